@@ -1,0 +1,83 @@
+"""The format-neutral document every reader produces and the interpreter reads.
+
+A document is a flat sequence of blocks in reading order: paragraphs and
+tables. Every block and cell carries an :class:`Origin` saying where in the
+source it came from, so that an interpreted task can be traced back.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a piece of text came from. Unknown coordinates stay None."""
+
+    line: int | None = None  # 1-based line in a text file
+    page: int | None = None  # 1-based page (PDF)
+    table: int | None = None  # 0-based table index within the document
+    row: int | None = None  # 0-based row within the table
+    column: int | None = None  # 0-based column within the row
+
+    def describe(self) -> str:
+        parts = [f"{name} {value}" for name, value in self.__dict__.items() if value is not None]
+        return ", ".join(parts) or "unknown"
+
+
+@dataclass
+class Paragraph:
+    text: str
+    origin: Origin = field(default_factory=Origin)
+
+
+@dataclass
+class Cell:
+    """One table cell. Line breaks inside the cell are kept as ``\\n``.
+
+    ``merged_from`` is set when the cell's text was copied from the origin of a
+    horizontal or vertical merge (gridSpan/vMerge, colspan/rowspan).
+    """
+
+    text: str
+    origin: Origin = field(default_factory=Origin)
+    merged_from: Origin | None = None
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    origin: Origin = field(default_factory=Origin)
+
+    @property
+    def texts(self) -> list[str]:
+        return [cell.text for cell in self.cells]
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    origin: Origin = field(default_factory=Origin)
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass
+class Document:
+    """What a reader hands to the interpreter."""
+
+    blocks: list[Block]
+    format: str  # text | html | docx | pdf | doc
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    # Metadata a reader found outside the body (an HTML 发布机构 box, say): name → value.
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]

@@ -1,0 +1,1 @@
+"""Small pure functions that turn printed text into the contract's values."""

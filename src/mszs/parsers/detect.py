@@ -1,0 +1,67 @@
+"""Which format a file is, from its bytes (never its suffix)."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_MARKERS = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|table|div|p)[\s>/]", re.I)
+
+
+def detect_format(data: bytes) -> str:
+    """One of ``docx``, ``pdf``, ``doc``, ``html``, ``text``, ``zip`` or ``binary``.
+
+    ``zip`` is a zip archive that is not a Word document; ``binary`` is
+    anything that does not decode as text.
+    """
+    head = data[:2048]
+    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "docx" if _is_word_zip(data) else "zip"
+    if head.startswith(OLE2_MAGIC):
+        return "doc"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if _looks_like_html(head.lstrip(b"\xef\xbb\xbf \t\r\n")):
+        return "html"
+    if _looks_binary(head):
+        return "binary"
+    return "text"
+
+
+def _is_word_zip(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        # A truncated zip still announces itself; let the DOCX reader say what is wrong.
+        return b"word/" in data[:4096]
+
+
+def _looks_like_html(head: bytes) -> bool:
+    start = head[:512].lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
+        return True
+    return start.startswith(b"<") and len(_HTML_MARKERS.findall(head)) >= 2
+
+
+def _looks_binary(head: bytes) -> bool:
+    if not head:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM
+        return False
+    if head.count(b"\x00") > len(head) // 8:
+        # UTF-16 without BOM has a NUL in every other byte of ASCII text, but also
+        # readable code units; leave it to the decoder to decide.
+        return not _plausible_utf16(head)
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return control > len(head) // 20
+
+
+def _plausible_utf16(head: bytes) -> bool:
+    """UTF-16 without a BOM: the NULs of ASCII code units all sit on one parity."""
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    return (even == 0) != (odd == 0)

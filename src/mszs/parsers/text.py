@@ -1,0 +1,280 @@
+"""Plain-text notices, as pasted out of Word, PDF viewers and web pages.
+
+Paragraphs are the non-empty lines. Tables come in four serialisations, each
+found by a header row made of header words (see ``mszs.vocabulary``):
+
+* tab-led cells: a Word table flattened one cell per line, each cell starting
+  with a TAB and continuing on untabbed lines; the header's cell count gives
+  the row width;
+* tab-separated rows: one row per line, cells separated by TABs;
+* pipe-separated rows: cells separated by ``|`` whose text may wrap over
+  lines; the header's cell count gives the row width;
+* one cell per line: a web table copied cell by cell, no separators at all.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
+from mszs.parsers.encoding import decode_text
+from mszs.vocabulary import PROJECT_ROLES, header_role, is_header_row
+
+# Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
+_TABLE_END = re.compile(r"^\s*(抄送|印发|主题词|附件[:：]|[（(]此件.{0,6}[)）])")
+_SEQ_CELL = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[.、．]?\s*$")
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        # A lone TAB is an empty cell of a flattened Word table, not a blank line.
+        return not self.text.strip() and not self.text.startswith("\t")
+
+
+def read_text(data: bytes) -> Document:
+    text, encoding = decode_text(data)
+    return Document(blocks=parse_lines(text), format="text", encoding=encoding)
+
+
+def parse_lines(text: str) -> list:
+    """Split decoded text into paragraphs and tables."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    lines = [_Line(i + 1, line.rstrip(" \u3000\u00a0")) for i, line in enumerate(text.split("\n"))]
+    blocks: list = []
+    i = 0
+    table_count = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.blank:
+            i += 1
+            continue
+        found = _read_table_at(lines, i, table_count)
+        if found:
+            table, i = found
+            blocks.append(table)
+            table_count += 1
+            continue
+        blocks.append(Paragraph(text=line.text.strip(), origin=Origin(line=line.number)))
+        i += 1
+    return blocks
+
+
+def _read_table_at(lines: list[_Line], i: int, index: int):
+    line = lines[i].text
+    if "|" in line and is_header_row(_pipe_cells(line)):
+        return _read_pipe_table(lines, i, index)
+    if "\t" in line.strip("\t") and is_header_row(line.strip().split("\t")):
+        return _read_tab_rows(lines, i, index)
+    if line.startswith("\t"):
+        header = _leading_cells(lines, i)
+        if is_header_row([c for c, _ in header]):
+            return _read_tab_led_table(lines, i, len(header), index)
+    header = _cell_per_line_header(lines, i)
+    if header:
+        return _read_cell_per_line_table(lines, i, header, index)
+    return None
+
+
+# --- tab-separated rows -------------------------------------------------------
+
+def _read_tab_rows(lines, i, index):
+    rows = []
+    width = len(lines[i].text.strip().split("\t"))
+    while i < len(lines):
+        line = lines[i]
+        if line.blank:
+            i += 1
+            continue
+        if "\t" not in line.text:
+            break
+        cells = line.text.split("\t")
+        cells += [""] * (width - len(cells))
+        origin = Origin(line=line.number, table=index, row=len(rows))
+        rows.append(Row([Cell(c.strip(), Origin(line=line.number, table=index, row=len(rows), column=k))
+                         for k, c in enumerate(cells)], origin))
+        i += 1
+    return Table(rows, Origin(line=rows[0].origin.line, table=index)), i
+
+
+# --- tab-led cells -----------------------------------------------------------
+
+def _leading_cells(lines, i):
+    """The run of tab-led lines starting at i, as (text, line) pairs, blank lines skipped."""
+    cells = []
+    while i < len(lines) and lines[i].text.startswith("\t"):
+        cells.append((lines[i].text.strip(), lines[i].number))
+        i += 1
+    return cells
+
+
+def _read_tab_led_table(lines, i, width, index):
+    cells: list[tuple[list[str], int]] = []  # (lines of the cell, line number)
+    blank_run = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.blank:
+            blank_run += 1
+            i += 1
+            continue
+        row_complete = len(cells) % width == 0
+        if line.text.startswith("\t"):
+            cells.append(([line.text.strip()], line.number))
+        elif row_complete and (blank_run >= 2 or _TABLE_END.match(line.text)):
+            break
+        elif cells and not _TABLE_END.match(line.text):
+            cells[-1][0].append(line.text.strip())
+        else:
+            break
+        blank_run = 0
+        i += 1
+    # A last row cut short keeps what it has; the interpreter sees empty cells.
+    while len(cells) % width:
+        cells.append(([""], cells[-1][1]))
+    return _table_from_cells(cells, width, index), i
+
+
+def _table_from_cells(cells, width, index):
+    rows = []
+    for start in range(0, len(cells), width):
+        chunk = cells[start:start + width]
+        number = chunk[0][1]
+        rows.append(Row(
+            [Cell("\n".join(t for t in text if t), Origin(line=n, table=index, row=len(rows), column=k))
+             for k, (text, n) in enumerate(chunk)],
+            Origin(line=number, table=index, row=len(rows)),
+        ))
+    return Table(rows, Origin(line=rows[0].origin.line, table=index))
+
+
+# --- pipe-separated rows -------------------------------------------------------
+
+def _pipe_cells(line: str) -> list[str]:
+    line = line.strip()
+    if line.endswith("|"):
+        line = line[:-1]
+    if line.startswith("|"):
+        line = line[1:]
+    return [c.strip() for c in line.split("|")]
+
+
+def _read_pipe_table(lines, i, index):
+    """Cells are the text between pipes; every ``width`` cells make a row, whatever the line breaks."""
+    width = len(_pipe_cells(lines[i].text))
+    start = i
+    end = i + 1
+    while end < len(lines):
+        if lines[end].blank or "|" in lines[end].text:
+            end += 1
+            continue
+        following = next((l for l in lines[end + 1:] if not l.blank), None)
+        if _TABLE_END.match(lines[end].text) or following is None or "|" not in following.text:
+            break
+        end += 1
+    stream = []  # (character, line number) flattened, so each cell knows its first line
+    for line in lines[start:end]:
+        for ch in line.text.strip():
+            stream.append((ch, line.number))
+        stream.append(("\n", line.number))
+    cells: list[tuple[list[str], int]] = []
+    current, first_line = [], lines[start].number
+    for ch, number in stream:
+        if ch == "|":
+            cells.append((["".join(current)], first_line))
+            current, first_line = [], None
+            continue
+        if first_line is None and ch.strip():
+            first_line = number
+        current.append(ch)
+    if "".join(current).strip():
+        cells.append((["".join(current)], first_line or lines[end - 1].number))
+    cells = [([" ".join(part.strip() for part in text[0].strip().split("\n"))], n or lines[start].number)
+             for text, n in cells]
+    # The header ends with a pipe before its line break, the rows after it likewise;
+    # a row's leading cell may sit alone on a line ("1" then "| name | ...").
+    while len(cells) % width:
+        cells.append(([""], cells[-1][1]))
+    header = [text[0] for text, _ in cells[:width]]
+    spanned = _spanned_columns(header)
+    if spanned:
+        rows = [cells[k:k + width] for k in range(0, len(cells), width)]
+        cells = [cell for row in rows for cell in _realign(row, spanned)]
+    return _table_from_cells(cells, width, index), end
+
+
+def _spanned_columns(header: list[str]) -> int:
+    """How many leading columns hold project-level values (序号, 项目名称…) that a row may span."""
+    if header_role(header[0]) != "seq":
+        return 0
+    spanned = 0
+    for word in header:
+        if header_role(word) not in PROJECT_ROLES:
+            break
+        spanned += 1
+    return spanned
+
+
+def _realign(row, spanned):
+    """A web table copied as text drops the cells a rowspan covers and pads the row at its end.
+
+    Such a row starts with content where the 序号 should be and ends with
+    ``spanned`` empty cells: move its cells right to where they belong.
+    """
+    first = row[0][0][0]
+    trailing = row[-spanned:]
+    if first.strip() and not _SEQ_CELL.match(first) and all(not t[0].strip() for t, _ in trailing):
+        return [([""], row[0][1])] * spanned + row[:-spanned]
+    return row
+
+
+# --- one cell per line ------------------------------------------------------------
+
+def _cell_per_line_header(lines, i) -> list[str] | None:
+    """At least three header words on consecutive non-empty lines, no separators."""
+    words = []
+    while i < len(lines):
+        line = lines[i]
+        if line.blank:
+            i += 1
+            continue
+        text = line.text.strip()
+        if "\t" in line.text or "|" in text or not header_role(text):
+            break
+        words.append(text)
+        i += 1
+    return words if len(words) >= 3 and is_header_row(words) else None
+
+
+def _read_cell_per_line_table(lines, i, header, index):
+    width = len(header)
+    spanned = _spanned_columns(header)  # leading columns a continuation row leaves out
+    seq_first = spanned > 0
+    paragraphs = []
+    while i < len(lines):
+        line = lines[i]
+        if not line.blank:
+            if _TABLE_END.match(line.text):
+                break
+            paragraphs.append(([line.text.strip()], line.number))
+        i += 1
+    cells = paragraphs[:width]
+    rest = paragraphs[width:]
+    while rest:
+        if not seq_first or _SEQ_CELL.match(rest[0][0][0]):
+            take = width
+            cells.extend(rest[:take])
+        else:
+            # A continuation row: the spanned cells are missing; pad them in front.
+            take = width - spanned
+            nxt = next((k for k, (t, _) in enumerate(rest[:take]) if _SEQ_CELL.match(t[0])), None)
+            take = nxt if nxt else take
+            cells.extend([([""], rest[0][1])] * (width - take))
+            cells.extend(rest[:take])
+        rest = rest[take:]
+    while len(cells) % width:
+        cells.append(([""], cells[-1][1]))
+    return _table_from_cells(cells, width, index), i

@@ -1,0 +1,28 @@
+"""Pydantic models of the output contract."""
+from mszs.schemas.notice import (
+    SCHEMA_VERSION,
+    DatedText,
+    Deadline,
+    Milestone,
+    Notice,
+    NoticeInfo,
+    Project,
+    Source,
+    Target,
+    Task,
+    TaskOrigin,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DatedText",
+    "Deadline",
+    "Milestone",
+    "Notice",
+    "NoticeInfo",
+    "Project",
+    "Source",
+    "Target",
+    "Task",
+    "TaskOrigin",
+]

@@ -1,0 +1,107 @@
+"""Words notices use, kept as data.
+
+Header words of project tables map to the role their column plays; label words
+of list-style notices (``牵头单位：…``) map to the same roles. Readers use the
+header words to recognise a table in flattened text; the interpreter uses the
+roles to read it.
+"""
+from __future__ import annotations
+
+import re
+
+# role → header words (exact cell text after whitespace is removed). Order
+# inside a list does not matter; longer words are tried first when matching.
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "seq": ("序号", "编号", "序列", "项目序号", "排序"),
+    "name": (
+        "项目名称", "实事名称", "实事项目", "民生实事项目", "项目", "事项", "名称", "工程名称",
+        "实事项目名称", "民生实事名称", "民生实事", "工作事项", "任务名称",
+    ),
+    "category": ("项目类别", "类别", "领域", "项目分类", "分类", "类型"),
+    "content": (
+        "项目内容", "实事内容", "项目内容及工作目标", "项目内容及规模", "建设内容", "主要内容",
+        "工作内容", "内容", "目标任务", "主要任务", "工作任务", "任务目标", "实施内容",
+        "项目内容及目标", "建设内容及规模", "具体内容", "工作目标", "目标", "具体目标",
+        "工作目标及内容", "主要目标", "任务内容", "年度目标", "年度目标任务", "实事内容及目标",
+    ),
+    "lead_units": (
+        "责任单位", "实施主体", "主办单位", "牵头单位", "承办单位", "牵头部门", "责任部门",
+        "主责单位", "实施单位", "牵头责任单位", "责任主体", "主体责任单位", "牵头领导单位",
+    ),
+    "co_units": ("协办单位", "配合单位", "配合部门", "协办部门", "协同单位", "参与单位", "责任配合单位"),
+    "leaders": ("分管县领导", "责任领导", "分管领导", "县级领导", "牵头领导", "分管区领导", "分管市领导", "包抓领导", "县级责任领导", "责任县领导", "联系领导"),
+    "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限", "计划完成时间", "进度安排", "推进计划", "时间安排", "进度计划", "节点安排"),
+    "remarks": ("备注", "说明"),
+    "progress": ("落实进展情况", "进展情况", "工作进展", "完成情况", "推进情况", "进展", "目前进展", "截至目前进展情况", "落实情况"),
+    "problems": ("存在问题", "存在的问题", "问题", "困难问题", "存在问题及困难"),
+    "next_steps": ("下月工作计划", "下步工作计划", "下一步工作计划", "下步计划", "下步打算", "下一步计划", "下月计划", "下步工作"),
+}
+
+# Labels of list-style notices: `主办单位：…` lines or `（责任单位：…）` clauses.
+LABEL_WORDS: dict[str, tuple[str, ...]] = {
+    "lead_units": ("责任单位", "主办单位", "牵头单位", "实施主体", "承办单位", "牵头部门", "责任部门", "主责单位", "实施单位"),
+    "co_units": ("协办单位", "配合单位", "配合部门", "协办部门", "参与单位"),
+    "leaders": ("责任领导", "分管县领导", "分管领导", "牵头领导", "包抓领导", "县级领导", "分管区领导"),
+    "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "进度安排"),
+}
+
+# Columns whose value belongs to the whole project, so a continuation row may leave them empty.
+PROJECT_ROLES = ("seq", "name", "category")
+UNIT_ROLES = ("lead_units", "co_units")
+TEXT_ROLES = ("progress", "problems", "next_steps", "remarks")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\u3000:：*＊]+", "", text)
+
+
+def _header_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for role, words in HEADER_WORDS.items():
+        for word in words:
+            index.setdefault(word, role)
+    return index
+
+
+_HEADER_INDEX = _header_index()
+_HEADER_WORDS_BY_LENGTH = sorted(_HEADER_INDEX, key=len, reverse=True)
+
+
+def header_role(cell_text: str) -> str | None:
+    """The role of a header cell, or None when the text is not a header word.
+
+    Exact words match first; a cell such as ``责任单位（牵头）`` or
+    ``2021年完成时限`` matches the longest header word it ends or starts with.
+    """
+    text = _squash(cell_text)
+    text = re.sub(r"[（(].*?[)）]$", "", text) or text
+    if not text or len(text) > 14:
+        return None
+    if text in _HEADER_INDEX:
+        return _HEADER_INDEX[text]
+    for word in _HEADER_WORDS_BY_LENGTH:
+        if len(word) >= 2 and (text.endswith(word) or text.startswith(word)) and len(text) - len(word) <= 4:
+            return _HEADER_INDEX[word]
+    return None
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """A row is a header when most of its non-empty cells are header words and it names units or content."""
+    roles = [header_role(c) for c in cells if c.strip()]
+    known = [r for r in roles if r]
+    if len(known) < 2 or len(known) * 3 < len(roles) * 2:
+        return False
+    return any(r in ("content", "lead_units", "name") for r in known)
+
+
+def label_pattern() -> str:
+    """Regex alternation of every list-style label word, longest first."""
+    words = sorted({w for ws in LABEL_WORDS.values() for w in ws}, key=len, reverse=True)
+    return "|".join(map(re.escape, words))
+
+
+def label_role(word: str) -> str | None:
+    for role, words in LABEL_WORDS.items():
+        if word in words:
+            return role
+    return None
