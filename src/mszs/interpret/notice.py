@@ -1,6 +1,74 @@
-"""Work in progress: replaced by the interpreter."""
-from mszs.schemas import NoticeInfo
+"""Blocks → notice metadata and projects, then each field normalised."""
+from __future__ import annotations
+
+from mszs.document import Document, Paragraph
+from mszs.interpret.lists import read_list_items
+from mszs.interpret.merge import merge_body_and_tables
+from mszs.interpret.metadata import read_metadata
+from mszs.interpret.records import ProjectRecord, TaskRecord
+from mszs.interpret.tables import read_tables
+from mszs.normalise.schedule import read_schedule
+from mszs.normalise.targets import extract_targets
+from mszs.normalise.text import clean_text
+from mszs.normalise.units import split_people, split_units
+from mszs.schemas import NoticeInfo, Project, Task, TaskOrigin
 
 
-def interpret(document):
-    return NoticeInfo(), [], []
+def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]:
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+    info = read_metadata([p.text for p in paragraphs], document.metadata)
+    records = merge_body_and_tables(read_list_items(paragraphs), read_tables(document.tables))
+    _drop_shared_section(records)
+    warnings: list[str] = []
+    projects = [_project(record, info.year, warnings) for record in records]
+    projects = [p for p in projects if p.tasks]
+    if not projects:
+        warnings.append("no projects found: the notice has no project table or list of items with responsible units")
+    return info, projects, warnings
+
+
+def _drop_shared_section(records: list[ProjectRecord]) -> None:
+    """A heading that encloses every project is the list's title, not a section."""
+    sections = {r.section for r in records}
+    if len(sections) == 1 and len(records) > 1:
+        for record in records:
+            record.section = None
+
+
+def _project(record: ProjectRecord, year: int | None, warnings: list[str]) -> Project:
+    return Project(
+        seq=record.seq,
+        name=clean_text(record.name) or None,
+        category=clean_text(record.category) or None,
+        section=clean_text(record.section) or None,
+        tasks=[_task(task, record, year, warnings) for task in record.tasks],
+    )
+
+
+def _task(record: TaskRecord, project: ProjectRecord, year: int | None, warnings: list[str]) -> Task:
+    fields = record.fields
+    content = clean_text(record.content)
+    schedule = read_schedule(fields.get("deadline", ""), year)
+    label = _task_label(project, content)
+    for text in schedule.unresolved:
+        warnings.append(f"{label}: no date in schedule line {text!r}")
+    origin = record.origin
+    return Task(
+        content=content,
+        lead_units=split_units(fields.get("lead_units")),
+        co_units=split_units(fields.get("co_units")),
+        leaders=split_people(fields.get("leaders")),
+        deadline=schedule.deadline,
+        milestones=schedule.milestones,
+        targets=extract_targets(content),
+        progress=clean_text(fields.get("progress")) or None,
+        problems=clean_text(fields.get("problems")) or None,
+        next_steps=clean_text(fields.get("next_steps")) or None,
+        remarks=clean_text(fields.get("remarks")) or None,
+        origin=TaskOrigin(line=origin.line, page=origin.page, table=origin.table, row=origin.row),
+    )
+
+
+def _task_label(project: ProjectRecord, content: str) -> str:
+    seq = f"project {project.seq}" if project.seq is not None else "project"
+    return f"{seq} task {content[:20]!r}"

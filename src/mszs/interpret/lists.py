@@ -1,0 +1,111 @@
+"""List-style notices: projects written as enumerated paragraphs.
+
+An item is a paragraph that names who is responsible, either in a clause at
+its end (`N.内容（责任单位：…）`) or in labelled lines right after it
+(`主办单位：…`, `协办单位：…`, `责任领导：…`). Enumerated paragraphs that name
+nobody are headings; the nearest heading above an item is its section.
+"""
+from __future__ import annotations
+
+import re
+
+from mszs.document import Paragraph
+from mszs.interpret.outline import enumerator, heading_text
+from mszs.interpret.records import ProjectRecord, TaskRecord
+from mszs.normalise.text import clean_text
+from mszs.vocabulary import label_pattern, label_role
+
+_LABELS = label_pattern()
+LABEL_LINE = re.compile(rf"^\s*({_LABELS})\s*[:：]\s*(.*)$")
+_LABEL_ANYWHERE = re.compile(rf"({_LABELS})\s*[:：]")
+# `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
+_CLAUSE_START = re.compile(rf"[（(]\s*(?:{_LABELS})\s*[:：]")
+# `…。牵头单位：县教育局` at the end of an item, without parentheses.
+_TRAILING_LABELS = re.compile(rf"(?<=[。；;，,])\s*((?:{_LABELS})\s*[:：].*)$")
+# A project name before a colon: short, no sentence punctuation.
+_NAME = re.compile(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
+_NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
+
+
+def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
+    projects: list[ProjectRecord] = []
+    headings: dict[int, str] = {}
+    current: TaskRecord | None = None
+    for k, paragraph in enumerate(paragraphs):
+        text = paragraph.text.strip()
+        label = LABEL_LINE.match(text)
+        if label and current is not None:
+            _add_labelled(current, label.group(1), label.group(2))
+            continue
+        numbered = enumerator(text)
+        body = numbered.body if numbered else text
+        clause_at = _clause_start(body)
+        followed_by_labels = _next_is_label(paragraphs, k)
+        if clause_at is None and not followed_by_labels:
+            current = None
+            if numbered:
+                headings = {lvl: t for lvl, t in headings.items() if lvl < numbered.level}
+                headings[numbered.level] = heading_text(body)
+            continue
+        if numbered is None and clause_at is None and current is not None and not current.fields:
+            current.content += text  # an item's text wrapped onto a second paragraph
+            continue
+        level = numbered.level if numbered else max(headings, default=-1) + 1
+        section = next((headings[lvl] for lvl in sorted(headings, reverse=True) if lvl < level), None)
+        name, content = _name_and_content(body[:clause_at] if clause_at is not None else body)
+        current = TaskRecord(content=content, origin=paragraph.origin)
+        if clause_at is not None:
+            _add_clause(current, body[clause_at:])
+        projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=name, section=section,
+                                      tasks=[current]))
+    return projects
+
+
+def _next_is_label(paragraphs: list[Paragraph], k: int) -> bool:
+    return k + 1 < len(paragraphs) and bool(LABEL_LINE.match(paragraphs[k + 1].text))
+
+
+def _clause_start(text: str) -> int | None:
+    """Where a trailing responsibility clause starts, or None."""
+    stripped = text.rstrip("。.；; \t")
+    for match in reversed(list(_CLAUSE_START.finditer(stripped))):
+        if stripped.endswith(("）", ")")) and _balanced_to_end(stripped, match.start()):
+            return match.start()
+    trailing = _TRAILING_LABELS.search(stripped)
+    return trailing.start(1) if trailing else None
+
+
+def _balanced_to_end(text: str, start: int) -> bool:
+    depth = 0
+    for k in range(start, len(text)):
+        if text[k] in "（(":
+            depth += 1
+        elif text[k] in "）)":
+            depth -= 1
+            if depth == 0:
+                return k == len(text) - 1
+    return False
+
+
+def _add_clause(task: TaskRecord, clause: str) -> None:
+    clause = clause.strip().rstrip("。.；; ")
+    if clause[:1] in "（(" and clause[-1:] in "）)":
+        clause = clause[1:-1]
+    parts = _LABEL_ANYWHERE.split(clause)
+    # parts: [before, label, value, label, value, …]
+    for label, value in zip(parts[1::2], parts[2::2]):
+        _add_labelled(task, label, value.strip().rstrip("；;，,"))
+
+
+def _add_labelled(task: TaskRecord, label: str, value: str) -> None:
+    role = label_role(label)
+    if role:
+        task.add(role, value)
+
+
+def _name_and_content(body: str) -> tuple[str | None, str]:
+    body = body.strip()
+    match = _NAME.match(body)
+    if match and not match.group(1).endswith(_NOT_NAME_ENDINGS):
+        return clean_text(match.group(1)), body[match.end():].strip()
+    return None, body

@@ -1,0 +1,222 @@
+"""Notice metadata: 发文字号, issuer, title, 成文日期, plan year, region, 主送, 抄送, 附件."""
+from __future__ import annotations
+
+import re
+
+from mszs.normalise.text import clean_text, fold_digits, squash
+from mszs.normalise.units import split_list
+from mszs.schemas import NoticeInfo
+
+# How far into the paragraphs the front matter (doc number, issuer, title, recipients) may lie.
+FRONT_MATTER_PARAGRAPHS = 25
+
+_OPEN = "〔[【(（〈［﹝"
+_CLOSE = "〕]】)）〉］﹞"
+DOC_NUMBER = re.compile(
+    rf"([\u4e00-\u9fa5]{{1,12}}?)\s*[{re.escape(_OPEN)}]\s*((?:19|20)\d\d)\s*[{re.escape(_CLOSE)}]\s*(\d{{0,4}})\s*号"
+)
+TITLE_ENDINGS = (
+    "通知", "意见", "方案", "决定", "通报", "函", "报告", "批复", "办法", "规定", "安排", "计划",
+    "清单", "分工", "公告", "通告", "要点", "细则", "纪要",
+)
+ISSUER_SUFFIXES = (
+    "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "管理委员会", "管委会",
+    "办公室", "委员会", "政府",
+)
+_ISSUER = re.compile(
+    rf"^([\u4e00-\u9fa5（）()]{{2,30}}?(?:{'|'.join(ISSUER_SUFFIXES)}))(?:文件)?$"
+)
+# Words that name the governed area inside an issuer, longest first.
+REGION_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "高新区", "新区", "自治县", "县", "区", "市", "旗", "镇", "乡")
+_DIGIT = "0-9０-９〇○零一二三四五六七八九十"
+_DATE = re.compile(rf"^([{_DIGIT}]{{4}})\s*年\s*([{_DIGIT}]{{1,3}})\s*月\s*([{_DIGIT}]{{0,3}})\s*日$")
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+# Metadata box names as government sites print them, with the field each fills.
+BOX_FIELDS = {"发布机构": "issuer", "成文日期": "issue_date", "发文字号": "doc_number", "文号": "doc_number", "标题": "title"}
+_BOX_LINE = re.compile(rf"({'|'.join(BOX_FIELDS)})\s*[:：]?\s*(\S+)")
+_RECIPIENTS = re.compile(r"^[^。；;]{2,200}[:：]$")
+_CC = re.compile(r"^\s*抄\s*送\s*[:：]\s*(.*)$")
+_ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
+_ATTACHMENT_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.．、]\s*(.+)$")
+
+
+def read_metadata(paragraphs: list[str], box: dict[str, str] | None = None) -> NoticeInfo:
+    """Metadata from the paragraphs in reading order and a reader's metadata box."""
+    front = paragraphs[:FRONT_MATTER_PARAGRAPHS]
+    fields = _box_fields(front, box or {})
+    doc_number = fields.get("doc_number") or _doc_number(front)
+    title = _title(front)
+    issuer = fields.get("issuer") or _issuer(front, title)
+    issue_date = _iso_date(fields["issue_date"]) if fields.get("issue_date") else _signature_date(paragraphs)
+    return NoticeInfo(
+        doc_number=_normal_doc_number(doc_number) if doc_number else None,
+        issuer=issuer,
+        title=title,
+        issue_date=issue_date,
+        year=_plan_year(title, doc_number, issue_date),
+        region=_region(issuer, title),
+        recipients=_recipients(front),
+        cc=_cc(paragraphs),
+        attachments=_attachments(paragraphs),
+    )
+
+
+def _box_fields(front: list[str], box: dict[str, str]) -> dict[str, str]:
+    fields = {BOX_FIELDS[k]: v.strip() for k, v in box.items() if k in BOX_FIELDS and v.strip()}
+    for text in front:
+        for name, value in _BOX_LINE.findall(text):
+            fields.setdefault(BOX_FIELDS[name], value)
+    return fields
+
+
+def _doc_number(front: list[str]) -> str | None:
+    for text in front:
+        match = DOC_NUMBER.search(text)
+        if match and "《" not in text[:match.start()]:
+            return match.group(0)
+    return None
+
+
+def _normal_doc_number(text: str) -> str:
+    match = DOC_NUMBER.search(fold_digits(text))
+    if not match:
+        return squash(text)
+    prefix, year, number = match.groups()
+    return f"{prefix}〔{year}〕{number}号"
+
+
+def _title(front: list[str]) -> str | None:
+    """From 关于 to the closing word, joining a title broken over paragraphs."""
+    for k, text in enumerate(front):
+        compact = squash(text)
+        start = compact.find("关于")
+        if start < 0 or "《" in compact[:start] or re.search(r"[，,。；;]", compact[:start]):
+            continue
+        title = compact[start:]
+        for following in front[k + 1:k + 4]:
+            if title.endswith(TITLE_ENDINGS):
+                break
+            title += squash(following)
+        title = _cut_after_ending(title)
+        if title:
+            return title
+    return None
+
+
+def _cut_after_ending(title: str) -> str | None:
+    ends = [m.end() for word in TITLE_ENDINGS for m in re.finditer(re.escape(word), title)]
+    if not ends:
+        return None
+    end = max(e for e in ends if e <= len(title))
+    return title[:end]
+
+
+def _issuer(front: list[str], title: str | None) -> str | None:
+    for text in front:
+        compact = squash(text)
+        if title and title in compact and not compact.startswith(title):
+            compact = compact[:compact.index(title)]  # `微山县人民政府 关于…`
+            compact = DOC_NUMBER.sub("", compact)
+        match = _ISSUER.match(compact)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _iso_date(text: str) -> str | None:
+    match = _ISO_DATE.search(fold_digits(text))
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _signature_date(paragraphs: list[str]) -> str | None:
+    """The first paragraph that is only a date (the 成文日期 under the signature).
+
+    A date whose day is left blank (`2021年3月 日`) gives None."""
+    for text in paragraphs:
+        match = _DATE.match(text.strip())
+        if not match:
+            continue
+        year, month, day = (_date_number(g) for g in match.groups())
+        if not (year and month and day):
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _date_number(token: str) -> int | None:
+    token = fold_digits(token.strip())
+    if not token:
+        return None
+    if token.isdigit():
+        return int(token)
+    if len(token) == 4:  # 二〇二一: digit by digit
+        digits = "〇一二三四五六七八九"
+        token = token.replace("○", "〇").replace("零", "〇")
+        if all(ch in digits for ch in token):
+            return int("".join(str(digits.index(ch)) for ch in token))
+    from mszs.normalise.numbers import parse_number
+
+    value = parse_number(token)
+    return int(value) if value else None
+
+
+def _plan_year(title: str | None, doc_number: str | None, issue_date: str | None) -> int | None:
+    for text in (title or "", doc_number or ""):
+        match = re.search(r"((?:19|20)\d\d)\s*(?:年|[〕\]】)）〉］﹞])", fold_digits(text))
+        if match:
+            return int(match.group(1))
+    return int(issue_date[:4]) if issue_date else None
+
+
+def _region(issuer: str | None, title: str | None) -> str | None:
+    """The governed area: the issuer without its office words (`汶上县人民政府办公室` → `汶上县`)."""
+    for text in (issuer, title):
+        if not text:
+            continue
+        for suffix in REGION_SUFFIXES:
+            match = re.search(rf"^(?:关于[^\d]*?\d{{4}}年度?)?([\u4e00-\u9fa5]{{1,12}}?{suffix})", text)
+            if match and len(match.group(1)) > len(suffix):
+                return match.group(1)
+    return None
+
+
+def _recipients(front: list[str]) -> list[str]:
+    for text in front:
+        compact = text.strip()
+        if _RECIPIENTS.match(compact) and not _ATTACHMENT.match(compact) and "关于" not in compact:
+            return split_list(compact.rstrip(":："))
+    return []
+
+
+def _cc(paragraphs: list[str]) -> list[str]:
+    for k, text in enumerate(paragraphs):
+        match = _CC.match(text)
+        if not match:
+            continue
+        value = match.group(1)
+        for following in paragraphs[k + 1:k + 4]:
+            if not value.rstrip().endswith(("，", ",", "、")):
+                break
+            value += following
+        return split_list(clean_text(value).rstrip("。."))
+    return []
+
+
+def _attachments(paragraphs: list[str]) -> list[str]:
+    for k, text in enumerate(paragraphs):
+        match = _ATTACHMENT.match(text)
+        if not match:
+            continue
+        first = match.group(1).strip()
+        items = [first]
+        if _ATTACHMENT_ITEM.match(first):
+            for following in paragraphs[k + 1:k + 10]:
+                if not _ATTACHMENT_ITEM.match(following):
+                    break
+                items.append(following)
+        titles = [clean_text(_ATTACHMENT_ITEM.sub(r"\2", item)) for item in items]
+        return [t for t in titles if t]
+    return []

@@ -1,0 +1,105 @@
+"""Project tables, read by their header words.
+
+A header row gives each column a role (see ``mszs.vocabulary``). Rows below
+it are projects or continuation rows; a header repeated on a later page is
+dropped, and a table with no header that has as many columns as the last one
+read continues it (a table split over pages).
+"""
+from __future__ import annotations
+
+from mszs.document import Row, Table
+from mszs.interpret.outline import enumerator, heading_text, seq_value
+from mszs.interpret.records import ProjectRecord, TaskRecord
+from mszs.normalise.text import clean_text
+from mszs.vocabulary import header_role, is_header_row
+
+TASK_FIELD_ROLES = ("lead_units", "co_units", "leaders", "deadline", "progress", "problems", "next_steps", "remarks")
+
+
+class _Columns:
+    """Column index → role, from a header row."""
+
+    def __init__(self, header: Row):
+        self.width = len(header.cells)
+        self.roles = [header_role(text) for text in header.texts]
+
+    def cells(self, row: Row, role: str) -> list[str]:
+        return [row.cells[k].text for k, r in enumerate(self.roles) if r == role and k < len(row.cells)]
+
+    def first(self, row: Row, role: str) -> str:
+        return next((t for t in self.cells(row, role) if t.strip()), "")
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+
+def read_tables(tables: list[Table]) -> list[ProjectRecord]:
+    projects: list[ProjectRecord] = []
+    columns: _Columns | None = None
+    section = None
+    for table in tables:
+        if not table.rows:
+            continue
+        header_at = next((k for k, row in enumerate(table.rows[:3]) if is_header_row(row.texts)), None)
+        if header_at is None and not (columns and len(table.rows[0].cells) == columns.width):
+            continue  # not a project table (layout, contacts…)
+        rows = table.rows
+        if header_at is not None:
+            columns = _Columns(rows[header_at])
+            rows = rows[header_at + 1:]
+        for row in rows:
+            section = _read_row(row, columns, projects, section)
+    return projects
+
+
+def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], section: str | None) -> str | None:
+    """Adds the row to ``projects``; returns the section in force after it."""
+    texts = [t.strip() for t in row.texts]
+    if not any(texts) or is_header_row(texts):
+        return section
+    banner = _banner(texts)
+    if banner is not None:
+        return banner
+    seq = seq_value(columns.first(row, "seq")) if columns.has("seq") else None
+    name, category = _name_and_category(row, columns)
+    current = projects[-1] if projects else None
+    starts_project = current is None or (seq is not None and seq != current.seq) or bool(name and name != current.name)
+    if starts_project:
+        current = ProjectRecord(seq=seq, name=name or None, category=category or None, section=section,
+                                from_table=True)
+        projects.append(current)
+    task = _task(row, columns, name)
+    if task:
+        current.tasks.append(task)
+    return section
+
+
+def _banner(texts: list[str]) -> str | None:
+    """A row spanning the table (`一、教育民生（3项）`) that groups the projects below it."""
+    filled = {t for t in texts if t}
+    if len(filled) != 1 or len(texts) < 3:
+        return None
+    text = filled.pop()
+    if texts.count(text) < 2 and texts[0] != text:
+        return None
+    numbered = enumerator(text)
+    return clean_text(heading_text(numbered.body if numbered else text))
+
+
+def _name_and_category(row: Row, columns: _Columns) -> tuple[str, str]:
+    name = clean_text(columns.first(row, "name"))
+    category = clean_text(columns.first(row, "category"))
+    if not columns.has("name"):
+        return category, ""  # a 项目类别 column alone names the project
+    return name, category
+
+
+def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
+    content = "\n".join(t for t in columns.cells(row, "content") if t.strip())
+    task = TaskRecord(content=content or name, origin=row.origin)
+    for role in TASK_FIELD_ROLES:
+        for text in columns.cells(row, role):
+            task.add(role, text)
+    if not task.content.strip() and not task.fields:
+        return None
+    return task

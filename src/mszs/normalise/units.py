@@ -1,0 +1,149 @@
+"""Responsible units (责任单位 / 协办单位 …) and people (责任领导 …)."""
+from __future__ import annotations
+
+import re
+
+# Words an organisation's name ends with. A line-wrapped piece that ends with
+# none of them is a fragment of the next piece (`残疾人` + `联合会`).
+ORG_SUFFIXES = (
+    "局", "委", "办", "院", "会", "中心", "部", "公司", "集团", "所", "站", "队", "街道", "镇街",
+    "乡镇", "镇", "乡", "村", "社区", "村居", "政府", "指挥部", "办公室", "管委会", "园", "区",
+    "厅", "处", "科", "室", "行", "社", "馆", "台", "团", "校", "联", "专班", "分局", "大队",
+    "支队", "组", "府", "署", "企业", "单位", "部门", "机构", "医院", "学校", "银行", "法院",
+    "检察院", "景区", "街", "办事处", "各产业园", "联社", "协会", "商会", "工会", "妇联", "团委",
+    "县委", "场", "股", "港", "厂", "矿", "段", "点", "所属单位",
+)
+# Bare township-level nouns that inherit a 各/有关/相关 prefix from the unit before them.
+TOWNSHIP_NOUNS = ("乡镇", "乡", "镇", "街道", "镇街", "社区", "村", "村居")
+CARRIED_PREFIXES = ("各", "有关", "相关")
+SEPARATORS = "、，,；;"
+_PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
+_TRAILING = re.compile(r"[、，,；;。.：:\s]+$")
+_LEADING = re.compile(r"^[、，,；;。.：:\s]+")
+
+
+def split_units(text: str | None) -> list[str]:
+    """One string per organisation, per the contract's unit rules."""
+    if not text:
+        return []
+    pieces = _split_outside_parens(text.translate(_PAREN_MAP))
+    names = []
+    for piece in _join_collective_lists(pieces):
+        name = _tidy(piece)
+        if name:
+            names.append(name)
+    return _carry_prefixes(names)
+
+
+def split_list(text: str | None) -> list[str]:
+    """A plain list (主送机关, 抄送机关): split at separators outside parentheses, no carry-over."""
+    if not text:
+        return []
+    pieces = _split_outside_parens(text.translate(_PAREN_MAP), split_on_space=False)
+    return [name for name in (_tidy(p) for p in _join_collective_lists(pieces)) if name]
+
+
+def split_people(text: str | None) -> list[str]:
+    """Names of leaders: split at 、，, and spaces; spaces inside one name (`任  伟`) removed."""
+    if not text:
+        return []
+    people = []
+    for piece in re.split(r"[、，,；;\n]+", text):
+        tokens = piece.split()
+        # Names are two to four characters; a one-character token is half a name padded with spaces.
+        if len(tokens) > 1 and all(len(t) >= 2 for t in tokens):
+            people.extend(tokens)
+        elif tokens:
+            people.append("".join(tokens))
+    return [p for p in (_TRAILING.sub("", q) for q in people) if p]
+
+
+def _split_outside_parens(text: str, split_on_space: bool = True) -> list[tuple[str, str]]:
+    """Pieces with the separator that ended each: (piece, separator) where separator is
+    a punctuation mark, "\\n" for a line break or " " for a space."""
+    pieces: list[tuple[str, str]] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in "（【《[":
+            depth += 1
+        elif ch in "）】》]":
+            depth = max(depth - 1, 0)
+        if depth == 0 and (ch in SEPARATORS or ch == "\n" or (split_on_space and ch in " \t\u3000")):
+            pieces.append(("".join(current), "space" if ch in " \t\u3000" else ch))
+            current = []
+            continue
+        current.append(ch)
+    pieces.append(("".join(current), ""))
+    return _join_fragments(pieces)
+
+
+def _join_fragments(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A piece ended by a line break or space that is not a whole name joins the next piece."""
+    joined: list[tuple[str, str]] = []
+    carry = ""
+    for k, (piece, sep) in enumerate(pieces):
+        piece = carry + piece.strip()
+        carry = ""
+        has_next = any(p.strip() for p, _ in pieces[k + 1:])
+        if sep in ("\n", "space") and piece and has_next and not _is_whole_name(piece):
+            carry = piece
+            continue
+        joined.append((piece, sep))
+    if carry:
+        joined.append((carry, ""))
+    return joined
+
+
+def _is_whole_name(piece: str) -> bool:
+    piece = _TRAILING.sub("", piece)
+    piece = re.sub(r"等$", "", piece)
+    piece = re.sub(r"（[^（）]*）$", "", piece) or piece
+    return piece.endswith(ORG_SUFFIXES)
+
+
+def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
+    """`各县、市、区政府`: one-character items share the noun of the last piece; keep the run whole."""
+    out: list[str] = []
+    run: list[str] = []
+    for k, (piece, sep) in enumerate(pieces):
+        bare = piece.strip()
+        following = pieces[k + 1][0].strip() if k + 1 < len(pieces) else ""
+        if sep == "、" and _is_collective_item(bare, run) and not _is_bare_township(following):
+            run.append(bare)
+            continue
+        out.append("、".join(run + [bare]))
+        run = []
+    if run:
+        out.append("、".join(run))
+    return out
+
+
+def _is_collective_item(piece: str, run: list[str]) -> bool:
+    core = re.sub(f"^({'|'.join(CARRIED_PREFIXES)})", "", piece)
+    return len(core) == 1 or (bool(run) and len(piece) == 1)
+
+
+def _tidy(name: str) -> str:
+    name = re.sub(r"\s+", "", name)
+    name = _LEADING.sub("", _TRAILING.sub("", name))
+    name = re.sub(r"等$", "", name)
+    return _TRAILING.sub("", name)
+
+
+def _carry_prefixes(names: list[str]) -> list[str]:
+    """`各乡镇、街道` → `各乡镇`, `各街道`: a bare township noun takes the prefix of the unit before it."""
+    out = []
+    prefix = None
+    for name in names:
+        if prefix and _is_bare_township(name):
+            out.append(prefix + name)
+            continue
+        prefix = next((p for p in CARRIED_PREFIXES if name.startswith(p) and _is_bare_township(name[len(p):])), None)
+        out.append(name)
+    return out
+
+
+def _is_bare_township(name: str) -> bool:
+    core = re.sub(r"（[^（）]*）$", "", name)
+    return core in TOWNSHIP_NOUNS
