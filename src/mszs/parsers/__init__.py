@@ -9,6 +9,7 @@ import importlib
 
 from mszs.document import Document
 from mszs.errors import UnreadableInput, UnsupportedFormat
+from mszs.parsers.cleanup import clean_document
 from mszs.parsers.detect import detect_format
 
 # format → "module:function" of its reader
@@ -36,4 +37,4 @@ def read_bytes(data: bytes) -> Document:
         raise UnsupportedFormat(_REFUSED[fmt])
     module_name, function = READERS[fmt].split(":")
     reader = getattr(importlib.import_module(module_name), function)
-    return reader(data)
+    return clean_document(reader(data))

@@ -1,0 +1,131 @@
+"""Clean-up every reader's output gets: character forms, page furniture, PDF artefacts.
+
+Runs on a whole :class:`~mszs.document.Document` after reading, so that the
+interpreter sees the same text whatever the format it came from.
+"""
+from __future__ import annotations
+
+import re
+
+from mszs.document import Document, Paragraph, Table
+from mszs.vocabulary import is_header_row
+
+# A page-number line: — 3 —, -3-, - 3 -, 第3页, 第 3 页 共 10 页, 3/10.
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[—–\-－]+\s*\d{1,4}\s*[—–\-－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_POINT = re.compile(r"(?<=\d)[．｡](?=\d)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+# Share of Han characters that must change under t2s before a text counts as
+# traditional; simplified notices change none, traditional ones a fifth or more.
+_TRADITIONAL_SHARE = 0.02
+_TRADITIONAL_MIN = 3
+
+
+def clean_document(document: Document) -> Document:
+    """Normalise the document's text in place and return it."""
+    convert = _traditional_converter(document)
+    if convert:
+        document.warnings.append("the notice is in traditional characters; converted to simplified")
+
+    def clean(text: str) -> str:
+        return clean_text(convert(text) if convert else text)
+
+    blocks = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            block.text = clean(block.text)
+            if not block.text.strip() or is_page_number(block.text):
+                continue
+        else:
+            for row in block.rows:
+                for cell in row.cells:
+                    cell.text = clean(cell.text)
+        blocks.append(block)
+    document.blocks = join_continued_tables(blocks)
+    document.metadata = {clean(name): clean(value) for name, value in document.metadata.items()}
+    return document
+
+
+def join_continued_tables(blocks: list) -> list:
+    """A table continued on the next page, or split where its header repeats, as one table.
+
+    Header rows repeated inside a table, or at the top of its continuation, are
+    dropped, whichever way the reader met them.
+    """
+    joined: list = []
+    for block in blocks:
+        if isinstance(block, Table) and block.rows:
+            previous = joined[-1] if joined and isinstance(joined[-1], Table) else None
+            if previous and _continues(previous, block):
+                previous.rows.extend(block.rows)
+                block = previous
+            else:
+                joined.append(block)
+            header = _squashed(block.rows[0].texts)
+            block.rows = block.rows[:1] + [row for row in block.rows[1:] if _squashed(row.texts) != header]
+        else:
+            joined.append(block)
+    return joined
+
+
+def _continues(previous: Table, table: Table) -> bool:
+    first = table.rows[0].texts
+    if len(first) != len(previous.rows[0].cells):
+        return False
+    return _squashed(first) == _squashed(previous.rows[0].texts) or not is_header_row(first)
+
+
+def _squashed(texts: list[str]) -> list[str]:
+    return [re.sub(r"\s+", "", t) for t in texts]
+
+
+def clean_text(text: str) -> str:
+    """Full-width digits as digits; lines of fake-bold doubled characters undoubled."""
+    text = _FULLWIDTH_POINT.sub(".", text.translate(_FULLWIDTH_DIGITS))
+    return "\n".join(undouble(line) for line in text.split("\n"))
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text))
+
+
+def undouble(line: str) -> str:
+    """``微微软软`` → ``微软``: fake bold (text printed twice) extracted as doubled characters.
+
+    Only a line made wholly of pairs is undoubled, so real repeats (人人, 天天) stay.
+    """
+    chars = line.strip()
+    if len(chars) < 4 or len(chars) % 2 or not _HAN.search(chars):
+        return line
+    if all(chars[i] == chars[i + 1] for i in range(0, len(chars), 2)):
+        return chars[::2]
+    return line
+
+
+def _traditional_converter(document: Document):
+    """OpenCC's t2s when the document is written in traditional characters, else None."""
+    text = "".join(_texts(document))
+    han = _HAN.findall(text)
+    if not han:
+        return None
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    sample = "".join(han)
+    changed = sum(a != b for a, b in zip(sample, converter.convert(sample)))
+    if changed >= _TRADITIONAL_MIN and changed >= len(han) * _TRADITIONAL_SHARE:
+        return converter.convert
+    return None
+
+
+def _texts(document: Document):
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            yield block.text
+        else:
+            for row in block.rows:
+                yield from row.texts

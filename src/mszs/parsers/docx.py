@@ -1,0 +1,175 @@
+"""Word (.docx) notices, read with python-docx at the level of the body XML.
+
+Paragraphs and tables come in body order. In a table, a horizontally merged
+cell (``w:gridSpan``) fills every grid column it covers and a vertically
+merged one (``w:vMerge``) every row, each copy pointing at the merge origin
+through ``Cell.merged_from``. Paragraphs inside a cell become lines; a table
+nested in a cell becomes one line per nested row. Headers, footers and text
+boxes are not the notice, unless the body has no text but its text boxes do.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
+from mszs.errors import UnreadableInput
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (W + t for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
+# Subtrees whose text is not part of the paragraph it sits in.
+_SKIPPED = {W + "txbxContent", W + "del", W + "instrText", W + "rPr", W + "pPr", MC + "Fallback"}
+
+
+def read_docx(data: bytes) -> Document:
+    body = _open_body(data)
+    blocks = _read_blocks(body)
+    if not any(isinstance(b, Table) or b.text for b in blocks):
+        blocks = [Paragraph(text, Origin(line=i + 1)) for i, text in enumerate(_text_box_lines(body))]
+    return Document(blocks=blocks, format="docx")
+
+
+def _open_body(data: bytes):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(io.BytesIO(data)).element.body
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableInput(f"a damaged or incomplete Word file ({exc})") from exc
+
+
+def _read_blocks(body) -> list:
+    blocks: list = []
+    line = 0
+    for element in _block_elements(body):
+        if element.tag == _TBL:
+            index = sum(isinstance(b, Table) for b in blocks)
+            blocks.append(read_table(element, index))
+            continue
+        line += 1
+        # A soft line break in a body paragraph separates lines as in the text version.
+        for text in paragraph_text(element).split("\n"):
+            if text.strip():
+                blocks.append(Paragraph(text.strip(), Origin(line=line)))
+    return blocks
+
+
+def _block_elements(parent):
+    """Body-level paragraphs and tables in order, looking inside content controls."""
+    for child in parent:
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _block_elements(content)
+
+
+def paragraph_text(p) -> str:
+    """The visible text of a ``w:p``: runs, tabs as spaces, line breaks as ``\\n``."""
+    parts: list[str] = []
+    _collect_text(p, parts)
+    return "".join(parts)
+
+
+def _collect_text(element, parts: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            continue
+        if tag == W + "t":
+            parts.append(child.text or "")
+        elif tag in (W + "tab", W + "ptab"):
+            parts.append(" ")
+        elif tag in (W + "br", W + "cr"):
+            if child.get(W + "type") != "page":
+                parts.append("\n")
+        else:
+            _collect_text(child, parts)
+
+
+def read_table(tbl, index: int) -> Table:
+    rows: list[Row] = []
+    for tr in tbl.iter(_TR):
+        if _owner_table(tr) is not tbl:
+            continue
+        cells: list[Cell] = [Cell("", Origin(table=index, row=len(rows), column=c)) for c in range(_grid_before(tr))]
+        for tc in tr.iterchildren(_TC):
+            cells.extend(_grid_cells(tc, rows, len(rows), len(cells), index))
+        rows.append(Row(cells, Origin(table=index, row=len(rows))))
+    width = max((len(row.cells) for row in rows), default=0)
+    for row in rows:
+        row.cells += [Cell("", Origin(table=index, row=row.origin.row, column=c)) for c in range(len(row.cells), width)]
+    return Table(rows, Origin(table=index))
+
+
+def _owner_table(tr):
+    parent = tr.getparent()
+    while parent is not None and parent.tag != _TBL:
+        parent = parent.getparent()
+    return parent
+
+
+def _grid_cells(tc, rows: list[Row], r: int, column: int, index: int) -> list[Cell]:
+    """The cells one ``w:tc`` fills: one per grid column it spans."""
+    origin = Origin(table=index, row=r, column=column)
+    above = rows[-1].cells[column] if rows and column < len(rows[-1].cells) else None
+    if _continues_vertical_merge(tc) and above is not None:
+        text, source = above.text, above.merged_from or above.origin
+    else:
+        text, source = cell_text(tc), None
+    first = Cell(text, origin, source)
+    spanned = [Cell(text, Origin(table=index, row=r, column=column + k), source or origin)
+               for k in range(1, _grid_span(tc))]
+    return [first, *spanned]
+
+
+def cell_text(tc) -> str:
+    """Paragraphs of a cell as lines; a nested table as one line per row."""
+    lines: list[str] = []
+    for element in _block_elements(tc):
+        if element.tag == _P:
+            lines.extend(paragraph_text(element).split("\n"))
+        else:
+            nested = read_table(element, 0)
+            lines.extend(" ".join(t for t in row.texts if t.strip()) for row in nested.rows)
+    return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def _tc_property(tc, name: str):
+    tc_pr = tc.find(W + "tcPr")
+    return None if tc_pr is None else tc_pr.find(W + name)
+
+
+def _grid_span(tc) -> int:
+    span = _tc_property(tc, "gridSpan")
+    try:
+        return max(1, int(span.get(W + "val"))) if span is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _continues_vertical_merge(tc) -> bool:
+    merge = _tc_property(tc, "vMerge")
+    return merge is not None and merge.get(W + "val", "continue") == "continue"
+
+
+def _grid_before(tr) -> int:
+    tr_pr = tr.find(W + "trPr")
+    before = None if tr_pr is None else tr_pr.find(W + "gridBefore")
+    try:
+        return int(before.get(W + "val")) if before is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _text_box_lines(body) -> list[str]:
+    lines = []
+    for box in body.iter(W + "txbxContent"):
+        if any(a.tag == MC + "Fallback" for a in box.iterancestors()):
+            continue
+        for p in box.iter(_P):
+            lines.extend(t.strip() for t in paragraph_text(p).split("\n") if t.strip())
+    return lines
