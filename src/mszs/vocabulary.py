@@ -25,9 +25,12 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "工作目标及内容", "主要目标", "任务内容", "年度目标", "年度目标任务", "实事内容及目标",
     ),
     "lead_units": (
-        "责任单位", "实施主体", "主办单位", "牵头单位", "承办单位", "牵头部门", "责任部门",
-        "主责单位", "实施单位", "牵头责任单位", "责任主体", "主体责任单位", "牵头领导单位",
+        "实施主体", "主办单位", "牵头单位", "牵头部门", "主责单位", "牵头责任单位", "主体责任单位",
+        "牵头领导单位",
     ),
+    # Plain responsibility: the lead units, unless a 牵头/主办 column or label names the
+    # lead, in which case these are the units that carry the work out with it (co-units).
+    "units": ("责任单位", "责任部门", "承办单位", "实施单位", "责任主体"),
     "co_units": ("协办单位", "配合单位", "配合部门", "协办部门", "协同单位", "参与单位", "责任配合单位"),
     "leaders": ("分管县领导", "责任领导", "分管领导", "县级领导", "牵头领导", "分管区领导", "分管市领导", "包抓领导", "县级责任领导", "责任县领导", "联系领导"),
     "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限", "计划完成时间", "进度安排", "推进计划", "时间安排", "进度计划", "节点安排"),
@@ -39,7 +42,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 
 # Labels of list-style notices: `主办单位：…` lines or `（责任单位：…）` clauses.
 LABEL_WORDS: dict[str, tuple[str, ...]] = {
-    "lead_units": ("责任单位", "主办单位", "牵头单位", "实施主体", "承办单位", "牵头部门", "责任部门", "主责单位", "实施单位"),
+    "lead_units": ("主办单位", "牵头单位", "实施主体", "牵头部门", "主责单位"),
+    "units": ("责任单位", "承办单位", "责任部门", "实施单位"),
     "co_units": ("协办单位", "配合单位", "配合部门", "协办部门", "参与单位"),
     "leaders": ("责任领导", "分管县领导", "分管领导", "牵头领导", "包抓领导", "县级领导", "分管区领导"),
     "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "进度安排"),
@@ -47,7 +51,7 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
 
 # Columns whose value belongs to the whole project, so a continuation row may leave them empty.
 PROJECT_ROLES = ("seq", "name", "category")
-UNIT_ROLES = ("lead_units", "co_units")
+UNIT_ROLES = ("lead_units", "units", "co_units")
 TEXT_ROLES = ("progress", "problems", "next_steps", "remarks")
 
 
@@ -91,7 +95,7 @@ def is_header_row(cells: list[str]) -> bool:
     known = [r for r in roles if r]
     if len(known) < 2 or len(known) * 3 < len(roles) * 2:
         return False
-    return any(r in ("content", "lead_units", "name") for r in known)
+    return any(r in ("content", "lead_units", "units", "name") for r in known)
 
 
 def label_pattern() -> str:

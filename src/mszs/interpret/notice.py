@@ -53,10 +53,11 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, warnings
     for text in schedule.unresolved:
         warnings.append(f"{label}: no date in schedule line {text!r}")
     origin = record.origin
+    lead_units, co_units = _lead_and_co_units(fields)
     return Task(
         content=content,
-        lead_units=split_units(fields.get("lead_units")),
-        co_units=split_units(fields.get("co_units")),
+        lead_units=lead_units,
+        co_units=co_units,
         leaders=split_people(fields.get("leaders")),
         deadline=schedule.deadline,
         milestones=schedule.milestones,
@@ -67,6 +68,16 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, warnings
         remarks=clean_text(fields.get("remarks")) or None,
         origin=TaskOrigin(line=origin.line, page=origin.page, table=origin.table, row=origin.row),
     )
+
+
+def _lead_and_co_units(fields: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Plain 责任单位 are the lead units, or co-units beside a named 牵头/主办 unit."""
+    lead = split_units(fields.get("lead_units"))
+    plain = split_units(fields.get("units"))
+    co = split_units(fields.get("co_units"))
+    if lead:
+        return lead, plain + [u for u in co if u not in plain]
+    return plain, co
 
 
 def _task_label(project: ProjectRecord, content: str) -> str:

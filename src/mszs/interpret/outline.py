@@ -18,6 +18,8 @@ ENUMERATORS: tuple[tuple[int, re.Pattern], ...] = (
     (4, re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# `教育惠民（2项）`: a count of the items below, not part of the heading.
+_COUNT_NOTE = re.compile(r"\s*[（(]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*[项件个类条]\s*[)）]\s*$")
 _FINAL_PUNCT = re.compile(r"[。.；;：:，,！!\s]+$")
 
 
@@ -63,4 +65,5 @@ def seq_value(cell: str) -> int | None:
 def heading_text(body: str) -> str:
     """A heading without its trailing sentence and final punctuation: `加强组织领导。各…` → `加强组织领导`."""
     head = re.split(r"[。！!]", body, maxsplit=1)[0]
+    head = _COUNT_NOTE.sub("", head)
     return _FINAL_PUNCT.sub("", head).strip()

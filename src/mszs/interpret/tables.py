@@ -13,7 +13,7 @@ from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.vocabulary import header_role, is_header_row
 
-TASK_FIELD_ROLES = ("lead_units", "co_units", "leaders", "deadline", "progress", "problems", "next_steps", "remarks")
+TASK_FIELD_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "progress", "problems", "next_steps", "remarks")
 
 
 class _Columns:

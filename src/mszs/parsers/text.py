@@ -21,7 +21,10 @@ from mszs.parsers.encoding import decode_text
 from mszs.vocabulary import PROJECT_ROLES, header_role, is_header_row
 
 # Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
-_TABLE_END = re.compile(r"^\s*(抄送|印发|主题词|附件[:：]|[（(]此件.{0,6}[)）])")
+_TABLE_END = re.compile(
+    r"^\s*(抄送|印发|主题词|附件[:：]|[（(]此件.{0,6}[)）]"
+    r"|【?(打印本页|关闭窗口|打印|关闭|分享到|扫一扫|上一篇|下一篇|相关链接|相关文件)】?(\s|$))"
+)
 _SEQ_CELL = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[.、．]?\s*$")
 
 
