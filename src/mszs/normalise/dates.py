@@ -1,0 +1,153 @@
+"""Date expressions of deadlines and schedules, resolved against the plan year.
+
+Contract rules: a bare month or 月底/月末 → last day of the month; 上旬/初 → the
+10th; 中旬 → the 20th; 下旬 → last day; 年底/年内 → 12-31; quarters → quarter
+end; 上半年 → 06-30, 下半年 → 12-31; 次年 → plan year + 1; a written year wins.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from mszs.normalise.numbers import parse_number
+from mszs.normalise.text import fold_digits
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    text: str
+    date: datetime.date
+    precision: str  # day | dekad | month | quarter | half | year
+
+
+# Years written relative to the plan year (the 年 follows).
+RELATIVE_YEARS = {"次": 1, "明": 1, "翌": 1, "今": 0, "当": 0, "本": 0, "同": 0}
+
+# Part of a month → (day, precision); None as day means the month's last day.
+MONTH_PARTS = {
+    "上旬": (10, "dekad"),
+    "初": (10, "dekad"),
+    "中旬": (20, "dekad"),
+    "中": (20, "dekad"),
+    "下旬": (None, "dekad"),
+    "底": (None, "month"),
+    "末": (None, "month"),
+}
+
+HALVES = {"上半年": (6, "half"), "下半年": (12, "half")}
+
+QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+
+# What may follow 年 to name the end of a year (年底, 2022年末, 年内).
+YEAR_ENDS = ("底", "末", "终", "内")
+
+# Words that may precede a date at the start of a line (到2022年底, 截至6月).
+LEAD_INS = ("截止到", "截至", "截止", "到", "至", "于", "在")
+
+# Phrases of things done on a cycle rather than by a date.
+RECURRING = ("逐月", "每月", "按月", "月度", "逐季", "每季", "按季", "季度性",
+             "每年", "逐年", "每半年", "每周", "每日", "每天", "定期", "常态化")
+
+_YEAR = (rf"(?:(?P<year>(?:19|20)\d\d|[〇零一二三四五六七八九]{{4}})\s*年"
+         rf"|(?P<rel>[{''.join(RELATIVE_YEARS)}])年"
+         rf"|年(?=[{''.join(YEAR_ENDS)}]))")
+_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
+_DAY = r"(?P<day>[0-3]?\d|[一二三]?十?[一二三四五六七八九十])\s*[日号]"
+_PART = "|".join(sorted(MONTH_PARTS, key=len, reverse=True))
+
+# One optional year, then a month (with day or part), a half, a quarter or the
+# year's end; a bare year (2022年) is a date too. 前/之前 after it belongs to it.
+_DATE = re.compile(
+    rf"(?<![\d.])(?:{_YEAR}\s*)?"
+    rf"(?:{_MONTH}(?:\s*{_DAY}|(?P<part>{_PART}))?"
+    rf"|(?P<half>{'|'.join(HALVES)})"
+    rf"|第?(?P<quarter>[{''.join(QUARTERS)}])\s*季度"
+    rf"|(?P<yend>[{''.join(YEAR_ENDS)}]))?"
+    r"(?:\s*(?:之前|以前|前))?"
+)
+_RECURRING = re.compile("|".join(RECURRING))
+
+
+def _resolve_year(match: re.Match, year: int | None) -> int | None:
+    if match.group("year"):
+        return parse_number(match.group("year"))
+    if match.group("rel"):
+        return None if year is None else year + RELATIVE_YEARS[match.group("rel")]
+    return year
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _month_is_date(match: re.Match) -> bool:
+    """A Chinese-numeral month needs a year, day, part or 份/前 beside it
+    (一月一村一场电影 is not January)."""
+    if match.group("month").isdigit():
+        return True
+    return bool(match.group("year") or match.group("rel") or match.group("day") or match.group("part")
+                or match.group(0).rstrip().endswith(("份", "前")))
+
+
+def _to_date(match: re.Match, year: int | None) -> tuple[datetime.date, str] | None:
+    has_year = match.group("year") or match.group("rel") or match.group("yend")
+    if not (has_year or match.group("month") or match.group("half") or match.group("quarter")):
+        return None
+    resolved = _resolve_year(match, year)
+    if not isinstance(resolved, int) or not 1900 <= resolved <= 2100:
+        return None
+    if match.group("month"):
+        if not _month_is_date(match):
+            return None
+        month = parse_number(match.group("month"))
+        if match.group("day"):
+            day = parse_number(match.group("day"))
+            if not isinstance(day, int) or not 1 <= day <= _last_day(resolved, month):
+                return None
+            return datetime.date(resolved, month, day), "day"
+        day, precision = MONTH_PARTS[match.group("part")] if match.group("part") else (None, "month")
+        return datetime.date(resolved, month, day or _last_day(resolved, month)), precision
+    if match.group("half"):
+        month, precision = HALVES[match.group("half")]
+        return datetime.date(resolved, month, _last_day(resolved, month)), precision
+    if match.group("quarter"):
+        month = QUARTERS[match.group("quarter")]
+        return datetime.date(resolved, month, _last_day(resolved, month)), "quarter"
+    return datetime.date(resolved, 12, 31), "year"
+
+
+def date_matches(text: str, year: int | None) -> Iterator[tuple[re.Match, ParsedDate]]:
+    """Every resolvable date expression in text, in order (on digit-folded text)."""
+    folded = fold_digits(text or "")
+    for match in _DATE.finditer(folded):
+        resolved = _to_date(match, year)
+        if resolved:
+            yield match, ParsedDate(text[match.start():match.end()], *resolved)
+
+
+def leading_date(text: str, year: int | None) -> ParsedDate | None:
+    """The date a line starts with: "3月底，开工建设" "2022年底前" "第三季度，…"."""
+    stripped = (text or "").lstrip()
+    for word in LEAD_INS:
+        if stripped.startswith(word):
+            stripped = stripped[len(word):].lstrip()
+            break
+    for match, parsed in date_matches(stripped, year):
+        return parsed if match.start() == 0 else None
+    return None
+
+
+def find_date(text: str, year: int | None) -> ParsedDate | None:
+    """The date expression that ends last (the governing one of a deadline cell)."""
+    found = None
+    for _, parsed in date_matches(text, year):
+        found = parsed
+    return found
+
+
+def is_recurring(text: str) -> bool:
+    """逐月按时兑付, 每季度开展…: done on a cycle, not by a date."""
+    return bool(_RECURRING.search(text or ""))

@@ -1,0 +1,99 @@
+"""A 完成时限 / 时间节点 / 进度安排 cell → deadline and milestones.
+
+A cell holding one bare date is the deadline. A cell holding dated steps gives
+one milestone per step (its line as printed), grouped under the enumerated
+sub-heading above it, and the deadline is the latest step. Undated lines that
+are not headings are returned as unresolved for the caller to report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mszs.normalise.dates import ParsedDate, date_matches, find_date, leading_date
+from mszs.normalise.targets import extract_targets
+from mszs.normalise.text import clean_text
+from mszs.schemas.notice import Deadline, Milestone
+
+# Enumerators that open a sub-heading: （一） (1) 一、 1、 1. ①
+_ENUMERATOR = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[①-⑳])\s*")
+
+# A step ends at ；/; — a new step starts when a date follows it on the same line.
+_STEP_END = re.compile(r"(?<=[；;])")
+
+# What may stand beside a bare date without making it a step (2021年12月底前完成).
+_FILLER = re.compile(r"[\s，,。.；;：:、（）()\-—–~～至到]|完成|全部|全面|结束|为止|止|截止|以内|内")
+
+
+@dataclass
+class Schedule:
+    deadline: Deadline | None
+    milestones: list[Milestone] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+
+
+def split_steps(line: str, year: int | None) -> list[str]:
+    """One line may hold several steps: "3月底，招标；6月底，开工；" → two."""
+    steps: list[str] = []
+    for piece in _STEP_END.split(line):
+        if steps and not leading_date(piece, year):
+            steps[-1] += piece
+        elif piece.strip():
+            steps.append(piece)
+    return [step.strip() for step in steps if step.strip()]
+
+
+def heading_text(line: str) -> str | None:
+    """The line if it is an enumerated sub-heading without a date of its own."""
+    match = _ENUMERATOR.match(line)
+    return line if match and line[match.end():].strip() else None
+
+
+def is_bare_date(text: str, year: int | None) -> bool:
+    """True when the text says nothing but a date (or a date range)."""
+    rest = text
+    for match, _ in reversed(list(date_matches(text, year))):
+        rest = rest[:match.start()] + rest[match.end():]
+    return bool(rest != text and not _FILLER.sub("", rest))
+
+
+def _deadline(parsed: ParsedDate, text: str) -> Deadline:
+    return Deadline(text=text, date=parsed.date.isoformat(), precision=parsed.precision)
+
+
+def _milestone(text: str, parsed: ParsedDate, group: str | None) -> Milestone:
+    return Milestone(text=text, date=parsed.date.isoformat(), precision=parsed.precision,
+                     group=group, targets=extract_targets(text))
+
+
+def _step_date(step: str, year: int | None) -> ParsedDate | None:
+    match = _ENUMERATOR.match(step)
+    body = step[match.end():] if match else step
+    return leading_date(body, year) or (None if match else find_date(body, year))
+
+
+def read_schedule(text: str, year: int | None) -> Schedule:
+    lines = [clean_text(line) for line in (text or "").split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) == 1 and is_bare_date(lines[0], year):
+        parsed = find_date(lines[0], year)
+        return Schedule(deadline=_deadline(parsed, lines[0]))
+
+    milestones: list[Milestone] = []
+    unresolved: list[str] = []
+    group = None
+    for line in lines:
+        for step in split_steps(line, year):
+            parsed = _step_date(step, year)
+            if parsed:
+                milestones.append(_milestone(step, parsed, group))
+                year = parsed.date.year  # a written year (2024年3月) carries to the steps after it
+            elif heading_text(step):
+                group = step
+            else:
+                unresolved.append(step)
+    deadline = None
+    if milestones:
+        latest = max(reversed(milestones), key=lambda m: m.date)
+        deadline = Deadline(text=latest.text, date=latest.date, precision=latest.precision)
+    return Schedule(deadline=deadline, milestones=milestones, unresolved=unresolved)

@@ -1,0 +1,240 @@
+"""Quantified targets in a task's text: 新增学位3800个以上 → 3800 个 (>=).
+
+A number is a target only when a known unit (or %) follows it, so years,
+dates, ages, durations and bare numbers never are. Multipliers (万/亿/千)
+are folded into the value exactly; the unit is kept as printed without them.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from mszs.normalise.dates import leading_date
+from mszs.normalise.numbers import CHINESE_NUMERAL_CHARS, CHINESE_NUMERAL_START, as_number, to_decimal
+from mszs.normalise.text import fold_digits
+from mszs.schemas.notice import Target
+
+# Units a delivered quantity is counted in, as printed.
+UNITS = (
+    # things and places
+    "个", "所", "处", "座", "家", "台套", "台", "张", "件", "条", "栋", "幢", "辆", "套", "项",
+    "类", "种", "支", "口", "间", "床", "眼", "孔", "盏", "株", "棵", "只", "头", "块", "部",
+    "门", "册", "份", "宗", "例",
+    # people and events
+    "人次", "人", "名", "位", "户", "场次", "场", "批次", "次",
+    # lengths, areas, volumes, weights, power
+    "公里", "千米", "延米", "米", "平方公里", "平方米", "㎡", "亩", "公顷", "立方米", "万方", "方",
+    "吨", "千克", "公斤", "千瓦时", "千瓦", "兆瓦",
+    # money and shares
+    "美元", "元", "个百分点", "百分点", "%", "％", "‰",
+)
+UNIT_ALIASES = {"％": "%"}
+
+# Denominators of a rate written with a slash (5批次/千人, 200元/年).
+PER_UNITS = UNITS + ("年", "月", "日", "天", "周", "季度", "学期", "村", "镇")
+
+MULTIPLIERS = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4, "千": 10**3}
+
+# A unit followed by these is part of another word (3个月, 二元酸, 5方面).
+NOT_UNIT_BEFORE = {
+    "个": ("月", "工作日", "小时", "季度"),
+    "元": ("素", "化", "酸"),
+    "场": ("所", "景"),
+    "项": ("目",),
+    "支": ("持", "付"),
+    "座": ("谈",),
+    "处": ("理", "置"),
+    "名": ("单", "称"),
+    "人": ("民",),
+    "台": ("账",),
+    "方": ("面", "案", "式", "向", "法"),
+    "门": ("户", "槛"),
+    "部": ("门", "署"),
+    "头": ("部",),
+}
+
+# What follows a Chinese-numeral count inside a name: fixed phrases (中央八项规定,
+# 三项制度) and place names (五台山路, 三家庄村).
+NAME_HEADS = ("规定", "制度", "原则", "机制", "体系", "模式", "意识", "自信", "维护", "精神", "理念", "战略",
+              "山", "寺", "庄", "营", "屯", "铺", "沟", "岭", "峰", "湾", "洲", "堡", "店")
+
+# Chinese numerals that are almost never counts on their own: 一村一品, 一站式, 二元酸.
+IDIOM_NUMERALS = ("一", "二")
+
+COMPARATORS_BEFORE = {
+    "不少于": ">=", "不低于": ">=", "至少": ">=", "超过": ">=", "突破": ">=", "多于": ">=", "高于": ">=",
+    "不超过": "<=", "不高于": "<=", "不多于": "<=", "控制在": "<=", "低于": "<=", "少于": "<=",
+    "约": "~", "大约": "~", "近": "~",
+}
+# Adverbs that may stand a few words before the number (至少建成2所).
+ADVERB_COMPARATORS = {"至少": ">=", "最少": ">=", "最多": "<="}
+COMPARATORS_AFTER = {
+    "及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "之内": "<=",
+    "左右": "~", "上下": "~",
+}
+# 200余项, 100多个: at least the number.
+MORE_THAN = {"余": ">=", "多": ">="}
+
+# 由8万元提高到16万元: the words between the two amounts of a change.
+CHANGE_VERBS = ("提高到", "提高至", "提高为", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至",
+                "增至", "上调到", "上调至", "调整为", "调整到", "调整至", "降低到", "降低至", "降至",
+                "下降到", "下降至", "减少到", "减少至", "压减到", "压减至")
+CHANGE_FROM = ("由", "从")
+
+# Words that open a clause without saying what is measured.
+METRIC_FILLERS = ("确保", "力争", "争取", "实现", "其中", "累计", "共计", "全年", "当年")
+METRIC_TAILS = ("达到", "达", "为", "至", "到", "共", "计", "由", "从")
+
+# Quoted or titled text is a name: numbers inside it are not amounts.
+_QUOTED = re.compile(r"“[^“”]{0,30}”|《[^《》]{0,40}》|\"[^\"\n]{0,30}\"|「[^「」]{0,30}」|‘[^‘’]{0,30}’")
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?、（）()“”\"\n]")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHINESE = rf"(?<![{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_START}][{CHINESE_NUMERAL_CHARS}]*(?![{CHINESE_NUMERAL_CHARS}])"
+_GAP = r"[ \t\u3000]*"
+_QUANTITY = re.compile(
+    rf"(?<![\d.A-Za-z+第])(?P<num>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult>{_alternation(MULTIPLIERS)})?"
+    rf"(?:{_GAP}(?:-|－|—|–|~|～|至|到){_GAP}(?P<num2>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult2>{_alternation(MULTIPLIERS)})?)?"
+    rf"(?P<more>[余多])?{_GAP}(?P<unit>{_alternation(UNITS)})"
+    rf"(?:{_GAP}/{_GAP}(?P<per>[千万百十]?(?:{_alternation(PER_UNITS)})))?"
+    r"(?![A-Za-z])"
+)
+_PER_EACH = re.compile(r"每[\u4e00-\u9fff]{1,2}$")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _value(number: str, multiplier: str | None) -> Decimal | None:
+    value = to_decimal(number)
+    if value is None:
+        return None
+    return value * MULTIPLIERS.get(multiplier or "", 1)
+
+
+def _is_name_or_idiom(match: re.Match, text: str) -> bool:
+    number, unit = match.group("num"), match.group("unit")
+    after = text[match.end():]
+    if after.startswith(NOT_UNIT_BEFORE.get(unit, ())):
+        return True
+    if number[0] == "0" and len(number) > 1 and "." not in number:
+        return True  # 0537…: a code, not an amount
+    if not number[0].isdigit():
+        return number in IDIOM_NUMERALS or after.startswith(NAME_HEADS)
+    return False
+
+
+def _comparator(match: re.Match, text: str) -> tuple[str, int]:
+    """The comparator of a quantity, and where the text before it ends."""
+    before = text[:match.start()].rstrip(" \t\u3000")
+    for word, sign in sorted(COMPARATORS_BEFORE.items(), key=lambda kv: -len(kv[0])):
+        if before.endswith(word):
+            return sign, len(before) - len(word)
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    for word, sign in ADVERB_COMPARATORS.items():
+        at = clause.rfind(word)
+        if at >= 0 and len(clause) - at - len(word) <= 4:
+            return sign, len(before)
+    after = text[match.end():].lstrip(" \t\u3000")
+    for word, sign in sorted(COMPARATORS_AFTER.items(), key=lambda kv: -len(kv[0])):
+        if after.startswith(word):
+            return sign, len(before)
+    if match.group("more"):
+        return MORE_THAN[match.group("more")], len(before)
+    return "=", len(before)
+
+
+def _metric(text: str, start: int, end: int) -> str | None:
+    """What the quantity measures: the clause words before it (新增学位3800个 →
+    新增学位), or after it when only a verb precedes (完成65个行政村… → 行政村…)."""
+    before = _CLAUSE_BREAK.split(text[:start])[-1]
+    date = leading_date(before, 2000)
+    if date:
+        before = before[len(date.text):]
+    for word in METRIC_FILLERS:
+        before = before.removeprefix(word)
+    for word in METRIC_TAILS:
+        before = before.removesuffix(word)
+    before = before.strip()
+    if len(before) > 2:
+        return before
+    after = _CLAUSE_BREAK.split(text[end:])[0]
+    for word in COMPARATORS_AFTER:
+        after = after.removeprefix(word)
+    after = re.split(r"[\d" + CHINESE_NUMERAL_START + "]", after)[0].strip()
+    return (before + after) or None
+
+
+def _target(match: re.Match, text: str) -> Target | None:
+    if _is_name_or_idiom(match, text):
+        return None
+    multiplier = match.group("mult") or match.group("mult2")
+    value = _value(match.group("num"), multiplier)
+    if value is None:
+        return None
+    value_max = None
+    if match.group("num2"):
+        value_max = _value(match.group("num2"), match.group("mult2"))
+        if value_max is None or value_max <= value:
+            return None
+    unit = UNIT_ALIASES.get(match.group("unit"), match.group("unit"))
+    kind = "percent" if unit in ("%", "‰") else "amount"
+    if match.group("per"):
+        unit = f"{unit}/{match.group('per')}"
+        kind = "rate"
+    elif _PER_EACH.search(text[:match.start()]):
+        kind = "rate"  # 每人2元
+    comparator, metric_end = _comparator(match, text)
+    return Target(
+        text=match.group(0),
+        value=as_number(value),
+        unit=unit,
+        comparator=comparator,
+        value_max=None if value_max is None else as_number(value_max),
+        metric=_metric(text, metric_end, match.end()),
+        kind=kind,
+    )
+
+
+def _merge_changes(found: list[tuple[re.Match, Target]], text: str) -> list[Target]:
+    """由8万元提高到16万元 → one change target (value 160000, value_from 80000)."""
+    targets: list[Target] = []
+    skip = False
+    for i, (match, target) in enumerate(found):
+        if skip:
+            skip = False
+            continue
+        if i + 1 < len(found):
+            following, new = found[i + 1]
+            between = text[match.end():following.start()].strip()
+            opens = text[:match.start()].rstrip().endswith(CHANGE_FROM)
+            if opens and between in CHANGE_VERBS and new.unit == target.unit:
+                targets.append(new.model_copy(update={
+                    "text": text[match.start():following.end()], "kind": "change",
+                    "value_from": target.value, "metric": target.metric,
+                }))
+                skip = True
+                continue
+        targets.append(target)
+    return targets
+
+
+def extract_targets(text: str) -> list[Target]:
+    """Every quantity in text that states an amount to deliver."""
+    text = text or ""
+    folded = fold_digits(text)
+    quoted = _quoted_spans(folded)
+    found = []
+    for match in _QUANTITY.finditer(folded):
+        if any(start <= match.start() < end for start, end in quoted):
+            continue
+        target = _target(match, folded)
+        if target:
+            found.append((match, target.model_copy(update={"text": text[match.start():match.end()]})))
+    return _merge_changes(found, text)
