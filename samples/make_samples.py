@@ -212,7 +212,7 @@ def _split_web_furniture(blocks: list):
             body.append(block)
             continue
         text = block.text
-        if not started and (_BREADCRUMB.match(text) or _IMAGE_JUNK.match(text) or text == "分享"):
+        if text == "分享" or not started and (_BREADCRUMB.match(text) or _IMAGE_JUNK.match(text)):
             continue
         if not started and _BOX_LABEL.match(text):
             box.update(_box_pairs(text))

@@ -1,0 +1,241 @@
+"""Notices saved from government websites, read with BeautifulSoup (lxml).
+
+The charset comes from the page's meta tag unless the bytes are valid UTF-8
+(pages often declare gb2312 and are not), else from detection. The site's
+furniture goes first: scripts, navigation, breadcrumbs, share and print links,
+related links and footers. The 索引号/发布机构/成文日期 box becomes
+``Document.metadata``. What is left is read in document order: block elements
+become paragraphs (``Origin.line`` numbers them), a ``<br>`` starts a new one,
+and tables are either data tables, read with rowspan and colspan expanded, or
+layout tables, whose cells are read as the flow of the page.
+"""
+from __future__ import annotations
+
+import re
+
+from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
+from mszs.parsers.encoding import decode_text
+from mszs.vocabulary import is_header_row
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-z0-9_\-]+)", re.I)
+_DROPPED_TAGS = ("script", "style", "noscript", "iframe", "form", "select", "button", "head", "nav", "footer",
+                 "object", "embed", "svg", "input", "textarea", "map")
+# class/id words of site furniture, matched as whole words of the attribute.
+_FURNITURE_NAMES = re.compile(
+    r"(^|[\s_\-])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|bdshare|footer|foot|"
+    r"copyright|print|related|xglj|xgwz|toolbar|sidebar|search|login|topbar|dqwz|fenxiang)([\s_\-\d]|$)",
+    re.I,
+)
+_FURNITURE_TEXT = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|您当前所在位置|分享到|【?\s*打印本页|【?\s*关闭窗口|【\s*字体)")
+_FURNITURE_MAX_CHARS = 200
+_BLOCK_TAGS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
+    "header", "main", "aside", "blockquote", "pre", "center", "address", "figure", "figcaption", "hr", "tr",
+    "td", "th", "caption",
+}
+_BOX_LABELS = ("索引号", "发布机构", "发文机关", "成文日期", "发布日期", "发文字号", "文号", "公开方式", "组配分类",
+               "主题分类", "废止日期", "有效性", "公开范围", "信息分类", "主题词", "生成日期", "体裁分类", "公开时限")
+_BOX_LABEL = re.compile(
+    "(" + "|".join(r"\s*".join(label) for label in sorted(_BOX_LABELS, key=len, reverse=True)) + r")\s*[:：]?"
+)
+_BOX_MAX_CHARS = 800
+_SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+
+
+def read_html(data: bytes) -> Document:
+    from bs4 import BeautifulSoup, Comment
+
+    text, encoding = decode_text(data, None if _is_utf8(data) else _declared_charset(data))
+    soup = BeautifulSoup(text, "lxml")
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(_DROPPED_TAGS):
+        tag.decompose()
+    metadata = _take_metadata_box(soup)
+    _drop_furniture(soup)
+    flow = _Flow()
+    flow.walk(soup.body or soup)
+    flow.flush()
+    return Document(blocks=flow.blocks, format="html", encoding=encoding, metadata=metadata)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _declared_charset(data: bytes) -> str | None:
+    found = _META_CHARSET.search(data[:8192])
+    return found.group(1).decode("ascii") if found else None
+
+
+# --- furniture and the metadata box -------------------------------------------------------------
+
+def _take_metadata_box(soup) -> dict[str, str]:
+    """Find the 索引号/发布机构/成文日期 box, remove it from the page, return its name → value pairs."""
+    best, best_labels = None, 2
+    for tag in soup.find_all(("table", "div", "ul", "dl")):
+        text = tag.get_text()
+        if len(_SPACES.sub("", text)) > _BOX_MAX_CHARS:
+            continue
+        labels = {re.sub(r"\s+", "", m) for m in _BOX_LABEL.findall(text)}
+        if len(labels) >= best_labels:  # ties go to the innermost tag
+            best, best_labels = tag, len(labels)
+    if best is None:
+        return {}
+    pieces = _BOX_LABEL.split("\n".join(best.stripped_strings))[1:]
+    best.decompose()
+    pairs = {}
+    for label, value in zip(pieces[::2], pieces[1::2]):
+        pairs[re.sub(r"\s+", "", label)] = _SPACES.sub(" ", value).strip(" :：")
+    return pairs
+
+
+def _drop_furniture(soup) -> None:
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.name in ("html", "body"):
+            continue
+        names = " ".join([*tag.get("class", []), tag.get("id", "")])
+        if _FURNITURE_NAMES.search(names) and not tag.find("table", recursive=True):
+            tag.decompose()
+        elif tag.name in _BLOCK_TAGS and _is_furniture_text(tag):
+            tag.decompose()
+
+
+def _is_furniture_text(tag) -> bool:
+    text = tag.get_text(" ", strip=True)
+    return len(text) <= _FURNITURE_MAX_CHARS and bool(_FURNITURE_TEXT.match(text))
+
+
+# --- the flow of the page -------------------------------------------------------------------------
+
+class _Flow:
+    """Blocks in reading order; inline text gathers into the current paragraph."""
+
+    def __init__(self, nested: bool = False):
+        self.blocks: list = []
+        self.lines: list[str] = []  # lines of the current paragraph
+        self.paragraphs = 0
+        self.tables = 0
+        self.nested = nested  # inside a table cell: tables become lines too
+
+    def walk(self, node) -> None:
+        from bs4 import NavigableString, Tag
+
+        for child in node.children:
+            if isinstance(child, Tag):
+                self.element(child)
+            elif isinstance(child, NavigableString):
+                self.text(str(child))
+
+    def element(self, tag) -> None:
+        if tag.name == "br":
+            self.lines.append("")
+        elif tag.name == "table":
+            self.flush()
+            self.table(tag)
+        elif tag.name in _BLOCK_TAGS:
+            self.flush()
+            self.walk(tag)
+            self.flush()
+        else:
+            self.walk(tag)
+
+    def text(self, text: str) -> None:
+        if not self.lines:
+            self.lines.append("")
+        self.lines[-1] += _SPACES.sub(" ", text)
+
+    def flush(self) -> None:
+        lines = [line.strip() for line in self.lines if line.strip()]
+        self.lines = []
+        if lines:
+            self.paragraphs += 1
+            self.blocks.extend(Paragraph(line, Origin(line=self.paragraphs)) for line in lines)
+
+    def table(self, tag) -> None:
+        if self.nested:
+            for row in read_table(tag, 0).rows:
+                self.blocks.append(Paragraph(" ".join(t for t in row.texts if t)))
+        elif is_layout_table(tag):
+            for cell in _table_cells(tag):
+                self.flush()
+                self.walk(cell)
+                self.flush()
+        else:
+            self.blocks.append(read_table(tag, self.tables))
+            self.tables += 1
+
+
+def cell_text(tag) -> str:
+    """A cell's text with paragraphs, ``<br>`` and nested table rows as lines."""
+    flow = _Flow(nested=True)
+    flow.walk(tag)
+    flow.flush()
+    return "\n".join(block.text for block in flow.blocks)
+
+
+# --- tables ------------------------------------------------------------------------------------------
+
+def _table_rows(table):
+    """The ``<tr>`` of this table, not of tables nested in it."""
+    for section in [table, *table.find_all(("thead", "tbody", "tfoot"), recursive=False)]:
+        yield from section.find_all("tr", recursive=False)
+
+
+def _table_cells(table):
+    for tr in _table_rows(table):
+        yield from tr.find_all(("td", "th"), recursive=False)
+
+
+def is_layout_table(table) -> bool:
+    """A table that places the page rather than holding data.
+
+    A table whose first rows name project columns is data, whatever it holds. Otherwise
+    it is layout when it has one column, or a cell holds another table or block
+    elements such as ``<div>`` and headings.
+    """
+    rows = list(_table_rows(table))
+    for tr in rows[:3]:
+        if is_header_row([td.get_text(" ", strip=True) for td in tr.find_all(("td", "th"), recursive=False)]):
+            return False
+    if max((len(tr.find_all(("td", "th"), recursive=False)) for tr in rows), default=0) <= 1:
+        return True
+    return any(cell.find(("table", "div", "h1", "h2", "h3", "ul", "ol")) for cell in _table_cells(table))
+
+
+def read_table(table, index: int) -> Table:
+    """Rows of cells with every rowspan and colspan expanded onto the grid."""
+    trs = list(_table_rows(table))
+    grid: dict[tuple[int, int], Cell] = {}
+    for r, tr in enumerate(trs):
+        column = 0
+        for td in tr.find_all(("td", "th"), recursive=False):
+            while (r, column) in grid:
+                column += 1
+            origin = Origin(table=index, row=r, column=column)
+            text = cell_text(td)
+            rowspan = _span(td, "rowspan") or len(trs) - r  # rowspan="0": to the end of the table
+            colspan = _span(td, "colspan") or 1
+            for dr in range(min(rowspan, len(trs) - r)):
+                for dc in range(colspan):
+                    at = Origin(table=index, row=r + dr, column=column + dc)
+                    grid[(r + dr, column + dc)] = Cell(text, at, None if (dr, dc) == (0, 0) else origin)
+            column += colspan
+    width = 1 + max((c for _, c in grid), default=-1)
+    rows = []
+    for r in range(len(trs)):
+        cells = [grid.get((r, c)) or Cell("", Origin(table=index, row=r, column=c)) for c in range(width)]
+        if any(cell.text for cell in cells):
+            rows.append(Row(cells, Origin(table=index, row=r)))
+    return Table(rows, Origin(table=index))
+
+
+def _span(td, name: str) -> int | None:
+    try:
+        return max(0, min(int(str(td.get(name, "1")).strip() or 1), 1000))
+    except ValueError:
+        return 1
