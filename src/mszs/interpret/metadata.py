@@ -70,7 +70,7 @@ def _box_fields(front: list[str], box: dict[str, str]) -> dict[str, str]:
 
 
 def _doc_number(front: list[str]) -> str | None:
-    for text in front:
+    for text in map(fold_digits, front):
         match = DOC_NUMBER.search(text)
         if match and "《" not in text[:match.start()]:
             return match.group(0)
@@ -172,15 +172,21 @@ def _plan_year(title: str | None, doc_number: str | None, issue_date: str | None
 
 
 def _region(issuer: str | None, title: str | None) -> str | None:
-    """The governed area: the issuer without its office words (`汶上县人民政府办公室` → `汶上县`)."""
+    """The governed area: the issuer without its office words (`汶上县人民政府办公室` → `汶上县`),
+    the innermost level when the issuer names several (`某某市某某区人民政府` → `某某区`)."""
     for text in (issuer, title):
         if not text:
             continue
         for suffix in REGION_SUFFIXES:
             match = re.search(rf"^(?:关于[^\d]*?\d{{4}}年度?)?([\u4e00-\u9fa5]{{1,12}}?{suffix})", text)
             if match and len(match.group(1)) > len(suffix):
-                return match.group(1)
+                return _innermost_area(match.group(1))
     return None
+
+
+def _innermost_area(area: str) -> str:
+    match = re.match(r"^(?:.{2,7}?省)?(?:.{2,7}?[市州盟])?(.{2,9}?(?:县|区|旗))$", area)
+    return match.group(1) if match else area
 
 
 def _recipients(front: list[str]) -> list[str]:

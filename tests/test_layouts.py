@@ -1,0 +1,72 @@
+"""Layouts the seeds do not show, each read end to end from text."""
+from pathlib import Path
+
+import pytest
+
+from mszs import parse
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+
+
+def tasks(notice):
+    return [(project, task) for project in notice.projects for task in project.tasks]
+
+
+@pytest.mark.parametrize("name", ["labelled_items.txt", "labelled_items_gb18030.txt"])
+def test_items_with_labelled_lines(name):
+    notice = parse(LAYOUTS / name)
+    assert notice.source.encoding == ("gb18030" if "gb18030" in name else "utf-8")
+    assert notice.notice.doc_number == "某政办字〔2022〕15号"
+    assert notice.notice.issue_date == "2022-03-08"  # 二〇二二年三月八日
+    assert [p.seq for p in notice.projects] == [1, 2, 3]
+    assert [p.section for p in notice.projects] == ["教育惠民", "教育惠民", "医疗卫生"]
+    (_, first), (_, second), (_, third) = tasks(notice)
+    # 牵头单位 names the lead, so the plain 责任单位 are the units working with it.
+    assert first.lead_units == ["县教育局"]
+    assert first.co_units == ["县住建局", "县自然资源局"]
+    assert first.leaders == ["王小明"]
+    assert first.deadline.date == "2022-08-31"
+    assert third.co_units == ["各乡镇", "各街道"]
+    assert third.leaders == ["李华"]
+    assert [(t.value, t.unit) for t in third.targets] == [(25000, "人次")]
+    # 保障措施 items name nobody: they are headings, not projects.
+    assert all("组织领导" not in t.content for _, t in tasks(notice))
+
+
+def test_web_table_one_cell_per_line():
+    notice = parse(LAYOUTS / "web_cells.txt")
+    assert notice.notice.issuer == "某某区人民政府"
+    assert notice.notice.issue_date == "2023-02-20"
+    assert notice.notice.doc_number == "某区政发〔2023〕3号"
+    assert [(p.seq, p.name) for p in notice.projects] == [(1, "城区停车场建设"), (2, "老旧小区改造"), (3, "农村供水提升")]
+    assert notice.projects[1].tasks[0].lead_units == ["区住建局", "各街道"]
+    assert notice.projects[2].tasks[0].deadline.date == "2023-12-31"
+    assert len(tasks(notice)) == 3  # the page's 打印本页 line is not a row
+
+
+def test_table_with_banner_rows_category_and_two_unit_columns():
+    notice = parse(LAYOUTS / "category_banner_tabs.txt")
+    assert notice.notice.region == "某某区"
+    assert [(p.seq, p.category, p.name, p.section) for p in notice.projects] == [
+        (1, "教育", "新建幼儿园", "教育民生"),
+        (2, "教育", "课后服务", "教育民生"),
+        (3, "卫生", "家庭医生签约", "卫生健康"),
+    ]
+    first = notice.projects[0].tasks[0]
+    assert (first.lead_units, first.co_units, first.leaders) == (["区教育局"], ["各镇（街道）"], ["张伟"])
+    continued = notice.projects[2].tasks[1]
+    assert continued.content == "为5000名老年人提供上门服务"
+    assert continued.deadline.date == "2025-06-30"
+    assert notice.projects[2].tasks[0].leaders == ["李明", "王芳"]
+
+
+def test_inline_responsibility_clauses():
+    notice = parse(LAYOUTS / "inline_clauses.txt")
+    assert notice.notice.doc_number == "某政发〔2024〕3号"
+    assert [p.section for p in notice.projects] == ["民生保障", "民生保障", "城乡建设", "城乡建设"]
+    one, two, three, four = (t for _, t in tasks(notice))
+    assert (one.lead_units, one.co_units) == (["县人社局"], ["县财政局", "各乡镇"])
+    assert one.content.endswith("控制在3.5%以内。")
+    assert (three.lead_units, three.deadline.date) == (["县交通运输局"], "2024-10-31")
+    assert four.lead_units == ["县文体局", "有关乡镇"]
+    assert all("高度重视" not in t.content for _, t in tasks(notice))

@@ -1,0 +1,73 @@
+"""Notice metadata from the front matter and signature."""
+import pytest
+
+from mszs.interpret.metadata import read_metadata
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("汶政办发〔2021〕1号", "汶政办发〔2021〕1号"),
+    ("汶政办发[2021]1号", "汶政办发〔2021〕1号"),
+    ("汶政办发（2021）1号", "汶政办发〔2021〕1号"),
+    ("汶政办发【2021】 1 号", "汶政办发〔2021〕1号"),
+    ("济高新管发〔2021〕 号", "济高新管发〔2021〕号"),
+    ("金政发〔2021〕1号关于印发2021年金乡县政府重要工作事项责任分工的通知", "金政发〔2021〕1号"),
+    ("汶政办发〔２０２１〕１号", "汶政办发〔2021〕1号"),
+])
+def test_doc_number_variants(line, expected):
+    assert read_metadata([line]).doc_number == expected
+
+
+def test_title_broken_over_paragraphs_and_issuer_before_it():
+    info = read_metadata(["汶政办发〔2021〕1号", "汶上县人民政府办公室", "关于办好2021年县政府民生实事项目的", "通    知",
+                          "各乡镇（街道）人民政府（办事处），县政府各部门："])
+    assert info.title == "关于办好2021年县政府民生实事项目的通知"
+    assert info.issuer == "汶上县人民政府办公室"
+    assert info.region == "汶上县"
+    assert info.year == 2021
+    assert info.recipients == ["各乡镇（街道）人民政府（办事处）", "县政府各部门"]
+
+
+def test_issuer_printed_on_the_title_line():
+    info = read_metadata(["微山县人民政府", "微政发〔2024〕2号", "微山县人民政府 关于办好2024年民生实事的通知"])
+    assert (info.issuer, info.title) == ("微山县人民政府", "关于办好2024年民生实事的通知")
+
+
+def test_masthead_with_wen_jian_is_the_issuer():
+    assert read_metadata(["泾源县人民政府办公室文件", "泾政办发〔2023〕4号"]).issuer == "泾源县人民政府办公室"
+
+
+def test_metadata_box_of_a_government_site():
+    info = read_metadata(["索  引  号 jnsjxx/2021-00428 公开方式 主动公开", "发布机构 金乡县人民政府 组配分类 金政发",
+                          "成文日期 2021-02-10 废止日期"])
+    assert (info.issuer, info.issue_date, info.region) == ("金乡县人民政府", "2021-02-10", "金乡县")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2021年1月19日", "2021-01-19"),
+    ("二〇二一年一月十九日", "2021-01-19"),
+    ("二○二二年十二月三十一日", "2022-12-31"),
+    ("2021年3月 日", None),  # the day is left blank
+])
+def test_signature_date(line, expected):
+    assert read_metadata(["某某县人民政府", line]).issue_date == expected
+
+
+def test_plan_year_from_title_before_doc_number():
+    info = read_metadata(["某政发〔2020〕9号", "关于下达2021年民生实事项目的通知"])
+    assert info.year == 2021
+
+
+def test_cc_continues_on_the_next_line_and_attachments_list():
+    info = read_metadata(["附件：1.2021年民生实事项目表", "2.责任分工表", "正文。",
+                          "抄送：县委各部门，县人大常委会办公室，", "县法院，县检察院。"])
+    assert info.attachments == ["2021年民生实事项目表", "责任分工表"]
+    assert info.cc == ["县委各部门", "县人大常委会办公室", "县法院", "县检察院"]
+
+
+@pytest.mark.parametrize("issuer, region", [
+    ("济宁高新区管委会", "济宁高新区"),
+    ("枣庄市市中区人民政府", "市中区"),
+    ("曲阜市人民政府办公室", "曲阜市"),
+])
+def test_region_is_the_governed_area(issuer, region):
+    assert read_metadata([issuer]).region == region
