@@ -56,6 +56,7 @@ NOT_UNIT_BEFORE = {
 # What follows a Chinese-numeral count inside a name: fixed phrases (中央八项规定,
 # 三项制度) and place names (五台山路, 三家庄村).
 NAME_HEADS = ("规定", "制度", "原则", "机制", "体系", "模式", "意识", "自信", "维护", "精神", "理念", "战略",
+              "会议", "全会", "大会",
               "山", "寺", "庄", "营", "屯", "铺", "沟", "岭", "峰", "湾", "洲", "堡", "店")
 
 # Chinese numerals that are almost never counts on their own: 一村一品, 一站式, 二元酸.
@@ -87,7 +88,8 @@ METRIC_TAILS = ("达到", "达", "为", "至", "到", "共", "计", "由", "从"
 
 # Quoted or titled text is a name: numbers inside it are not amounts.
 _QUOTED = re.compile(r"“[^“”]{0,30}”|《[^《》]{0,40}》|\"[^\"\n]{0,30}\"|「[^「」]{0,30}」|‘[^‘’]{0,30}’")
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?、（）()“”\"\n]")
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?、（）()“”\"|\t\n]")
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 
 
 def _alternation(words) -> str:
@@ -153,8 +155,8 @@ def _comparator(match: re.Match, text: str) -> tuple[str, int]:
 def _metric(text: str, start: int, end: int) -> str | None:
     """What the quantity measures: the clause words before it (新增学位3800个 →
     新增学位), or after it when only a verb precedes (完成65个行政村… → 行政村…)."""
-    before = _CLAUSE_BREAK.split(text[:start])[-1]
-    date = leading_date(before, 2000)
+    before = _ENUMERATOR.sub("", _CLAUSE_BREAK.split(text[:start])[-1])
+    date = leading_date(before, 2000)  # any year: only the date's length matters
     if date:
         before = before[len(date.text):]
     for word in METRIC_FILLERS:
@@ -167,7 +169,7 @@ def _metric(text: str, start: int, end: int) -> str | None:
     after = _CLAUSE_BREAK.split(text[end:])[0]
     for word in COMPARATORS_AFTER:
         after = after.removeprefix(word)
-    after = re.split(r"[\d" + CHINESE_NUMERAL_START + "]", after)[0].strip()
+    after = re.split(rf"[\d{CHINESE_NUMERAL_START}的]", after)[0].strip()
     return (before + after) or None
 
 
@@ -213,7 +215,8 @@ def _merge_changes(found: list[tuple[re.Match, Target]], text: str) -> list[Targ
         if i + 1 < len(found):
             following, new = found[i + 1]
             between = text[match.end():following.start()].strip()
-            opens = text[:match.start()].rstrip().endswith(CHANGE_FROM)
+            clause = _CLAUSE_BREAK.split(text[:match.start()])[-1]
+            opens = any(word in clause for word in CHANGE_FROM)  # 从每人每年600元提高到800元
             if opens and between in CHANGE_VERBS and new.unit == target.unit:
                 targets.append(new.model_copy(update={
                     "text": text[match.start():following.end()], "kind": "change",
