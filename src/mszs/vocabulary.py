@@ -77,6 +77,8 @@ def header_role(cell_text: str) -> str | None:
     Exact words match first; a cell such as ``责任单位（牵头）`` or
     ``2021年完成时限`` matches the longest header word it ends or starts with.
     """
+    if re.search(r"[:：]\s*\S", cell_text):
+        return None  # `牵头单位：县教育局` is a labelled value, not a header
     text = _squash(cell_text)
     text = re.sub(r"[（(].*?[)）]$", "", text) or text
     if not text or len(text) > 14:
@@ -84,15 +86,20 @@ def header_role(cell_text: str) -> str | None:
     if text in _HEADER_INDEX:
         return _HEADER_INDEX[text]
     for word in _HEADER_WORDS_BY_LENGTH:
-        if len(word) >= 2 and (text.endswith(word) or text.startswith(word)) and len(text) - len(word) <= 4:
+        if len(word) >= 2 and (text.endswith(word) or text.startswith(word)) and len(text) - len(word) <= 6:
             return _HEADER_INDEX[word]
     return None
 
 
-def is_header_row(cells: list[str]) -> bool:
-    """A row is a header when most of its non-empty cells are header words and it names units or content."""
+def is_header_row(cells: list[str], partial: bool = False) -> bool:
+    """A row is a header when most of its non-empty cells are header words and it names units or content.
+
+    ``partial`` accepts the lower row of a two-row header (`牵头单位 | 配合单位`), which
+    may hold as few as one header word."""
     roles = [header_role(c) for c in cells if c.strip()]
     known = [r for r in roles if r]
+    if partial:
+        return bool(known) and len(known) == len(roles)
     if len(known) < 2 or len(known) * 3 < len(roles) * 2:
         return False
     return any(r in ("content", "lead_units", "units", "name") for r in known)

@@ -17,11 +17,15 @@ TASK_FIELD_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "p
 
 
 class _Columns:
-    """Column index → role, from a header row."""
+    """Column index → role, from a header row, or several: in a two-row header
+    (`责任单位` spanning `牵头单位 | 配合单位`) the lower, more specific word wins."""
 
-    def __init__(self, header: Row):
-        self.width = len(header.cells)
-        self.roles = [header_role(text) for text in header.texts]
+    def __init__(self, headers: list[Row]):
+        self.width = len(headers[0].cells)
+        self.roles = [header_role(text) for text in headers[0].texts]
+        for header in headers[1:]:
+            for k, text in enumerate(header.texts[:self.width]):
+                self.roles[k] = header_role(text) or self.roles[k]
 
     def cells(self, row: Row, role: str) -> list[str]:
         return [row.cells[k].text for k, r in enumerate(self.roles) if r == role and k < len(row.cells)]
@@ -45,8 +49,11 @@ def read_tables(tables: list[Table]) -> list[ProjectRecord]:
             continue  # not a project table (layout, contacts…)
         rows = table.rows
         if header_at is not None:
-            columns = _Columns(rows[header_at])
-            rows = rows[header_at + 1:]
+            header_end = header_at + 1
+            while header_end < len(rows) and is_header_row(rows[header_end].texts, partial=True):
+                header_end += 1
+            columns = _Columns(rows[header_at:header_end])
+            rows = rows[header_end:]
         for row in rows:
             section = _read_row(row, columns, projects, section)
     return projects
@@ -57,7 +64,7 @@ def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], sectio
     texts = [t.strip() for t in row.texts]
     if not any(texts) or is_header_row(texts):
         return section
-    banner = _banner(texts)
+    banner = _banner(row, columns)
     if banner is not None:
         return banner
     seq = seq_value(columns.first(row, "seq")) if columns.has("seq") else None
@@ -74,16 +81,23 @@ def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], sectio
     return section
 
 
-def _banner(texts: list[str]) -> str | None:
-    """A row spanning the table (`一、教育民生（3项）`) that groups the projects below it."""
+def _banner(row: Row, columns: _Columns) -> str | None:
+    """A row that groups the projects below it: one text spanning the table
+    (`一、教育民生（3项）`), or a Chinese-numbered 序号 with a name and nothing else
+    (`一 | 教育民生 | | |`) above rows numbered 1, 2, 3…"""
+    texts = [t.strip() for t in row.texts]
     filled = {t for t in texts if t}
-    if len(filled) != 1 or len(texts) < 3:
-        return None
-    text = filled.pop()
-    if texts.count(text) < 2 and texts[0] != text:
-        return None
-    numbered = enumerator(text)
-    return clean_text(heading_text(numbered.body if numbered else text))
+    if len(filled) == 1 and len(texts) >= 3:
+        text = filled.pop()
+        if texts.count(text) >= 2 or texts[0] == text:
+            numbered = enumerator(text)
+            return clean_text(heading_text(numbered.body if numbered else text))
+    seq = columns.first(row, "seq").strip()
+    label = columns.first(row, "name") or columns.first(row, "category")
+    others = [t for k, t in enumerate(texts) if t and columns.roles[k] not in ("seq", "name", "category")]
+    if seq and not seq[0].isdigit() and seq_value(seq) is not None and label.strip() and not others:
+        return clean_text(heading_text(label))
+    return None
 
 
 def _name_and_category(row: Row, columns: _Columns) -> tuple[str, str]:

@@ -1,0 +1,66 @@
+"""Project tables as readers hand them over, whatever the format."""
+from mszs.document import Cell, Document, Row, Table
+from mszs.interpret import interpret
+
+
+def table(*rows) -> Table:
+    return Table([Row([Cell(text) for text in row]) for row in rows])
+
+
+def projects_of(*tables):
+    _, projects, warnings = interpret(Document(blocks=list(tables), format="docx"))
+    return projects, warnings
+
+
+def test_two_row_header_takes_the_lower_words():
+    projects, _ = projects_of(table(
+        ["序号", "项目名称", "责任单位", "责任单位", "完成时限"],
+        ["序号", "项目名称", "牵头单位", "配合单位", "完成时限"],
+        ["1", "城区供暖", "县住建局", "县财政局、各乡镇", "2022年10月"],
+    ))
+    task = projects[0].tasks[0]
+    assert (task.lead_units, task.co_units) == (["县住建局"], ["县财政局", "各乡镇"])
+
+
+def test_chinese_numbered_rows_group_the_numbered_projects_below():
+    projects, _ = projects_of(table(
+        ["序号", "项目名称", "项目内容", "责任单位"],
+        ["一", "教育类", "", ""],
+        ["1", "新建幼儿园", "新建幼儿园2所", "县教育局"],
+        ["二", "卫生类", "", ""],
+        ["2", "体检", "免费体检1万人次", "县卫健局"],
+    ))
+    assert [(p.seq, p.name, p.section) for p in projects] == [(1, "新建幼儿园", "教育类"), (2, "体检", "卫生类")]
+
+
+def test_table_split_over_pages_without_a_repeated_header_continues():
+    projects, _ = projects_of(
+        table(["序号", "项目名称", "项目内容", "责任单位"], ["1", "供水", "新建管网10公里", "县水务局"]),
+        table(["", "", "改造水厂1座", "县水务局"], ["2", "供暖", "新增面积5万平方米", "县住建局"]),
+    )
+    assert [(p.seq, len(p.tasks)) for p in projects] == [(1, 2), (2, 1)]
+    assert projects[1].tasks[0].targets[0].value == 50000
+
+
+def test_repeated_seq_and_name_after_a_page_break_is_the_same_project():
+    projects, _ = projects_of(table(
+        ["序号", "实事名称", "实事内容", "责任单位"],
+        ["3", "人居环境", "改厕1310座", "农业农村局"],
+        ["序号", "实事名称", "实事内容", "责任单位"],
+        ["3", "人居环境", "公路养护125公里", "交通运输局"],
+    ))
+    assert len(projects) == 1 and len(projects[0].tasks) == 2
+
+
+def test_category_column_alone_names_the_project():
+    projects, _ = projects_of(table(
+        ["序号", "项目类别", "项目内容及工作目标", "责任单位"],
+        ["1", "大力扶持就业创业", "城镇新增就业不少于3000人", "县人社局"],
+    ))
+    assert (projects[0].name, projects[0].category) == ("大力扶持就业创业", None)
+
+
+def test_a_layout_table_is_not_a_project_table():
+    projects, warnings = projects_of(table(["联系人", "电话"], ["张三", "7239960"]))
+    assert projects == []
+    assert warnings and "no projects" in warnings[0]
