@@ -1,4 +1,8 @@
-"""Writers: a parsed :class:`~mszs.schemas.Notice` out as JSON, JSON Lines and more."""
+"""Writers: a parsed :class:`~mszs.schemas.Notice` out as JSON and JSON Lines.
+
+The tidy tables are in :mod:`mszs.emit.tables` (CSV) and :mod:`mszs.emit.xlsx`
+(Excel, imports openpyxl); :mod:`mszs.emit.files` writes files atomically.
+"""
 from __future__ import annotations
 
 import json

@@ -1,0 +1,145 @@
+"""Tidy tables of notices: one row per notice, project, task, unit, target and milestone.
+
+Every row carries the ids of the rows it belongs to, so the tables join back
+together. Ids are built from the notice's sha256 and positions (1-based) in
+the JSON, so the same input bytes always give the same ids:
+
+    notice     562aea7a7b48eea9                  (first 16 hex digits of sha256)
+    project    562aea7a7b48eea9-p1
+    task       562aea7a7b48eea9-p1-t2
+    milestone  562aea7a7b48eea9-p1-t2-m1
+    target     562aea7a7b48eea9-p1-t2-x3         (a task's target)
+               562aea7a7b48eea9-p1-t2-m1-x1      (an interim target of a milestone)
+"""
+from __future__ import annotations
+
+import csv
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from mszs.emit.files import replacing
+from mszs.schemas import Notice, Target
+
+# Lists of names in one cell (recipients, leaders…) are joined with this: the
+# contract splits names at it, so no name contains it.
+NAME_SEPARATOR = "；"
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "notices": (
+        "notice_id", "path", "format", "sha256", "encoding", "doc_number", "issuer", "title",
+        "issue_date", "year", "region", "recipients", "cc", "attachments",
+        "n_projects", "n_tasks", "warnings",
+    ),
+    "projects": ("project_id", "notice_id", "position", "seq", "name", "category", "section", "n_tasks"),
+    "tasks": (
+        "task_id", "project_id", "notice_id", "position", "content", "leaders",
+        "deadline_text", "deadline_date", "deadline_precision",
+        "progress", "problems", "next_steps", "remarks",
+        "n_lead_units", "n_co_units", "n_targets", "n_milestones",
+        "origin_line", "origin_page", "origin_table", "origin_row",
+    ),
+    "units": ("task_id", "project_id", "notice_id", "role", "position", "unit"),
+    "targets": (
+        "target_id", "task_id", "milestone_id", "project_id", "notice_id", "position", "text",
+        "value", "value_max", "value_from", "unit", "comparator", "metric", "kind",
+    ),
+    "milestones": (
+        "milestone_id", "task_id", "project_id", "notice_id", "position", "text", "date",
+        "precision", "group", "n_targets",
+    ),
+}
+
+
+def notice_id(notice: Notice) -> str:
+    return notice.source.sha256[:16]
+
+
+def table_rows(notice: Notice) -> Iterator[tuple[str, tuple]]:
+    """Yield ``(table name, row)`` for every row the notice contributes, in JSON order."""
+    nid = notice_id(notice)
+    info = notice.notice
+    yield "notices", (
+        nid, notice.source.path, notice.source.format, notice.source.sha256, notice.source.encoding,
+        info.doc_number, info.issuer, info.title, info.issue_date, info.year, info.region,
+        _names(info.recipients), _names(info.cc), _names(info.attachments),
+        len(notice.projects), sum(len(p.tasks) for p in notice.projects), "\n".join(notice.warnings),
+    )
+    for p, project in enumerate(notice.projects, 1):
+        pid = f"{nid}-p{p}"
+        yield "projects", (
+            pid, nid, p, project.seq, project.name, project.category, project.section, len(project.tasks),
+        )
+        for t, task in enumerate(project.tasks, 1):
+            tid = f"{pid}-t{t}"
+            deadline = task.deadline
+            origin = task.origin
+            yield "tasks", (
+                tid, pid, nid, t, task.content, _names(task.leaders),
+                deadline and deadline.text, deadline and deadline.date, deadline and deadline.precision,
+                task.progress, task.problems, task.next_steps, task.remarks,
+                len(task.lead_units), len(task.co_units), len(task.targets), len(task.milestones),
+                origin and origin.line, origin and origin.page, origin and origin.table, origin and origin.row,
+            )
+            for role, units in (("lead", task.lead_units), ("co", task.co_units)):
+                for u, unit in enumerate(units, 1):
+                    yield "units", (tid, pid, nid, role, u, unit)
+            yield from _target_rows(task.targets, tid, None, pid, nid)
+            for m, milestone in enumerate(task.milestones, 1):
+                mid = f"{tid}-m{m}"
+                yield "milestones", (
+                    mid, tid, pid, nid, m, milestone.text, milestone.date, milestone.precision,
+                    milestone.group, len(milestone.targets),
+                )
+                yield from _target_rows(milestone.targets, tid, mid, pid, nid)
+
+
+def _target_rows(targets: list[Target], tid: str, mid: str | None, pid: str, nid: str):
+    for x, target in enumerate(targets, 1):
+        yield "targets", (
+            f"{mid or tid}-x{x}", tid, mid, pid, nid, x, target.text,
+            target.value, target.value_max, target.value_from, target.unit, target.comparator,
+            target.metric, target.kind,
+        )
+
+
+def _names(names: list[str]) -> str:
+    return NAME_SEPARATOR.join(names)
+
+
+def write_csv(notices: Iterable[Notice], folder: str | Path, *, excel: bool = False) -> list[Path]:
+    """Write the six tables as ``folder/<table>.csv``; ``excel`` adds a BOM so Excel reads UTF-8.
+
+    Each file appears complete or not at all.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {name: folder / f"{name}.csv" for name in TABLES}
+    with ExitStack() as stack:
+        writers = {}
+        for name, path in paths.items():
+            temp = stack.enter_context(replacing(path))
+            file = stack.enter_context(open(temp, "w", encoding=csv_encoding(excel), newline=""))
+            writers[name] = csv_writer(file)
+            writers[name].writerow(TABLES[name])
+        for notice in notices:
+            for name, row in table_rows(notice):
+                writers[name].writerow(row)
+    return list(paths.values())
+
+
+def csv_writer(file):
+    """The CSV dialect of every table mszs writes: comma, minimal quoting, LF line ends."""
+    return csv.writer(file, lineterminator="\n")
+
+
+def csv_encoding(excel: bool) -> str:
+    return "utf-8-sig" if excel else "utf-8"
+
+
+def write_table(notices: Iterable[Notice], name: str, file) -> None:
+    """Write one table as CSV to an open text file (stdout, for a pipe)."""
+    writer = csv_writer(file)
+    writer.writerow(TABLES[name])
+    for notice in notices:
+        writer.writerows(row for table, row in table_rows(notice) if table == name)
