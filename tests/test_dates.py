@@ -32,6 +32,11 @@ D = datetime.date
     ("6月份", D(2023, 6, 30), "month"),
     ("二〇二一年十二月", D(2021, 12, 31), "month"),
     ("２０２１年１２月", D(2021, 12, 31), "month"),
+    ("2023.12", D(2023, 12, 31), "month"),
+    ("2023-06-30", D(2023, 6, 30), "day"),
+    ("2023/6/30前", D(2023, 6, 30), "day"),
+    ("全年", D(2023, 12, 31), "year"),
+    ("2023年12月31日", D(2023, 12, 31), "day"),
 ])
 def test_find_date(text, date, precision):
     parsed = find_date(text, 2023)
@@ -60,7 +65,7 @@ def test_leading_date_keeps_the_printed_text():
 
 @pytest.mark.parametrize("text", [
     "完成测算工作", "开工建设，3月底前完成", "一月一村一场电影", "三年行动计划", "12个月内",
-    "2月30日", "逐月按时兑付",
+    "2月30日", "逐月按时兑付", "69.64公里", "2023.125",
 ])
 def test_no_leading_date(text):
     assert leading_date(text, 2023) is None

@@ -116,3 +116,14 @@ def test_a_written_year_carries_to_later_steps():
 def test_a_date_inside_the_line():
     schedule = read_schedule("开工建设，9月底前完成\n竣工验收，12月底前", 2023)
     assert [m.date for m in schedule.milestones] == ["2023-09-30", "2023-12-31"]
+
+
+def test_steps_split_at_a_comma_before_a_date():
+    schedule = read_schedule("2023年6月底前完成招标，12月底前投入使用", 2023)
+    assert [(m.text, m.date) for m in schedule.milestones] == [
+        ("2023年6月底前完成招标", "2023-06-30"), ("12月底前投入使用", "2023-12-31")]
+    assert schedule.deadline.date == "2023-12-31"
+
+
+def test_a_comma_after_the_date_does_not_split():
+    assert split_steps("5月底，前完成招投标等前期工作；", 2023) == ["5月底，前完成招投标等前期工作；"]

@@ -53,19 +53,23 @@ RECURRING = ("逐月", "每月", "按月", "月度", "逐季", "每季", "按季
 
 _YEAR = (rf"(?:(?P<year>(?:19|20)\d\d|[〇零一二三四五六七八九]{{4}})\s*年"
          rf"|(?P<rel>[{''.join(RELATIVE_YEARS)}])年"
+         rf"|(?P<whole>全)年"
          rf"|年(?=[{''.join(YEAR_ENDS)}]))")
 _MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
 _DAY = r"(?P<day>[0-3]?\d|[一二三]?十?[一二三四五六七八九十])\s*[日号]"
 _PART = "|".join(sorted(MONTH_PARTS, key=len, reverse=True))
 
+# Written with digits and dots or dashes: 2023.12, 2023-12-31, 2023/6/30.
+_NUMERIC = r"(?P<nyear>(?:19|20)\d\d)(?P<sep>[./-])(?P<nmonth>1[0-2]|0?[1-9])(?:(?P=sep)(?P<nday>[0-3]?\d))?(?![\d.])"
+
 # One optional year, then a month (with day or part), a half, a quarter or the
 # year's end; a bare year (2022年) is a date too. 前/之前 after it belongs to it.
 _DATE = re.compile(
-    rf"(?<![\d.])(?:{_YEAR}\s*)?"
+    rf"(?<![\d.])(?:{_NUMERIC}|(?:{_YEAR}\s*)?"
     rf"(?:{_MONTH}(?:\s*{_DAY}|(?P<part>{_PART}))?"
     rf"|(?P<half>{'|'.join(HALVES)})"
     rf"|第?(?P<quarter>[{''.join(QUARTERS)}])\s*季度"
-    rf"|(?P<yend>[{''.join(YEAR_ENDS)}]))?"
+    rf"|(?P<yend>[{''.join(YEAR_ENDS)}]))?)"
     r"(?:\s*(?:之前|以前|前))?"
 )
 _RECURRING = re.compile("|".join(RECURRING))
@@ -92,8 +96,20 @@ def _month_is_date(match: re.Match) -> bool:
                 or match.group(0).rstrip().endswith(("份", "前")))
 
 
+def _numeric_date(match: re.Match) -> tuple[datetime.date, str] | None:
+    year, month = int(match.group("nyear")), int(match.group("nmonth"))
+    if not match.group("nday"):
+        return datetime.date(year, month, _last_day(year, month)), "month"
+    day = int(match.group("nday"))
+    if not 1 <= day <= _last_day(year, month):
+        return None
+    return datetime.date(year, month, day), "day"
+
+
 def _to_date(match: re.Match, year: int | None) -> tuple[datetime.date, str] | None:
-    has_year = match.group("year") or match.group("rel") or match.group("yend")
+    if match.group("nyear"):
+        return _numeric_date(match)
+    has_year = match.group("year") or match.group("rel") or match.group("whole") or match.group("yend")
     if not (has_year or match.group("month") or match.group("half") or match.group("quarter")):
         return None
     resolved = _resolve_year(match, year)

@@ -18,8 +18,9 @@ from mszs.schemas.notice import Deadline, Milestone
 # Enumerators that open a sub-heading: （一） (1) 一、 1、 1. ①
 _ENUMERATOR = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[①-⑳])\s*")
 
-# A step ends at ；/; — a new step starts when a date follows it on the same line.
-_STEP_END = re.compile(r"(?<=[；;])")
+# A new step may start on the same line after ；，。 when a date follows
+# (6月底前完成招标，年底前竣工).
+_STEP_END = re.compile(r"(?<=[；;，,。])")
 
 # What may stand beside a bare date without making it a step (2021年12月底前完成).
 _FILLER = re.compile(r"[\s，,。.；;：:、（）()\-—–~～至到]|完成|全部|全面|结束|为止|止|截止|以内|内")
@@ -33,14 +34,15 @@ class Schedule:
 
 
 def split_steps(line: str, year: int | None) -> list[str]:
-    """One line may hold several steps: "3月底，招标；6月底，开工；" → two."""
+    """One line may hold several steps: "3月底，招标；6月底，开工；" → two.
+    A step split off at a comma drops it: "6月底前完成招标，年底前竣工" → two."""
     steps: list[str] = []
     for piece in _STEP_END.split(line):
         if steps and not leading_date(piece, year):
             steps[-1] += piece
         elif piece.strip():
             steps.append(piece)
-    return [step.strip() for step in steps if step.strip()]
+    return [step.strip().rstrip("，,") for step in steps if step.strip()]
 
 
 def heading_text(line: str) -> str | None:

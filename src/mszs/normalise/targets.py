@@ -64,9 +64,11 @@ IDIOM_NUMERALS = ("一", "二")
 
 COMPARATORS_BEFORE = {
     "不少于": ">=", "不低于": ">=", "至少": ">=", "超过": ">=", "突破": ">=", "多于": ">=", "高于": ">=",
-    "不超过": "<=", "不高于": "<=", "不多于": "<=", "控制在": "<=", "低于": "<=", "少于": "<=",
+    "不超过": "<=", "不高于": "<=", "不多于": "<=", "低于": "<=", "少于": "<=",
     "约": "~", "大约": "~", "近": "~",
 }
+# A cap unless the words after the number say otherwise (控制在5.5%左右 is ~).
+WEAK_BEFORE = {"控制在": "<="}
 # Adverbs that may stand a few words before the number (至少建成2所).
 ADVERB_COMPARATORS = {"至少": ">=", "最少": ">=", "最多": "<="}
 COMPARATORS_AFTER = {
@@ -132,30 +134,40 @@ def _is_name_or_idiom(match: re.Match, text: str) -> bool:
     return False
 
 
-def _comparator(match: re.Match, text: str) -> tuple[str, int]:
-    """The comparator of a quantity, and where the text before it ends."""
+def _by_length(table: dict) -> list[tuple[str, str]]:
+    return sorted(table.items(), key=lambda item: -len(item[0]))
+
+
+def _comparator(match: re.Match, text: str) -> str:
     before = text[:match.start()].rstrip(" \t\u3000")
-    for word, sign in sorted(COMPARATORS_BEFORE.items(), key=lambda kv: -len(kv[0])):
+    after = text[match.end():].lstrip(" \t\u3000")
+    for word, sign in _by_length(COMPARATORS_BEFORE):
         if before.endswith(word):
-            return sign, len(before) - len(word)
+            return sign
     clause = _CLAUSE_BREAK.split(before)[-1]
     for word, sign in ADVERB_COMPARATORS.items():
         at = clause.rfind(word)
         if at >= 0 and len(clause) - at - len(word) <= 4:
-            return sign, len(before)
-    after = text[match.end():].lstrip(" \t\u3000")
-    for word, sign in sorted(COMPARATORS_AFTER.items(), key=lambda kv: -len(kv[0])):
+            return sign
+    for word, sign in _by_length(COMPARATORS_AFTER):
         if after.startswith(word):
-            return sign, len(before)
+            return sign
     if match.group("more"):
-        return MORE_THAN[match.group("more")], len(before)
-    return "=", len(before)
+        return MORE_THAN[match.group("more")]
+    for word, sign in WEAK_BEFORE.items():
+        if before.endswith(word):
+            return sign
+    return "="
 
 
 def _metric(text: str, start: int, end: int) -> str | None:
     """What the quantity measures: the clause words before it (新增学位3800个 →
     新增学位), or after it when only a verb precedes (完成65个行政村… → 行政村…)."""
-    before = _ENUMERATOR.sub("", _CLAUSE_BREAK.split(text[:start])[-1])
+    before = _ENUMERATOR.sub("", _CLAUSE_BREAK.split(text[:start])[-1]).rstrip(" \t\u3000")
+    for word in sorted([*COMPARATORS_BEFORE, *WEAK_BEFORE], key=len, reverse=True):
+        if before.endswith(word):
+            before = before[:-len(word)]
+            break
     date = leading_date(before, 2000)  # any year: only the date's length matters
     if date:
         before = before[len(date.text):]
@@ -192,14 +204,13 @@ def _target(match: re.Match, text: str) -> Target | None:
         kind = "rate"
     elif _PER_EACH.search(text[:match.start()]):
         kind = "rate"  # 每人2元
-    comparator, metric_end = _comparator(match, text)
     return Target(
         text=match.group(0),
         value=as_number(value),
         unit=unit,
-        comparator=comparator,
+        comparator=_comparator(match, text),
         value_max=None if value_max is None else as_number(value_max),
-        metric=_metric(text, metric_end, match.end()),
+        metric=_metric(text, match.start(), match.end()),
         kind=kind,
     )
 
