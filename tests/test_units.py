@@ -1,7 +1,7 @@
 """Unit and people rules of the contract, pinned with phrases from real notices."""
 import pytest
 
-from mszs.normalise.units import split_list, split_people, split_units
+from mszs.normalise.units import lead_and_co_units, split_list, split_people, split_units
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -52,3 +52,24 @@ def test_split_people(text, expected):
 def test_recipients_keep_collective_lists_whole():
     assert split_list("各乡镇（街道）人民政府（办事处），县政府各部门") == ["各乡镇（街道）人民政府（办事处）", "县政府各部门"]
     assert split_list("各乡、镇人民政府，各街道办事处")[0] == "各乡、镇人民政府"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("张三（副县长）", ["张三"]),
+    ("副县长张三", ["张三"]),
+    ("县委常委、副县长 张三", ["张三"]),
+    ("李明同志", ["李明"]),
+])
+def test_titles_around_leaders_are_dropped(text, expected):
+    assert split_people(text) == expected
+
+
+@pytest.mark.parametrize("lead, plain, co, expected", [
+    (None, "县住建局（牵头），县财政局、各镇街", None, (["县住建局"], ["县财政局", "各镇街"])),
+    (None, "县住建局、县财政局", None, (["县住建局", "县财政局"], [])),
+    ("县教育局", "县住建局、县自然资源局", None, (["县教育局"], ["县住建局", "县自然资源局"])),
+    (None, "县卫健局", "各乡镇、街道", (["县卫健局"], ["各乡镇", "各街道"])),
+    ("县人社局", None, "县财政局", (["县人社局"], ["县财政局"])),
+])
+def test_lead_and_co_units(lead, plain, co, expected):
+    assert lead_and_co_units(lead, plain, co) == expected

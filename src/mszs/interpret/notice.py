@@ -10,7 +10,7 @@ from mszs.interpret.tables import read_tables
 from mszs.normalise.schedule import read_schedule
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
-from mszs.normalise.units import split_people, split_units
+from mszs.normalise.units import lead_and_co_units, split_people
 from mszs.schemas import NoticeInfo, Project, Task, TaskOrigin
 
 
@@ -53,7 +53,7 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, warnings
     for text in schedule.unresolved:
         warnings.append(f"{label}: no date in schedule line {text!r}")
     origin = record.origin
-    lead_units, co_units = _lead_and_co_units(fields)
+    lead_units, co_units = lead_and_co_units(fields.get("lead_units"), fields.get("units"), fields.get("co_units"))
     return Task(
         content=content,
         lead_units=lead_units,
@@ -68,16 +68,6 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, warnings
         remarks=clean_text(fields.get("remarks")) or None,
         origin=TaskOrigin(line=origin.line, page=origin.page, table=origin.table, row=origin.row),
     )
-
-
-def _lead_and_co_units(fields: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Plain 责任单位 are the lead units, or co-units beside a named 牵头/主办 unit."""
-    lead = split_units(fields.get("lead_units"))
-    plain = split_units(fields.get("units"))
-    co = split_units(fields.get("co_units"))
-    if lead:
-        return lead, plain + [u for u in co if u not in plain]
-    return plain, co
 
 
 def _task_label(project: ProjectRecord, content: str) -> str:

@@ -16,7 +16,16 @@ ORG_SUFFIXES = (
 # Bare township-level nouns that inherit a 各/有关/相关 prefix from the unit before them.
 TOWNSHIP_NOUNS = ("乡镇", "乡", "镇", "街道", "镇街", "社区", "村", "村居")
 CARRIED_PREFIXES = ("各", "有关", "相关")
+# Titles printed beside a leader's name, longest first.
+TITLES = tuple(sorted((
+    "县委常委", "区委常委", "市委常委", "常务副县长", "常务副区长", "常务副市长", "副县长", "县长", "副区长", "区长",
+    "副市长", "市长", "县委书记", "区委书记", "副书记", "书记", "常委", "副主任", "主任", "副局长", "局长",
+    "副部长", "部长", "副主席", "主席", "同志", "县领导", "区领导",
+), key=len, reverse=True))
 SEPARATORS = "、，,；;"
+# `县住建局（牵头）`: a mark naming the lead inside a plain list of units.
+LEAD_MARKS = ("牵头", "牵头单位", "总牵头", "负总责", "主责")
+_LEAD_MARK = re.compile(rf"（(?:{'|'.join(LEAD_MARKS)})）$")
 _PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
 _TRAILING = re.compile(r"[、，,；;。.：:\s]+$")
 _LEADING = re.compile(r"^[、，,；;。.：:\s]+")
@@ -35,6 +44,21 @@ def split_units(text: str | None) -> list[str]:
     return _carry_prefixes(names)
 
 
+def lead_and_co_units(lead: str | None, plain: str | None, co: str | None) -> tuple[list[str], list[str]]:
+    """Lead and co-units from the texts of a task's 牵头 (lead), plain 责任 and 配合 (co) units.
+
+    Plain units are the leads, unless a lead is named beside them, by its own
+    column or label or by a `（牵头）` mark inside the list: then they are co-units."""
+    leads, plains, cos = split_units(lead), split_units(plain), split_units(co)
+    named = leads + plains
+    if any(_LEAD_MARK.search(u) for u in named):
+        leads = [_LEAD_MARK.sub("", u) for u in named if _LEAD_MARK.search(u)]
+        plains = [u for u in named if not _LEAD_MARK.search(u)]
+    if leads:
+        return leads, plains + [u for u in cos if u not in plains]
+    return plains, cos
+
+
 def split_list(text: str | None) -> list[str]:
     """A plain list (主送机关, 抄送机关): split at separators outside parentheses, no carry-over."""
     if not text:
@@ -44,18 +68,30 @@ def split_list(text: str | None) -> list[str]:
 
 
 def split_people(text: str | None) -> list[str]:
-    """Names of leaders: split at 、，, and spaces; spaces inside one name (`任  伟`) removed."""
+    """Names of leaders: split at 、，, and spaces; spaces inside one name (`任  伟`) removed;
+    titles around a name (`副县长张三`, `张三（副县长）`, `张三同志`) dropped."""
     if not text:
         return []
     people = []
-    for piece in re.split(r"[、，,；;\n]+", text):
+    for piece in re.split(r"[、，,；;/\n]+", re.sub(r"[（(][^（）()]*[)）]", " ", text)):
         tokens = piece.split()
         # Names are two to four characters; a one-character token is half a name padded with spaces.
         if len(tokens) > 1 and all(len(t) >= 2 for t in tokens):
             people.extend(tokens)
         elif tokens:
             people.append("".join(tokens))
-    return [p for p in (_TRAILING.sub("", q) for q in people) if p]
+    names = (_without_titles(_TRAILING.sub("", p)) for p in people)
+    return [n for n in names if n]
+
+
+def _without_titles(name: str) -> str:
+    previous = None
+    while name != previous and name not in TITLES:
+        previous = name
+        for title in TITLES:
+            if len(name) > len(title) + 1:
+                name = name.removeprefix(title).removesuffix(title)
+    return "" if name in TITLES else name
 
 
 def _split_outside_parens(text: str, split_on_space: bool = True) -> list[tuple[str, str]]:
