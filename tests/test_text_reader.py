@@ -70,3 +70,9 @@ def test_decodes_gb18030_utf16_and_bom_with_crlf():
         document = read_text(data)
         assert document.encoding == encoding
         assert [p.text for p in document.paragraphs] == ["关于办好2021年民生实事的通知", "各乡镇："]
+
+
+def test_markdown_table_rule_line_is_not_a_row():
+    text = "| 序号 | 项目名称 | 责任单位 |\n|---|:---:|---|\n| 1 | 供水 | 县水务局 |\n"
+    table = only_table(parse_lines(text))
+    assert [r.texts for r in table.rows] == [["序号", "项目名称", "责任单位"], ["1", "供水", "县水务局"]]

@@ -8,7 +8,8 @@ found by a header row made of header words (see ``mszs.vocabulary``):
   the row width;
 * tab-separated rows: one row per line, cells separated by TABs;
 * pipe-separated rows: cells separated by ``|`` whose text may wrap over
-  lines; the header's cell count gives the row width;
+  lines; the header's cell count gives the row width (a Markdown table, whose
+  lines start with ``|``, is read one row per line);
 * one cell per line: a web table copied cell by cell, no separators at all.
 """
 from __future__ import annotations
@@ -25,6 +26,8 @@ _TABLE_END = re.compile(
     r"^\s*(抄送|印发|主题词|附件[:：]|[（(]此件.{0,6}[)）]"
     r"|【?(打印本页|关闭窗口|打印|关闭|分享到|扫一扫|上一篇|下一篇|相关链接|相关文件)】?(\s|$))"
 )
+# A Markdown table's rule under its header: `|---|:---:|`.
+_RULE_LINE = re.compile(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?)?\s*$")
 _SEQ_CELL = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[.、．]?\s*$")
 
 
@@ -70,9 +73,11 @@ def parse_lines(text: str) -> list:
 def _read_table_at(lines: list[_Line], i: int, index: int):
     line = lines[i].text
     if "|" in line and is_header_row(_pipe_cells(line)):
+        if line.lstrip().startswith("|"):  # a Markdown table: one row per line
+            return _read_line_rows(lines, i, index, "|", _pipe_cells)
         return _read_pipe_table(lines, i, index)
     if "\t" in line.strip("\t") and is_header_row(line.strip().split("\t")):
-        return _read_tab_rows(lines, i, index)
+        return _read_line_rows(lines, i, index, "\t", lambda text: text.split("\t"))
     if line.startswith("\t"):
         header = _leading_cells(lines, i)
         if is_header_row([c for c, _ in header]):
@@ -83,19 +88,19 @@ def _read_table_at(lines: list[_Line], i: int, index: int):
     return None
 
 
-# --- tab-separated rows -------------------------------------------------------
+# --- one row per line: tab-separated, or a Markdown table ----------------------
 
-def _read_tab_rows(lines, i, index):
+def _read_line_rows(lines, i, index, separator, split):
     rows = []
-    width = len(lines[i].text.strip().split("\t"))
+    width = len(split(lines[i].text.strip()))
     while i < len(lines):
         line = lines[i]
-        if line.blank:
+        if line.blank or _RULE_LINE.match(line.text):
             i += 1
             continue
-        if "\t" not in line.text:
+        if separator not in line.text:
             break
-        cells = line.text.split("\t")
+        cells = split(line.text)
         cells += [""] * (width - len(cells))
         origin = Origin(line=line.number, table=index, row=len(rows))
         rows.append(Row([Cell(c.strip(), Origin(line=line.number, table=index, row=len(rows), column=k))
