@@ -71,3 +71,9 @@ def test_cc_continues_on_the_next_line_and_attachments_list():
 ])
 def test_region_is_the_governed_area(issuer, region):
     assert read_metadata([issuer]).region == region
+
+
+def test_title_without_guanyu():
+    info = read_metadata(["某某县人民政府", "2024年某某县民生实事项目实施方案", "为进一步保障和改善民生，制定本方案。"])
+    assert info.title == "2024年某某县民生实事项目实施方案"
+    assert info.year == 2024

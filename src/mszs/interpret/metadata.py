@@ -100,6 +100,16 @@ def _title(front: list[str]) -> str | None:
         title = _cut_after_ending(title)
         if title:
             return title
+    return _title_without_guanyu(front)
+
+
+def _title_without_guanyu(front: list[str]) -> str | None:
+    """A title such as `2024年某某县民生实事项目实施方案`: a short line ending with a title word."""
+    for text in front:
+        compact = squash(text)
+        if (8 <= len(compact) <= 60 and compact.endswith(TITLE_ENDINGS) and not re.search(r"[，,。；;：:]", compact)
+                and re.search(r"\d{4}年|民生|实事", compact)):
+            return DOC_NUMBER.sub("", compact)
     return None
 
 
