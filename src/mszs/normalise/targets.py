@@ -101,10 +101,12 @@ def _alternation(words) -> str:
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = rf"(?<![{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_START}][{CHINESE_NUMERAL_CHARS}]*(?![{CHINESE_NUMERAL_CHARS}])"
 _GAP = r"[ \t\u3000]*"
+_MULTIPLIER = _alternation(MULTIPLIERS)
+# 百分之九十 is a percentage with no unit after it; 30余万元 puts 余 before the multiplier.
 _QUANTITY = re.compile(
-    rf"(?<![\d.A-Za-z+第])(?P<num>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult>{_alternation(MULTIPLIERS)})?"
-    rf"(?:{_GAP}(?:-|－|—|–|~|～|至|到){_GAP}(?P<num2>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult2>{_alternation(MULTIPLIERS)})?)?"
-    rf"(?P<more>[余多])?{_GAP}(?P<unit>{_alternation(UNITS)})"
+    rf"(?<![\d.A-Za-z+第])(?P<pct>百分之)?(?P<num>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult>{_MULTIPLIER})?"
+    rf"(?:{_GAP}(?:-|－|—|–|~|～|至|到){_GAP}(?P<num2>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult2>{_MULTIPLIER})?)?"
+    rf"(?P<more>[余多])?(?P<mult3>{_MULTIPLIER})?(?(pct)|{_GAP}(?P<unit>{_alternation(UNITS)}))"
     rf"(?:{_GAP}/{_GAP}(?P<per>[千万百十]?(?:{_alternation(PER_UNITS)})))?"
     r"(?![A-Za-z])"
 )
@@ -124,13 +126,16 @@ def _value(number: str, multiplier: str | None) -> Decimal | None:
 
 def _is_name_or_idiom(match: re.Match, text: str) -> bool:
     number, unit = match.group("num"), match.group("unit")
+    if match.group("pct"):
+        return False
     after = text[match.end():]
     if after.startswith(NOT_UNIT_BEFORE.get(unit, ())):
         return True
     if number[0] == "0" and len(number) > 1 and "." not in number:
         return True  # 0537…: a code, not an amount
     if not number[0].isdigit():
-        return number in IDIOM_NUMERALS or after.startswith(NAME_HEADS)
+        lone = number in IDIOM_NUMERALS and not match.group("num2")
+        return lone or after.startswith(NAME_HEADS)
     return False
 
 
@@ -188,16 +193,16 @@ def _metric(text: str, start: int, end: int) -> str | None:
 def _target(match: re.Match, text: str) -> Target | None:
     if _is_name_or_idiom(match, text):
         return None
-    multiplier = match.group("mult") or match.group("mult2")
+    multiplier = match.group("mult") or match.group("mult2") or match.group("mult3")
     value = _value(match.group("num"), multiplier)
     if value is None:
         return None
     value_max = None
     if match.group("num2"):
-        value_max = _value(match.group("num2"), match.group("mult2"))
+        value_max = _value(match.group("num2"), match.group("mult2") or match.group("mult3"))
         if value_max is None or value_max <= value:
             return None
-    unit = UNIT_ALIASES.get(match.group("unit"), match.group("unit"))
+    unit = "%" if match.group("pct") else UNIT_ALIASES.get(match.group("unit"), match.group("unit"))
     kind = "percent" if unit in ("%", "‰") else "amount"
     if match.group("per"):
         unit = f"{unit}/{match.group('per')}"
