@@ -70,3 +70,10 @@ def test_inline_responsibility_clauses():
     assert (three.lead_units, three.deadline.date) == (["县交通运输局"], "2024-10-31")
     assert four.lead_units == ["县文体局", "有关乡镇"]
     assert all("高度重视" not in t.content for _, t in tasks(notice))
+
+
+def test_numbered_list_without_units_is_read_with_a_warning():
+    notice = parse(LAYOUTS / "unlabelled_list.txt")
+    assert [(p.seq, p.section) for p in notice.projects] == [(1, "教育"), (2, "教育"), (3, "医疗")]
+    assert notice.projects[2].tasks[0].content == "为65岁以上老年人免费体检3万人次。"
+    assert any("numbered list" in w for w in notice.warnings)

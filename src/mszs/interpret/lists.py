@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from mszs.document import Paragraph
-from mszs.interpret.outline import enumerator, heading_text
+from mszs.interpret.outline import Enumerated, enumerator, heading_text
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.vocabulary import label_pattern, label_role
@@ -25,6 +25,9 @@ _TRAILING_LABELS = re.compile(rf"(?<=[。；;，,])\s*((?:{_LABELS})\s*[:：].*)
 # A project name before a colon: short, no sentence punctuation.
 _NAME = re.compile(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
+# A short line that opens a list of projects, and headings that close it.
+PROJECT_LIST_START = re.compile(r"民生实事|实事项目|为民办实事|民生项目|惠民实事|实事清单")
+PROJECT_LIST_END = re.compile(r"要求|保障|措施|组织|督查|督导|考核|宣传|抄送|附件")
 
 
 def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
@@ -59,6 +62,46 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=name, section=section,
                                       tasks=[current]))
     return projects
+
+
+def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
+    """A fallback for notices that list their projects without naming who is responsible:
+    the most deeply numbered paragraphs after the line that opens the project list
+    (`二、2024年民生实事项目`), up to a heading such as `三、保障措施`."""
+    zone = _project_list_zone(paragraphs)
+    levels = [numbered.level for _, numbered in zone if numbered]
+    if len(levels) < 2:
+        return []
+    item_level = max(levels)
+    projects: list[ProjectRecord] = []
+    headings: dict[int, str] = {}
+    for paragraph, numbered in zone:
+        if numbered is None:
+            continue
+        if numbered.level < item_level:
+            headings = {lvl: t for lvl, t in headings.items() if lvl < numbered.level}
+            headings[numbered.level] = heading_text(numbered.body)
+            continue
+        name, content = _name_and_content(numbered.body)
+        section = next((headings[lvl] for lvl in sorted(headings, reverse=True)), None)
+        projects.append(ProjectRecord(seq=numbered.number, name=name, section=section,
+                                      tasks=[TaskRecord(content=content, origin=paragraph.origin)]))
+    return projects
+
+
+def _project_list_zone(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, Enumerated | None]]:
+    openers = [k for k, p in enumerate(paragraphs)
+               if len(p.text) <= 40 and PROJECT_LIST_START.search(p.text) and not re.search(r"[，,。；;]|关于", p.text)]
+    if not openers:
+        return []
+    zone = []
+    for paragraph in paragraphs[openers[-1] + 1:]:
+        numbered = enumerator(paragraph.text)
+        title = heading_text(numbered.body) if numbered else paragraph.text
+        if len(title) <= 12 and PROJECT_LIST_END.search(title) or paragraph.text.startswith("抄送"):
+            break
+        zone.append((paragraph, numbered))
+    return zone
 
 
 def _next_is_label(paragraphs: list[Paragraph], k: int) -> bool:

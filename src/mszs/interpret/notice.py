@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from mszs.document import Document, Paragraph
-from mszs.interpret.lists import read_list_items
+from mszs.interpret.lists import read_list_items, read_unlabelled_items
 from mszs.interpret.merge import merge_body_and_tables
 from mszs.interpret.metadata import read_metadata
 from mszs.interpret.records import ProjectRecord, TaskRecord
@@ -18,8 +18,12 @@ def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     info = read_metadata([p.text for p in paragraphs], document.metadata)
     records = merge_body_and_tables(read_list_items(paragraphs), read_tables(document.tables))
-    _drop_shared_section(records)
     warnings: list[str] = []
+    if not records:
+        records = read_unlabelled_items(paragraphs)
+        if records:
+            warnings.append("no project table and no responsible units: projects read from the numbered list")
+    _drop_shared_section(records)
     projects = [_project(record, info.year, warnings) for record in records]
     projects = [p for p in projects if p.tasks]
     if not projects:
