@@ -127,3 +127,7 @@ def test_steps_split_at_a_comma_before_a_date():
 
 def test_a_comma_after_the_date_does_not_split():
     assert split_steps("5月底，前完成招投标等前期工作；", 2023) == ["5月底，前完成招投标等前期工作；"]
+
+
+def test_a_comma_splits_only_after_a_dated_step():
+    assert split_steps("完成招标，年内开工", 2023) == ["完成招标，年内开工"]

@@ -18,9 +18,10 @@ from mszs.schemas.notice import Deadline, Milestone
 # Enumerators that open a sub-heading: （一） (1) 一、 1、 1. ①
 _ENUMERATOR = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[①-⑳])\s*")
 
-# A new step may start on the same line after ；，。 when a date follows
-# (6月底前完成招标，年底前竣工).
+# A new step may start on the same line after ；/; or, once the step has its
+# own date, after ，。 (6月底前完成招标，年底前竣工) — when a date follows.
 _STEP_END = re.compile(r"(?<=[；;，,。])")
+_CLAUSE_END = ("，", ",", "。")
 
 # What may stand beside a bare date without making it a step (2021年12月底前完成).
 _FILLER = re.compile(r"[\s，,。.；;：:、（）()\-—–~～至到]|完成|全部|全面|结束|为止|止|截止|以内|内")
@@ -38,17 +39,24 @@ def split_steps(line: str, year: int | None) -> list[str]:
     A step split off at a comma drops it: "6月底前完成招标，年底前竣工" → two."""
     steps: list[str] = []
     for piece in _STEP_END.split(line):
-        if steps and not leading_date(piece, year):
+        if steps and not _starts_step(steps[-1], piece, year):
             steps[-1] += piece
         elif piece.strip():
             steps.append(piece)
     return [step.strip().rstrip("，,") for step in steps if step.strip()]
 
 
-def heading_text(line: str) -> str | None:
-    """The line if it is an enumerated sub-heading without a date of its own."""
+def _starts_step(previous: str, piece: str, year: int | None) -> bool:
+    if not leading_date(piece, year):
+        return False
+    # 开工建设，9月底前完成 is one step: a comma splits only after a dated step.
+    return not previous.endswith(_CLAUSE_END) or bool(_step_date(previous, year))
+
+
+def is_heading(line: str) -> bool:
+    """An enumerated sub-heading: （一）打造人居环境示范村."""
     match = _ENUMERATOR.match(line)
-    return line if match and line[match.end():].strip() else None
+    return bool(match and line[match.end():].strip())
 
 
 def is_bare_date(text: str, year: int | None) -> bool:
@@ -90,7 +98,7 @@ def read_schedule(text: str, year: int | None) -> Schedule:
             if parsed:
                 milestones.append(_milestone(step, parsed, group))
                 year = parsed.date.year  # a written year (2024年3月) carries to the steps after it
-            elif heading_text(step):
+            elif is_heading(step):
                 group = step
             else:
                 unresolved.append(step)
