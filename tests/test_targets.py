@@ -87,6 +87,8 @@ def test_quantities(text, expected):
     ("奖补5-8万元", 50000, 80000, "元"),
     ("新建3～5所", 3, 5, "所"),
     ("新建一至两所", 1, 2, "所"),
+    ("培养400名至500名苹果产业带头人", 400, 500, "名"),
+    ("奖补5万元至8万元", 50000, 80000, "元"),
 ])
 def test_ranges(text, value, value_max, unit):
     (target,) = extract_targets(text)

@@ -84,6 +84,8 @@ CHANGE_VERBS = ("提高到", "提高至", "提高为", "提升到", "提升至",
                 "下降到", "下降至", "减少到", "减少至", "压减到", "压减至")
 CHANGE_FROM = ("由", "从")
 
+RANGE_SEPARATORS = ("-", "－", "—", "–", "~", "～", "至", "到")
+
 # Words that open a clause without saying what is measured.
 METRIC_FILLERS = ("确保", "力争", "争取", "实现", "其中", "累计", "共计", "全年", "当年")
 METRIC_TAILS = ("达到", "达", "为", "至", "到", "共", "计", "由", "从")
@@ -105,7 +107,7 @@ _MULTIPLIER = _alternation(MULTIPLIERS)
 # 百分之九十 is a percentage with no unit after it; 30余万元 puts 余 before the multiplier.
 _QUANTITY = re.compile(
     rf"(?<![\d.A-Za-z+第])(?P<pct>百分之)?(?P<num>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult>{_MULTIPLIER})?"
-    rf"(?:{_GAP}(?:-|－|—|–|~|～|至|到){_GAP}(?P<num2>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult2>{_MULTIPLIER})?)?"
+    rf"(?:{_GAP}(?:{_alternation(RANGE_SEPARATORS)}){_GAP}(?P<num2>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult2>{_MULTIPLIER})?)?"
     rf"(?P<more>[余多])?(?P<mult3>{_MULTIPLIER})?(?(pct)|{_GAP}(?P<unit>{_alternation(UNITS)}))"
     rf"(?:{_GAP}/{_GAP}(?P<per>[千万百十]?(?:{_alternation(PER_UNITS)})))?"
     r"(?![A-Za-z])"
@@ -220,27 +222,31 @@ def _target(match: re.Match, text: str) -> Target | None:
     )
 
 
-def _merge_changes(found: list[tuple[re.Match, Target]], text: str) -> list[Target]:
-    """由8万元提高到16万元 → one change target (value 160000, value_from 80000)."""
+def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], text: str) -> Target | None:
+    """Two amounts read as one: a change (由8万元提高到16万元) or a range
+    written with the unit twice (400名至500名)."""
+    (match, target), (following, new) = first, second
+    if new.unit != target.unit:
+        return None
+    between = text[match.end():following.start()].strip()
+    span = text[match.start():following.end()]
+    clause = _CLAUSE_BREAK.split(text[:match.start()])[-1]
+    if between in CHANGE_VERBS and any(word in clause for word in CHANGE_FROM):  # 从每人每年600元提高到800元
+        return new.model_copy(update={"text": span, "kind": "change", "value_from": target.value,
+                                      "metric": target.metric})
+    if between in RANGE_SEPARATORS and target.value_max is None and new.value_max is None and new.value > target.value:
+        comparator = new.comparator if new.comparator != "=" else target.comparator
+        return target.model_copy(update={"text": span, "value_max": new.value, "comparator": comparator})
+    return None
+
+
+def _merge_pairs(found: list[tuple[re.Match, Target]], text: str) -> list[Target]:
     targets: list[Target] = []
-    skip = False
-    for i, (match, target) in enumerate(found):
-        if skip:
-            skip = False
-            continue
-        if i + 1 < len(found):
-            following, new = found[i + 1]
-            between = text[match.end():following.start()].strip()
-            clause = _CLAUSE_BREAK.split(text[:match.start()])[-1]
-            opens = any(word in clause for word in CHANGE_FROM)  # 从每人每年600元提高到800元
-            if opens and between in CHANGE_VERBS and new.unit == target.unit:
-                targets.append(new.model_copy(update={
-                    "text": text[match.start():following.end()], "kind": "change",
-                    "value_from": target.value, "metric": target.metric,
-                }))
-                skip = True
-                continue
-        targets.append(target)
+    i = 0
+    while i < len(found):
+        joined = _joined(found[i], found[i + 1], text) if i + 1 < len(found) else None
+        targets.append(joined or found[i][1])
+        i += 2 if joined else 1
     return targets
 
 
@@ -256,4 +262,4 @@ def extract_targets(text: str) -> list[Target]:
         target = _target(match, folded)
         if target:
             found.append((match, target.model_copy(update={"text": text[match.start():match.end()]})))
-    return _merge_changes(found, text)
+    return _merge_pairs(found, text)
