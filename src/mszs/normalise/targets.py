@@ -169,15 +169,16 @@ def _comparator(match: re.Match, text: str) -> str:
 
 def _metric(text: str, start: int, end: int) -> str | None:
     """What the quantity measures: the clause words before it (新增学位3800个 →
-    新增学位), or after it when only a verb precedes (完成65个行政村… → 行政村…)."""
+    新增学位), joined to the words after it when only a verb precedes
+    (完成65个行政村生活污水治理 → 完成行政村生活污水治理)."""
     before = _ENUMERATOR.sub("", _CLAUSE_BREAK.split(text[:start])[-1]).rstrip(" \t\u3000")
     for word in sorted([*COMPARATORS_BEFORE, *WEAK_BEFORE], key=len, reverse=True):
         if before.endswith(word):
             before = before[:-len(word)]
             break
-    date = leading_date(before, 2000)  # any year: only the date's length matters
+    date = leading_date(before, 2000)  # any year: only where the date ends matters
     if date:
-        before = before[len(date.text):]
+        before = before[before.find(date.text) + len(date.text):]
     for word in METRIC_FILLERS:
         before = before.removeprefix(word)
     for word in METRIC_TAILS:
