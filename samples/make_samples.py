@@ -109,6 +109,9 @@ def continuation_runs(rows: list[list[str]], column: int) -> list[tuple[int, int
 # --- docx ---------------------------------------------------------------------------------
 
 def write_docx(blocks: list, path: Path) -> None:
+    """The notice as its issuer's Word file: without the website around it."""
+    _, blocks, _ = _split_web_furniture(blocks)
+    blocks = [b for b in blocks if not (isinstance(b, Paragraph) and _DOWNLOAD.search(b.text))]
     document = WordDocument()
     _set_fonts(document)
     _add_page_number(document.sections[0])

@@ -1,0 +1,396 @@
+"""PDF notices, read with pdfplumber page by page.
+
+Ruled tables are found from their lines; a cell merged over rows or columns
+appears once in the PDF, so the grid positions it covers get a copy of its
+text with ``merged_from`` pointing at it. Text outside the tables becomes
+paragraphs. A PDF knows lines, not paragraphs: a line runs on into the next
+when the next line's first word would not have fitted after it (in a cell,
+likewise against the cell's right edge), so a paragraph or a cell line
+wrapped by the layout comes back whole. Page numbers and running headers are
+dropped; fake-bold doubled characters are removed. Tables continued on the
+next page are joined by the clean-up (``mszs.parsers.cleanup``).
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
+from mszs.errors import EncryptedInput, NeedsOcr, UnreadableInput
+from mszs.parsers.cleanup import is_page_number
+from mszs.vocabulary import UNIT_ROLES, header_role, is_header_row
+
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
+                  "join_tolerance": 3, "intersection_tolerance": 3}
+# Characters closer than this (in points) belong to one word; CJK glyphs abut, so
+# no spaces appear inside Chinese text, while a real space is wider.
+X_TOLERANCE = 2.5
+Y_TOLERANCE = 3
+# Top and bottom share of the page where running headers and page numbers live.
+MARGIN_SHARE = 0.1
+# A step down this many line pitches or more leaves a paragraph's spacing between two lines.
+PARAGRAPH_STEP = 1.3
+# Columns whose lines may each hold one name.
+LIST_ROLES = (*UNIT_ROLES, "leaders")
+_NAME_END = re.compile(r"[局委办院会队站所司心府团部厅处室馆行社厂场]$")
+_NAME_START = re.compile(r"^(县|市|区|省|各|有关|相关|中国|国家)")
+_CID = re.compile(r"\(cid:\d+\)")
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+# Punctuation that may not start a line: the character before it moves down with it.
+_NO_LINE_START = set("，。、；：？！）》」』%．,.;:?!)")
+_NO_LINE_END = set("（《「『(")
+_QUOTES = set("“”‘’\"'")
+_SENTENCE_END = tuple("。！？；!?;")
+_DATE_START = re.compile(r"^(\d{1,2}月|\d{4}年|[一二三四五六七八九十]{1,2}月)")
+_BEFORE_DATE = re.compile(r"[\d年于至到在]$")
+_ENUMERATOR = re.compile(r"^(\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+def read_pdf(data: bytes) -> Document:
+    pages = [_read_page(page) for page in _open_pages(data)]
+    _check_text_layer(pages)
+    furniture = _running_lines(pages)
+    for page in pages:
+        page["items"] = [item for item in page["items"]
+                         if not isinstance(item, dict) or not _is_furniture(item, page, furniture)]
+    # The right edge of the text block: a line reaching it may have been wrapped.
+    right = max((item["x1"] for page in pages for item in page["items"] if isinstance(item, dict)), default=0)
+    pitch = line_pitch([[item for item in page["items"] if isinstance(item, dict)] for page in pages])
+    blocks: list = []
+    lines: list[dict] = []  # body lines waiting to be joined into paragraphs
+    previous = None  # (Table, _Grid, column roles) of the last block when it is a table
+    for page in pages:
+        for item in page["items"]:
+            if isinstance(item, dict):
+                lines.append(item)
+                previous = None
+                continue
+            blocks.extend(_paragraphs(lines, right, pitch))
+            lines = []
+            roles = _column_roles(item, previous)
+            table = _table(item, sum(isinstance(b, Table) for b in blocks), page["number"], roles)
+            if previous and _carry_split_row(previous, table, item):
+                # The rest of the row went back to its row; this page's table goes on after it.
+                previous = (previous[0], item, roles)
+                if _only_repeated_header(table, previous[0]):
+                    continue
+            blocks.append(table)
+            previous = (table, item, roles)
+    blocks.extend(_paragraphs(lines, right, pitch))
+    warnings = [f"page {p['number']} has no text layer (a scan?); its content is missing; OCR is needed"
+                for p in pages if p["scanned"]]
+    return Document(blocks=blocks, format="pdf", warnings=warnings)
+
+
+def _open_pages(data: bytes):
+    """Each page, closed again once read so its caches are released."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise EncryptedInput("the PDF is encrypted with a password; save an unprotected copy") from exc
+        raise UnreadableInput(f"a damaged PDF ({cause or type(cause).__name__})") from exc
+    with pdf:
+        for page in pdf.pages:
+            try:
+                yield page
+            finally:
+                page.close()
+
+
+# --- one page ------------------------------------------------------------------------------------
+
+def _read_page(page) -> dict:
+    """Lines outside tables and the tables of one page, top to bottom."""
+    clean = page.dedupe_chars()
+    found = clean.find_tables(TABLE_SETTINGS)
+    boxes = [t.bbox for t in found]
+    chars = [c for c in clean.chars if c["upright"] and not any(_inside(c, box) for box in boxes)]
+    items: list = [dict(line, page=page.page_number) for line in _lines(chars)]
+    items += [_Grid(table, clean.chars) for table in found]
+    items.sort(key=lambda item: item["top"] if isinstance(item, dict) else item.bbox[1])
+    return {
+        "number": page.page_number,
+        "height": float(page.height),
+        "items": items,
+        "chars": len(page.chars),
+        "cid": sum(len(_CID.findall(c["text"])) for c in page.chars),
+        "scanned": not page.chars and bool(page.images),
+    }
+
+
+def _inside(char: dict, box) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _lines(chars: list[dict]) -> list[dict]:
+    from pdfplumber.utils.text import chars_to_textmap
+
+    if not chars:
+        return []
+    textmap = chars_to_textmap(chars, x_tolerance=X_TOLERANCE, y_tolerance=Y_TOLERANCE)
+    lines = []
+    for line in textmap.extract_text_lines(strip=False):
+        inked = [c for c in line["chars"] if c["text"].strip()]
+        if inked:
+            # A line the layout broke at a space keeps it, so 县水务局 徽矿集团 stays two names.
+            spaced = line["text"] != line["text"].rstrip()
+            lines.append(dict(line, text=line["text"].strip(), chars=inked, spaced=spaced,
+                              x0=inked[0]["x0"], x1=inked[-1]["x1"]))
+    return lines
+
+
+def _check_text_layer(pages: list[dict]) -> None:
+    chars = sum(p["chars"] for p in pages)
+    if not chars:
+        raise NeedsOcr("the PDF has no text layer (a scanned image?); OCR is needed to read it")
+    if sum(p["cid"] for p in pages) * 2 > chars:
+        raise NeedsOcr("the PDF's fonts have no character map (text comes out as (cid:NNN)); OCR is needed")
+
+
+# --- page furniture ----------------------------------------------------------------------------------
+
+def _running_lines(pages: list[dict]) -> set[str]:
+    """Texts printed in the top or bottom margin of most pages: running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    seen = Counter()
+    for page in pages:
+        seen.update({_furniture_key(line["text"]) for line in page["items"]
+                     if isinstance(line, dict) and _in_margin(line, page)})
+    return {text for text, count in seen.items() if count * 2 > len(pages)}
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+|\s+", "", text)
+
+
+def _in_margin(line: dict, page: dict) -> bool:
+    return line["bottom"] < page["height"] * MARGIN_SHARE or line["top"] > page["height"] * (1 - MARGIN_SHARE)
+
+
+def _is_furniture(line: dict, page: dict, running: set[str]) -> bool:
+    if not _in_margin(line, page):
+        return False
+    return is_page_number(line["text"]) or _furniture_key(line["text"]) in running
+
+
+# --- paragraphs --------------------------------------------------------------------------------------
+
+def _paragraphs(lines: list[dict], right: float, pitch: float | None) -> list[Paragraph]:
+    return [Paragraph(text, Origin(page=first["page"])) for text, first in _joined(lines, right, pitch)]
+
+
+def line_pitch(groups: list[list[dict]]) -> float | None:
+    """The distance from one line to the next inside a paragraph: the smallest that recurs.
+
+    Where paragraphs are spaced apart, a larger step down starts a new one.
+    """
+    steps = sorted(b["top"] - a["top"] for lines in groups for a, b in zip(lines, lines[1:]) if b["top"] > a["top"])
+    return next((step for step, following in zip(steps, steps[1:]) if following - step < 0.5), None)
+
+
+def _joined(lines: list[dict], right: float, pitch: float | None, names: bool = False) -> list[tuple[str, dict]]:
+    """Lines run together where the layout wrapped them: (text, first line) per paragraph.
+
+    In a list of names a full line may also be a name that just fills it: a line
+    ending like a name (…局) followed by one starting like a name (县…) stays apart.
+    """
+    out: list[tuple[str, dict]] = []
+    previous = None
+    for line in lines:
+        if previous is not None and _wrapped(previous, line, right, pitch) \
+                and not (names and _NAME_END.search(previous["text"]) and _NAME_START.match(line["text"])):
+            text, first = out[-1]
+            out[-1] = (_concat(text, line["text"], previous["spaced"]), first)
+        else:
+            out.append((line["text"], line))
+        previous = line
+    return out
+
+
+def _wrapped(line: dict, following: dict, right: float, pitch: float | None = None) -> bool:
+    """Whether ``following`` continues ``line``: its first word would not have fitted after it.
+
+    Layout engines leave up to about a character of room at the end of a wrapped
+    line, so a line that ends a sentence needs clearly less room to count as wrapped.
+    A line starting with an enumerator (``16.``, ``三、``, ``（二）``), or with a date
+    (``7月底，…``) unless the line before leads into one (``…2021年``, ``…于``),
+    starts a paragraph.
+    """
+    if pitch and following["top"] - line["top"] > pitch * PARAGRAPH_STEP:
+        return False
+    if line["spaced"]:
+        return True  # the layout broke the line at a space
+    ends_sentence = line["text"].rstrip("”’\"'").endswith(_SENTENCE_END)
+    if _ENUMERATOR.match(following["text"]):
+        return False
+    if _DATE_START.match(following["text"]) and not _BEFORE_DATE.search(line["text"]):
+        return False
+    room = right - line["x1"]
+    width = _first_word_width(following["chars"])
+    if room < width:
+        return True
+    return room < width + 1.5 and not ends_sentence
+
+
+def _first_word_width(chars: list[dict]) -> float:
+    """Width of what cannot be broken at the start of a line: one CJK character with the
+    punctuation that may not start a line, a Latin word, or anything glued by quotes."""
+    chars = [c for c in chars if c["text"].strip()]
+    if not chars:
+        return 0.0
+    end = 0
+    while end + 1 < len(chars) and _glued(chars[end], chars[end + 1]):
+        end += 1
+    return chars[end]["x1"] - chars[0]["x0"]
+
+
+def _glued(char: dict, following: dict) -> bool:
+    a, b = char["text"], following["text"]
+    if b in _NO_LINE_START or a in _NO_LINE_END or b in _QUOTES or a in _QUOTES:
+        return True
+    if not _CJK.match(a) and not a.isalnum() and a not in _NO_LINE_START:
+        return True  # a symbol such as + or # stays with what follows
+    return not _CJK.match(a) and not _CJK.match(b) and following["x0"] - char["x1"] < X_TOLERANCE
+
+
+def _concat(text: str, more: str, spaced: bool = False) -> str:
+    """Join a wrapped line: no space between CJK unless the line broke at one, one between Latin words."""
+    if not spaced and (_CJK.match(text[-1:]) or _CJK.match(more[:1]) or text.endswith("-")):
+        return text + more
+    return text + " " + more
+
+
+# --- tables ------------------------------------------------------------------------------------------
+
+class _Grid:
+    """A pdfplumber table with the text of each cell, lines rejoined where the cell wrapped them."""
+
+    def __init__(self, table, chars: list[dict]):
+        self.bbox = table.bbox
+        self.rows = table.rows
+        self.columns = table.columns
+        boxes = [cell for row in table.rows for cell in row.cells if cell]
+        inside: dict = {box: [] for box in boxes}
+        for char in chars:
+            box = next((b for b in boxes if _inside(char, b)), None)
+            if box is not None and char["upright"]:
+                inside[box].append(char)
+        self.lines = {box: _lines(cell_chars) for box, cell_chars in inside.items()}
+        self.pitch = line_pitch(list(self.lines.values()))
+
+    def text(self, box, names: bool = False) -> str:
+        """The cell's text, wrapped lines joined; ``names`` for a cell listing names."""
+        return "\n".join(text for text, _ in _joined(self.lines[box], self.right(box), self.pitch, names))
+
+    def right(self, box) -> float:
+        """Where the cell's text ends: its right border less the padding seen on the left."""
+        lines = self.lines[box]
+        padding = min(line["x0"] for line in lines) - box[0] if lines else 0
+        return box[2] - max(padding, 0)
+
+    def covering(self, r: int, c: int):
+        """The cell box over grid position (r, c), whichever row and column it starts in."""
+        row_box = self.rows[r].bbox
+        column_box = self.columns[c].bbox
+        point = {"x0": (column_box[0] + column_box[2]) / 2, "x1": (column_box[0] + column_box[2]) / 2,
+                 "top": (row_box[1] + row_box[3]) / 2, "bottom": (row_box[1] + row_box[3]) / 2}
+        return next((box for box in self.lines if _inside(point, box)), None)
+
+    def start(self, box) -> tuple[int, int]:
+        for r, row in enumerate(self.rows):
+            for c, cell in enumerate(row.cells):
+                if cell == box:
+                    return r, c
+        return 0, 0
+
+
+def _carry_split_row(previous: tuple, table: Table, grid: _Grid) -> bool:
+    """Move the rest of a row the page break split back into the row it belongs to.
+
+    At the top of a continued table, after any repeated header, a row whose first
+    column is empty is the rest of the previous page's last row when each of its
+    cells carries on a wrapped line, or when it has text in one column only (a row
+    of its own names its units, its content…). A row starting a new task does neither.
+    """
+    last_table, last_grid, _ = previous
+    if last_table.rows[-1].origin.page >= table.origin.page:
+        return False
+    skip = 1 if _only_repeated_header(Table(table.rows[:1]), last_table) else 0
+    if len(table.rows) <= skip:
+        return False
+    rest, last = table.rows[skip], last_table.rows[-1]
+    if rest.cells[0].text.strip() or len(rest.cells) != len(last.cells):
+        return False
+    wrapped = [_wraps_into(last_grid, grid, skip, c) for c in range(len(rest.cells))]
+    filled = [c for c, cell in enumerate(rest.cells) if cell.text.strip()]
+    if len(filled) != 1 and not all(wrapped[c] for c in filled):
+        return False
+    for c in filled:
+        above = last.cells[c]
+        if not above.text:
+            above.text = rest.cells[c].text
+        elif wrapped[c]:
+            above.text = _concat(above.text, rest.cells[c].text)
+        else:
+            above.text += "\n" + rest.cells[c].text
+    del table.rows[skip]
+    return True
+
+
+def _only_repeated_header(table: Table, previous: Table) -> bool:
+    return len(table.rows) == 1 and _squash(table.rows[0].texts) == _squash(previous.rows[0].texts)
+
+
+def _wraps_into(last_grid: _Grid, grid: _Grid, row: int, column: int) -> bool:
+    """Whether the cell at ``column`` of ``grid``'s ``row`` carries on the last row of ``last_grid``."""
+    above = last_grid.rows[-1].cells[column]
+    below = grid.rows[row].cells[column]
+    if not above or not below or not last_grid.lines[above] or not grid.lines[below]:
+        return False
+    # Across the page break only the widths tell.
+    return _wrapped(last_grid.lines[above][-1], grid.lines[below][0], last_grid.right(above))
+
+
+def _squash(texts: list[str]) -> list[str]:
+    return [re.sub(r"\s+", "", t) for t in texts]
+
+
+def _column_roles(grid: _Grid, previous) -> list[str | None]:
+    """What each column holds, from the header row, or the previous page's when it is not repeated."""
+    header = [grid.text(box) if box else "" for box in grid.rows[0].cells]
+    if is_header_row(header):
+        return [header_role(text) for text in header]
+    if previous and len(previous[2]) == len(header):
+        return previous[2]
+    return [None] * len(header)
+
+
+def _table(grid: _Grid, index: int, page: int, roles: list[str | None]) -> Table:
+    """The grid as rows of cells."""
+    rows = []
+    for r, row in enumerate(grid.rows):
+        cells = []
+        for c, box in enumerate(row.cells):
+            origin = Origin(page=page, table=index, row=r, column=c)
+            start = (r, c) if box else None
+            if box is None:
+                box = grid.covering(r, c)
+                start = grid.start(box) if box else None
+            if box is None:
+                cells.append(Cell("", origin))
+                continue
+            text = grid.text(box, names=roles[start[1]] in LIST_ROLES)
+            source = None if start == (r, c) else Origin(page=page, table=index, row=start[0], column=start[1])
+            cells.append(Cell(text, origin, source))
+        rows.append(Row(cells, Origin(page=page, table=index, row=r)))
+    return Table(rows, Origin(page=page, table=index))
