@@ -42,7 +42,7 @@ _NO_LINE_START = set("，。、；：？！）》」』%．,.;:?!)")
 _NO_LINE_END = set("（《「『(")
 _QUOTES = set("“”‘’\"'")
 _SENTENCE_END = tuple("。！？；!?;")
-_DATE_START = re.compile(r"^(\d{1,2}月|\d{4}年|[一二三四五六七八九十]{1,2}月)")
+_DATE_START = re.compile(r"^((\d{4}年)?\d{1,2}月|[一二三四五六七八九十]{1,2}月)")
 _BEFORE_DATE = re.compile(r"[\d年于至到在]$")
 _ENUMERATOR = re.compile(r"^(\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 
@@ -54,8 +54,7 @@ def read_pdf(data: bytes) -> Document:
     for page in pages:
         page["items"] = [item for item in page["items"]
                          if not isinstance(item, dict) or not _is_furniture(item, page, furniture)]
-    # The right edge of the text block: a line reaching it may have been wrapped.
-    right = max((item["x1"] for page in pages for item in page["items"] if isinstance(item, dict)), default=0)
+    right = _right_edge(pages)
     pitch = line_pitch([[item for item in page["items"] if isinstance(item, dict)] for page in pages])
     blocks: list = []
     lines: list[dict] = []  # body lines waiting to be joined into paragraphs
@@ -118,6 +117,7 @@ def _read_page(page) -> dict:
     return {
         "number": page.page_number,
         "height": float(page.height),
+        "width": float(page.width),
         "items": items,
         "chars": len(page.chars),
         "cid": sum(len(_CID.findall(c["text"])) for c in page.chars),
@@ -184,6 +184,16 @@ def _is_furniture(line: dict, page: dict, running: set[str]) -> bool:
 
 
 # --- paragraphs --------------------------------------------------------------------------------------
+
+def _right_edge(pages: list[dict]) -> float:
+    """Where body lines end when the layout wraps them: the furthest any line reaches,
+    or the page width less the left margin when no line is that long."""
+    lines = [item for page in pages for item in page["items"] if isinstance(item, dict)]
+    if not lines:
+        return 0.0
+    mirrored = max(page["width"] for page in pages) - min(line["x0"] for line in lines)
+    return max(mirrored, max(line["x1"] for line in lines))
+
 
 def _paragraphs(lines: list[dict], right: float, pitch: float | None) -> list[Paragraph]:
     return [Paragraph(text, Origin(page=first["page"])) for text, first in _joined(lines, right, pitch)]
