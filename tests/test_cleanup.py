@@ -1,0 +1,78 @@
+from mszs.document import Cell, Document, Paragraph, Row, Table
+from mszs.parsers.cleanup import clean_document, clean_text, is_page_number, undouble
+
+
+def _table(*rows):
+    return Table([Row([Cell(text) for text in row]) for row in rows])
+
+
+HEADER = ("序号", "项目名称", "责任单位")
+
+
+def test_traditional_notice_is_converted_with_a_warning():
+    document = Document([Paragraph("關於辦好2021年縣政府民生實事項目的通知"), _table(HEADER, ("1", "農村環境整治工程", "縣財政局"))], "html")
+    clean_document(document)
+    assert document.blocks[0].text == "关于办好2021年县政府民生实事项目的通知"
+    assert document.blocks[1].rows[1].texts == ["1", "农村环境整治工程", "县财政局"]
+    assert any("traditional" in w for w in document.warnings)
+
+
+def test_simplified_notice_is_left_alone():
+    text = "显著提升群众获得感，著力推进民生实事"
+    document = clean_document(Document([Paragraph(text)], "text"))
+    assert document.blocks[0].text == text
+    assert document.warnings == []
+
+
+def test_fullwidth_digits_inside_numbers():
+    assert clean_text("新增学位２７００个，增长１２．５％") == "新增学位2700个，增长12.5％"
+
+
+def test_fake_bold_lines_are_undoubled_but_real_repeats_stay():
+    assert undouble("微微软软雅雅黑黑") == "微软雅黑"
+    assert undouble("关关于于办办好好民民生生实实事事") == "关于办好民生实事"
+    assert undouble("人人享有基本医疗") == "人人享有基本医疗"
+    assert undouble("天天") == "天天"
+
+
+def test_page_number_lines():
+    for line in ("— 3 —", "-3-", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10"):
+        assert is_page_number(line), line
+    for line in ("3月底完成", "一、总体要求", "2021年"):
+        assert not is_page_number(line), line
+
+
+def test_page_numbers_and_empty_paragraphs_are_dropped():
+    document = clean_document(Document([Paragraph("正文"), Paragraph("— 2 —"), Paragraph("  ")], "pdf"))
+    assert [b.text for b in document.blocks] == ["正文"]
+
+
+def test_table_continued_with_repeated_header_is_joined_without_it():
+    first = _table(HEADER, ("1", "甲工程", "县财政局"))
+    second = _table(HEADER, ("2", "乙工程", "县水务局"))
+    document = clean_document(Document([first, Paragraph("— 1 —"), second], "pdf"))
+    assert len(document.blocks) == 1
+    assert [row.texts[0] for row in document.blocks[0].rows] == ["序号", "1", "2"]
+
+
+def test_table_continued_without_header_is_joined():
+    first = _table(HEADER, ("1", "甲工程", "县财政局"))
+    second = _table(("", "", "县教体局"), ("2", "乙工程", "县水务局"))
+    document = clean_document(Document([first, second], "pdf"))
+    assert len(document.blocks) == 1
+    assert len(document.blocks[0].rows) == 4
+
+
+def test_tables_with_different_headers_or_text_between_stay_apart():
+    first = _table(HEADER, ("1", "甲工程", "县财政局"))
+    other = _table(("序号", "实事内容", "牵头单位"), ("1", "乙", "县水务局"))
+    assert len(clean_document(Document([first, other], "docx")).blocks) == 2
+    first = _table(HEADER, ("1", "甲工程", "县财政局"))
+    again = _table(HEADER, ("2", "乙工程", "县水务局"))
+    assert len(clean_document(Document([first, Paragraph("附件2"), again], "docx")).blocks) == 3
+
+
+def test_header_repeated_inside_a_table_is_dropped():
+    table = _table(HEADER, ("1", "甲工程", "县财政局"), ("序 号", "项目名称", "责任单位"), ("2", "乙工程", "县水务局"))
+    document = clean_document(Document([table], "text"))
+    assert [row.texts[0] for row in document.blocks[0].rows] == ["序号", "1", "2"]

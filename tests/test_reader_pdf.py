@@ -1,0 +1,84 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from mszs.errors import EncryptedInput, NeedsOcr
+from mszs.parsers import read_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
+SAMPLES = ROOT / "samples"
+SPLIT_NOTICE = "003_e2b3581a32b51649"  # tables over 10 pages, a header repeated on each, rows split by page breaks
+
+
+def _read(path: Path):
+    return read_bytes(path.read_bytes())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def split_notice():
+    return _read(SAMPLES / "pdf" / f"{SPLIT_NOTICE}.pdf"), _read(SAMPLES / "notices" / f"{SPLIT_NOTICE}.txt")
+
+
+def test_table_over_pages_is_one_table_without_repeated_headers(split_notice):
+    pdf, text = split_notice
+    assert len(pdf.tables) == 1
+    rows = pdf.tables[0].rows
+    assert [row.texts[0] for row in rows].count("序号") == 1
+    assert len(rows) == len(text.tables[0].rows)
+    assert {row.origin.page for row in rows} >= set(range(2, 12))
+
+
+def test_rows_split_by_a_page_break_are_whole_again(split_notice):
+    pdf, text = split_notice
+    for pdf_row, text_row in zip(pdf.tables[0].rows, text.tables[0].rows):
+        for pdf_cell, text_cell in zip(pdf_row.cells, text_row.cells):
+            if text_cell.text:
+                assert _squash(pdf_cell.text) == _squash(text_cell.text)
+
+
+def test_milestone_lines_stay_lines_and_wrapped_lines_are_joined(split_notice):
+    pdf, text = split_notice
+    for pdf_row, text_row in zip(pdf.tables[0].rows, text.tables[0].rows):
+        assert pdf_row.cells[3].text.count("\n") == text_row.cells[3].text.count("\n")
+
+
+def test_paragraphs_are_whole_page_numbers_gone_and_cjk_unspaced(split_notice):
+    pdf, text = split_notice
+    assert [_squash(p.text) for p in pdf.paragraphs] == [_squash(p.text) for p in text.paragraphs]
+    assert not any(re.fullmatch(r"—\s*\d+\s*—", p.text) for p in pdf.paragraphs)
+    assert all(p.origin.page for p in pdf.paragraphs)
+    assert not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", pdf.paragraphs[5].text)
+
+
+def test_table_continued_without_repeated_header():
+    document = _read(FIXTURES / "long_table.pdf")
+    assert len(document.tables) == 1
+    rows = document.tables[0].rows
+    assert [row.texts[0] for row in rows] == ["序号"] + [str(n) for n in range(1, 71)]
+    assert rows[1].origin.page == 1 and rows[-1].origin.page == 2
+
+
+def test_scanned_pdf_needs_ocr():
+    with pytest.raises(NeedsOcr, match="OCR"):
+        _read(FIXTURES / "scan.pdf")
+
+
+def test_cid_text_needs_ocr():
+    with pytest.raises(NeedsOcr, match=r"\(cid:NNN\)"):
+        _read(FIXTURES / "cid.pdf")
+
+
+def test_encrypted_pdf():
+    with pytest.raises(EncryptedInput, match="password"):
+        _read(FIXTURES / "encrypted.pdf")
+
+
+def test_fake_bold_text_is_read_once():
+    document = _read(FIXTURES / "fake_bold.pdf")
+    assert [p.text for p in document.paragraphs] == ["Livelihood projects", "Ten projects for 2021."]
