@@ -77,3 +77,18 @@ def test_numbered_list_without_units_is_read_with_a_warning():
     assert [(p.seq, p.section) for p in notice.projects] == [(1, "教育"), (2, "教育"), (3, "医疗")]
     assert notice.projects[2].tasks[0].content == "为65岁以上老年人免费体检3万人次。"
     assert any("numbered list" in w for w in notice.warnings)
+
+
+def test_web_cells_with_units_split_over_paragraphs_and_a_spanned_row():
+    """A county site's table copied cell by cell: one paragraph per unit, and a
+    second task under project 5 whose unit cell was spanned."""
+    notice = parse(LAYOUTS / "web_cells_multi_paragraph.txt")
+    assert [p.seq for p in notice.projects] == [1, 2, 3, 4, 5, 6]
+    first = notice.projects[0].tasks[0]
+    assert first.lead_units == ["县水务局", "县住建局", "县护城河指挥部"]
+    assert first.deadline.date == "2016-12-31"
+    fifth = notice.projects[4]
+    assert [t.content for t in fifth.tasks] == ["开工建设县老年养护楼。", "开工建设老年大学。"]
+    assert fifth.tasks[1].lead_units == ["县民政局"]
+    assert fifth.tasks[1].deadline.text == "12月底前"
+    assert notice.projects[5].tasks[0].targets[0].value == 2836

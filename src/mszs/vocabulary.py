@@ -49,6 +49,16 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
     "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "进度安排"),
 }
 
+# Words an organisation's name ends with. A line-wrapped piece that ends with
+# none of them is a fragment of the next piece (`残疾人` + `联合会`).
+ORG_SUFFIXES = (
+    "局", "委", "办", "院", "会", "中心", "部", "公司", "集团", "所", "站", "队", "街道", "镇街",
+    "乡镇", "镇", "乡", "村", "社区", "村居", "政府", "指挥部", "办公室", "管委会", "园", "区",
+    "厅", "处", "科", "室", "行", "社", "馆", "台", "团", "校", "联", "专班", "分局", "大队",
+    "支队", "组", "府", "署", "企业", "单位", "部门", "机构", "医院", "学校", "银行", "法院",
+    "检察院", "景区", "街", "办事处", "各产业园", "联社", "协会", "商会", "工会", "妇联", "团委",
+    "县委", "场", "股", "港", "厂", "矿", "段", "点", "所属单位",
+)
 # Columns whose value belongs to the whole project, so a continuation row may leave them empty.
 PROJECT_ROLES = ("seq", "name", "category")
 UNIT_ROLES = ("lead_units", "units", "co_units")

@@ -13,6 +13,8 @@ from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.vocabulary import header_role, is_header_row
 
+# Cells a continuation row shares with the row above when it leaves them empty.
+SPANNABLE_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline")
 TASK_FIELD_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "progress", "problems", "next_steps", "remarks")
 
 
@@ -70,15 +72,30 @@ def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], sectio
     seq = seq_value(columns.first(row, "seq")) if columns.has("seq") else None
     name, category = _name_and_category(row, columns)
     current = projects[-1] if projects else None
-    starts_project = current is None or (seq is not None and seq != current.seq) or bool(name and name != current.name)
+    # Without a content column the name column holds each task's text, so an
+    # unnumbered row with a new name is still a task of the project above.
+    renamed = bool(name and name != current.name) if current else False
+    if seq is None and columns.has("seq") and not columns.has("content"):
+        renamed = False
+    starts_project = current is None or (seq is not None and seq != current.seq) or renamed
     if starts_project:
         current = ProjectRecord(seq=seq, name=name or None, category=category or None, section=section,
                                 from_table=True)
         projects.append(current)
     task = _task(row, columns, name)
     if task:
+        if current.tasks and not starts_project:
+            _inherit_spanned(task, current.tasks[-1])
         current.tasks.append(task)
     return section
+
+
+def _inherit_spanned(task: TaskRecord, above: TaskRecord) -> None:
+    """A continuation row whose unit, leader or deadline cell is empty sat under a
+    cell spanning both rows (a rowspan lost on the way to text): it shares the value above."""
+    for role in SPANNABLE_ROLES:
+        if not task.fields.get(role) and above.fields.get(role):
+            task.fields[role] = above.fields[role]
 
 
 def _banner(row: Row, columns: _Columns) -> str | None:

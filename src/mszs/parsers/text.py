@@ -18,13 +18,14 @@ import re
 from dataclasses import dataclass
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
+from mszs.parsers.cell_stream import fit_rows
 from mszs.parsers.encoding import decode_text
 from mszs.vocabulary import PROJECT_ROLES, header_role, is_header_row
 
 # Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
 _TABLE_END = re.compile(
     r"^\s*(抄送|印发|主题词|附件[:：]|[（(]此件.{0,6}[)）]"
-    r"|【?(打印本页|关闭窗口|打印|关闭|分享到|扫一扫|上一篇|下一篇|相关链接|相关文件)】?(\s|$))"
+    r"|【?(打印本页|关闭窗口|打印|关闭|分享到|扫一扫|上一篇|下一篇|相关链接|相关文件)】?[:：]?(\s|$))"
 )
 # A Markdown table's rule under its header: `|---|:---:|`.
 _RULE_LINE = re.compile(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?)?\s*$")
@@ -259,30 +260,16 @@ def _cell_per_line_header(lines, i) -> list[str] | None:
 
 def _read_cell_per_line_table(lines, i, header, index):
     width = len(header)
-    spanned = _spanned_columns(header)  # leading columns a continuation row leaves out
-    seq_first = spanned > 0
-    paragraphs = []
+    start = i
+    cells = []
     while i < len(lines):
         line = lines[i]
         if not line.blank:
             if _TABLE_END.match(line.text):
                 break
-            paragraphs.append(([line.text.strip()], line.number))
+            cells.append((line.text.strip(), line.number))
         i += 1
-    cells = paragraphs[:width]
-    rest = paragraphs[width:]
-    while rest:
-        if not seq_first or _SEQ_CELL.match(rest[0][0][0]):
-            take = width
-            cells.extend(rest[:take])
-        else:
-            # A continuation row: the spanned cells are missing; pad them in front.
-            take = width - spanned
-            nxt = next((k for k, (t, _) in enumerate(rest[:take]) if _SEQ_CELL.match(t[0])), None)
-            take = nxt if nxt else take
-            cells.extend([([""], rest[0][1])] * (width - take))
-            cells.extend(rest[:take])
-        rest = rest[take:]
-    while len(cells) % width:
-        cells.append(([""], cells[-1][1]))
-    return _table_from_cells(cells, width, index), i
+    header_cells, body = cells[:width], cells[width:]
+    rows = [header_cells] + fit_rows(header, body)
+    flat = [([text], number) for row in rows for text, number in row]
+    return _table_from_cells(flat, width, index), i if i > start else start + 1

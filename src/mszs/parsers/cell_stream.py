@@ -1,0 +1,113 @@
+"""Rows from a table copied off a web page one cell per paragraph.
+
+Nothing separates the cells or the rows, and a cell may have been split into
+several paragraphs (one per unit), or be missing because a rowspan covered
+it. Rows start at their 序号 (1, 2, 3… in order); within a row, each
+paragraph goes to the next column that accepts what it looks like: a list of
+units stays in its unit column, a date goes to the deadline column, and text
+that finds no column left starts a continuation row.
+"""
+from __future__ import annotations
+
+import re
+
+from mszs.vocabulary import ORG_SUFFIXES, PROJECT_ROLES, header_role
+
+# What a paragraph looks like, by the column roles that accept it.
+LIST_KINDS = {"lead_units": "unit", "units": "unit", "co_units": "unit", "leaders": "person", "deadline": "date"}
+_DATE = re.compile(r"^((19|20)\d\d\s*年)?\s*(\d{1,2}\s*月|年底|年内|年中|全年|上半年|下半年|第?[一二三四1-4]\s*季度|长期|持续)")
+_PERSON = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
+_SEQ = re.compile(r"^\s*(\d{1,3})[.、．]?\s*$")
+_TRAILING = re.compile(r"[、，,；;。.\s]+$|等$")
+
+
+def kind_of(text: str) -> str:
+    """`date`, `unit`, `person` or `text`."""
+    if len(text) <= 30 and _DATE.match(text):
+        return "date"
+    bare = re.sub(r"[（(][^（）()]*[)）]$", "", _TRAILING.sub("", text))
+    if len(bare) <= 25 and not re.search(r"[，,。；;]", bare) and bare.endswith(ORG_SUFFIXES):
+        return "unit"
+    if _PERSON.match(text):
+        return "person"
+    return "text"
+
+
+def fit_rows(header: list[str], cells: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+    """Rows of (text, line) cells, each as wide as the header. Cells of one column
+    split over several paragraphs are joined with line breaks."""
+    roles = [header_role(word) for word in header]
+    if roles[0] != "seq":
+        return [cells[k:k + len(header)] for k in range(0, len(cells), len(header))]
+    rows: list[list[tuple[str, int]]] = []
+    for group in _groups_by_seq(cells):
+        rows.extend(_fit_group(roles, group))
+    return rows
+
+
+def _groups_by_seq(cells):
+    """Split the stream where the next 序号 (previous + 1, or 1 again) stands."""
+    groups, expected = [], 1
+    for text, line in cells:
+        match = _SEQ.match(text)
+        if match and int(match.group(1)) in (expected, 1):
+            groups.append([(text, line)])
+            expected = int(match.group(1)) + 1
+        elif groups:
+            groups[-1].append((text, line))
+        else:
+            groups.append([("", line), (text, line)])
+    return groups
+
+
+def _fit_group(roles, group):
+    width = len(roles)
+    continued_from = _continuation_column(roles)
+    rows = []
+    row: list[list[tuple[str, int]]] = [[] for _ in roles]
+    row[0] = [group[0]]
+    col = 1
+    for text, line in group[1:]:
+        kind = kind_of(text)
+        if col > 1 and _takes_more(roles[col - 1], kind) and not _better_ahead(roles, col, kind):
+            row[col - 1].append((text, line))
+            continue
+        target = next((c for c in range(col, width) if _accepts(roles[c], kind)), None)
+        if target is None:
+            rows.append(row)
+            row = [[] for _ in roles]
+            target = next((c for c in range(continued_from, width) if _accepts(roles[c], kind)), continued_from)
+        row[target].append((text, line))
+        col = target + 1
+    rows.append(row)
+    return [[_join(cell, group[0][1]) for cell in r] for r in rows]
+
+
+def _continuation_column(roles) -> int:
+    """Where a continuation row's text starts: the content column, else the name column."""
+    for role in ("content", "name"):
+        if role in roles:
+            return roles.index(role)
+    return next((k for k, role in enumerate(roles) if role not in PROJECT_ROLES), 1)
+
+
+def _accepts(role, kind) -> bool:
+    if role == "seq":
+        return False
+    expected = LIST_KINDS.get(role)
+    return expected is None or expected == kind
+
+
+def _takes_more(role, kind) -> bool:
+    return LIST_KINDS.get(role) == kind
+
+
+def _better_ahead(roles, col, kind) -> bool:
+    """Whether a later column asks for exactly this kind (a second unit column, say)."""
+    return any(LIST_KINDS.get(role) == kind for role in roles[col:])
+
+
+def _join(cell, fallback_line):
+    if not cell:
+        return ("", fallback_line)
+    return ("\n".join(text for text, _ in cell), cell[0][1])

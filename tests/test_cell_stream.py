@@ -1,0 +1,41 @@
+"""Fitting one-cell-per-paragraph web tables into rows."""
+import pytest
+
+from mszs.parsers.cell_stream import fit_rows, kind_of
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("12月底前", "date"), ("2021年12月", "date"), ("9月投入使用", "date"), ("年底前", "date"), ("第三季度", "date"),
+    ("县住建局", "unit"), ("各乡镇（街道）", "unit"), ("县财政局等", "unit"),
+    ("王继讲", "person"),
+    ("新建2座人行天桥。", "text"), ("改造老旧小区25个，惠及居民3600户", "text"),
+])
+def test_kind_of(text, kind):
+    assert kind_of(text) == kind
+
+
+def cells(*texts):
+    return [(t, n) for n, t in enumerate(texts, 1)]
+
+
+def test_units_split_over_paragraphs_stay_in_their_column():
+    rows = fit_rows(["序号", "项目内容", "责任单位", "完成时限"],
+                    cells("1", "新建管网", "县水务局", "县住建局", "12月底前", "2", "改造水厂", "县水务局", "9月"))
+    assert [[t for t, _ in r] for r in rows] == [
+        ["1", "新建管网", "县水务局\n县住建局", "12月底前"],
+        ["2", "改造水厂", "县水务局", "9月"],
+    ]
+
+
+def test_text_after_a_full_row_starts_a_continuation_row():
+    rows = fit_rows(["序号", "项目名称", "项目内容", "责任单位", "完成时限"],
+                    cells("1", "养老", "建设养护楼", "县民政局", "5月底前", "建设老年大学", "12月底前"))
+    assert [[t for t, _ in r] for r in rows] == [
+        ["1", "养老", "建设养护楼", "县民政局", "5月底前"],
+        ["", "", "建设老年大学", "", "12月底前"],
+    ]
+
+
+def test_a_number_out_of_sequence_is_a_cell_not_a_new_row():
+    rows = fit_rows(["序号", "项目内容", "备注", "责任单位"], cells("1", "新建泊位", "5", "县住建局"))
+    assert [[t for t, _ in r] for r in rows] == [["1", "新建泊位", "5", "县住建局"]]
