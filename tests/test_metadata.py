@@ -77,3 +77,18 @@ def test_title_without_guanyu():
     info = read_metadata(["某某县人民政府", "2024年某某县民生实事项目实施方案", "为进一步保障和改善民生，制定本方案。"])
     assert info.title == "2024年某某县民生实事项目实施方案"
     assert info.year == 2024
+
+
+def test_metadata_box_printed_as_a_pipe_table():
+    info = read_metadata(["索 引 号 | 11370828593615886A/2025-00693 | 公开方式 | 主动公开 |",
+                          "发布机构 | 金乡县人民政府办公室 | 组配分类 | 金政发 |", "成文日期 | 2025-02-28 | 废止日期 | |"])
+    assert (info.issuer, info.issue_date) == ("金乡县人民政府办公室", "2025-02-28")
+
+
+def test_metadata_box_with_spaced_labels_and_an_empty_doc_number():
+    info = read_metadata(["索引号 : 01105619X/2024-07672 文       号 : 无",
+                          "主题分类: 政务督查 发文单位: 嘉鱼县人民政府办公室",
+                          "有效性: 有效 发文日期: 2024年02月22日"])
+    assert (info.doc_number, info.issuer, info.issue_date) == (None, "嘉鱼县人民政府办公室", "2024-02-22")
+    info = read_metadata(["索引号 : 01105619X/2024-07672 文       号 : 嘉政办发〔2024〕1号"])
+    assert info.doc_number == "嘉政办发〔2024〕1号"

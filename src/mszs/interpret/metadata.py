@@ -32,8 +32,14 @@ _DIGIT = "0-9０-９〇○零一二三四五六七八九十"
 _DATE = re.compile(rf"^([{_DIGIT}]{{4}})\s*年\s*([{_DIGIT}]{{1,3}})\s*月\s*([{_DIGIT}]{{0,3}})\s*日$")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # Metadata box names as government sites print them, with the field each fills.
-BOX_FIELDS = {"发布机构": "issuer", "成文日期": "issue_date", "发文字号": "doc_number", "文号": "doc_number", "标题": "title"}
-_BOX_LINE = re.compile(rf"({'|'.join(BOX_FIELDS)})\s*[:：]?\s*(\S+)")
+BOX_FIELDS = {
+    "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer",
+    "成文日期": "issue_date", "发文日期": "issue_date",
+    "发文字号": "doc_number", "文号": "doc_number",
+}
+# A label may be spread out to the width of the box (`文       号`).
+_SPREAD_LABELS = "|".join("[ \u3000]*".join(label) for label in BOX_FIELDS)
+_BOX_LINE = re.compile(rf"({_SPREAD_LABELS})\s*[:：|｜]?\s*([^\s|｜]+)")
 _RECIPIENTS = re.compile(r"^[^。；;]{2,200}[:：]$")
 _CC = re.compile(r"^\s*抄\s*送\s*[:：]\s*(.*)$")
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
@@ -62,11 +68,26 @@ def read_metadata(paragraphs: list[str], box: dict[str, str] | None = None) -> N
 
 
 def _box_fields(front: list[str], box: dict[str, str]) -> dict[str, str]:
-    fields = {BOX_FIELDS[k]: v.strip() for k, v in box.items() if k in BOX_FIELDS and v.strip()}
+    """Fields of the metadata box a government site prints above a notice, from the
+    reader's box or from box lines in the text (`文       号 : 某政发〔2024〕1号`).
+    A value that does not read as its field (`文号: 无`) is ignored."""
+    pairs = [(squash(k), v) for k, v in box.items()]
     for text in front:
-        for name, value in _BOX_LINE.findall(text):
-            fields.setdefault(BOX_FIELDS[name], value)
+        pairs.extend((squash(name), value) for name, value in _BOX_LINE.findall(text))
+    fields: dict[str, str] = {}
+    for name, value in pairs:
+        field = BOX_FIELDS.get(name)
+        value = value.strip()
+        if field and field not in fields and _BOX_VALID[field](value):
+            fields[field] = value
     return fields
+
+
+_BOX_VALID = {
+    "issuer": lambda v: bool(_ISSUER.match(v)),
+    "issue_date": lambda v: _iso_date(v) is not None,
+    "doc_number": lambda v: bool(DOC_NUMBER.search(fold_digits(v))),
+}
 
 
 def _doc_number(front: list[str]) -> str | None:
