@@ -15,10 +15,12 @@ Every file is written under a temporary name and renamed when complete, so a
 crash or Ctrl-C never leaves half a file. The per-notice JSON files are what
 ``resume`` looks for and what the combined outputs are built from, so they are
 written whatever the formats. Inputs with identical bytes are converted once
-(the first path in sorted order); the rest count as skipped.
+(the first path in sorted order); the others count as skipped, or as failed
+with the same error when the first one failed.
 """
 from __future__ import annotations
 
+import ctypes
 import functools
 import glob
 import hashlib
@@ -117,23 +119,25 @@ def run(
     convert = functools.partial(convert_file, json_dir=json_dir, max_bytes=max_bytes)
     with _ErrorLog(outdir / "errors.csv", summary, excel) as errors, _progress_display(summary, progress) as display:
         try:
-            jobs = []
+            jobs, duplicates = [], []
             seen: set[str] = set()
             for index, path in enumerate(paths):
                 try:
                     sha256 = _fingerprint(path, max_bytes)
                 except MszsError as exc:
                     errors.add(Failure(str(path), "", exc.kind, str(exc)))
+                    display()
+                    continue
+                if sha256 in seen:
+                    duplicates.append((path, sha256))
+                    continue
+                if resume and (json_dir / f"{sha256}.json").exists():
+                    summary.skipped += 1
+                    converted[index] = sha256
                 else:
-                    if sha256 in seen:
-                        summary.skipped += 1
-                    elif resume and (json_dir / f"{sha256}.json").exists():
-                        summary.skipped += 1
-                        converted[index] = sha256
-                    else:
-                        jobs.append((index, path, sha256))
-                    if sha256:
-                        seen.add(sha256)
+                    jobs.append((index, path, sha256))
+                if sha256:
+                    seen.add(sha256)
                 display()
             with closing(_run_in_workers(convert, jobs, workers or default_workers(), timeout)) as results:
                 for (index, path, sha256), outcome in results:
@@ -144,6 +148,14 @@ def run(
                         summary.warnings += outcome.warnings
                         converted[index] = outcome.sha256
                     display()
+            # A copy shares the fate of the first file with its bytes: skipped if that converted, failed if not.
+            failed = {failure.sha256: failure for failure in summary.failures if failure.sha256}
+            for path, sha256 in duplicates:
+                if sha256 in failed:
+                    errors.add(Failure(str(path), sha256, failed[sha256].kind, failed[sha256].message))
+                else:
+                    summary.skipped += 1
+                display()
             shas = [converted[index] for index in sorted(converted)]
             write_combined(shas, outdir, formats, excel=excel)
         except KeyboardInterrupt:
@@ -239,9 +251,12 @@ def write_combined(shas: list[str], outdir: Path, formats: Iterable[str], *, exc
 class _Worker:
     """A child process converting one file at a time, which can be killed and replaced."""
 
-    def __init__(self, context, task: Callable):
+    def __init__(self, context, task: Callable, others: list[_Worker]):
         self.conn, child_end = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child_end, task), daemon=True)
+        # A forked child inherits the parent's end of its own pipe and of every other
+        # worker's: it closes them, or no worker would see end-of-file when the parent dies.
+        parent_ends = [self.conn] + [worker.conn for worker in others]
+        self.process = context.Process(target=_serve, args=(child_end, task, parent_ends, os.getpid()), daemon=True)
         self.process.start()
         child_end.close()
         self.job = None
@@ -273,7 +288,10 @@ class _Worker:
         self.conn.close()
 
 
-def _serve(conn, task: Callable) -> None:
+def _serve(conn, task: Callable, parent_ends: list, parent_pid: int) -> None:
+    for end in parent_ends:
+        end.close()
+    _die_with_parent(parent_pid)
     # Ctrl-C goes to the whole process group: the parent decides, workers carry on until killed.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
@@ -282,6 +300,17 @@ def _serve(conn, task: Callable) -> None:
         except EOFError:  # the parent is gone
             return
         conn.send(task(path))
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """On Linux, have the kernel kill this worker when the parent dies (SIGKILL leaves no
+    time to stop workers), even in the middle of a file it is stuck on."""
+    if not sys.platform.startswith("linux"):
+        return
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:  # died before the line above
+        os._exit(1)
 
 
 def _run_in_workers(task: Callable, jobs: list, workers: int, timeout: float) -> Iterator[tuple]:
@@ -295,8 +324,10 @@ def _run_in_workers(task: Callable, jobs: list, workers: int, timeout: float) ->
     # fork: workers start in milliseconds and share the parent's imported modules.
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     queue = deque(jobs)
-    pool = [_Worker(context, task) for _ in range(min(workers, len(jobs)))]
+    pool: list[_Worker] = []
     try:
+        for _ in range(min(workers, len(jobs))):
+            pool.append(_Worker(context, task, pool))
         for worker in pool:
             worker.give(queue.popleft(), timeout)
         while any(worker.job for worker in pool):
@@ -312,7 +343,7 @@ def _run_in_workers(task: Callable, jobs: list, workers: int, timeout: float) ->
                 job, worker.job = worker.job, None
                 if outcome.kind in ("timeout", "crashed"):
                     worker.stop()
-                    pool[i] = worker = _Worker(context, task)
+                    pool[i] = worker = _Worker(context, task, pool)
                 if queue:
                     worker.give(queue.popleft(), timeout)
                 yield job, outcome
