@@ -83,10 +83,17 @@ class _Sheet:
 
 
 def _cell(sheet, value):
+    """The value as openpyxl should store it: strings cleaned of characters Excel refuses,
+    and never read as a formula."""
     if not isinstance(value, str):
         return value
-    cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("", value))
-    cell.data_type = "s"  # text that starts with "=" stays text, never a formula
+    if not value:
+        return None
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not value.startswith("="):
+        return value
+    cell = WriteOnlyCell(sheet, value)
+    cell.data_type = "s"
     return cell
 
 
