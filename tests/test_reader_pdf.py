@@ -82,3 +82,16 @@ def test_encrypted_pdf():
 def test_fake_bold_text_is_read_once():
     document = _read(FIXTURES / "fake_bold.pdf")
     assert [p.text for p in document.paragraphs] == ["Livelihood projects", "Ten projects for 2021."]
+
+
+def test_running_headers_and_page_numbers_in_the_margins_are_furniture():
+    from mszs.parsers.pdf import _is_furniture, _running_lines
+
+    def line(text, top):
+        return {"text": text, "top": top, "bottom": top + 12}
+
+    pages = [{"height": 800.0, "items": [line("汶上县人民政府办公室文件", 30), line(f"正文第{n}页的内容", 400),
+                                         line(f"— {n} —", 770)]} for n in range(1, 5)]
+    running = _running_lines(pages)
+    page = pages[0]
+    assert [_is_furniture(item, page, running) for item in page["items"]] == [True, False, True]

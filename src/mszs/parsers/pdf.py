@@ -49,7 +49,7 @@ _ENUMERATOR = re.compile(r"^(\d{1,3}[.、．](?!\d)|[一二三四五六七八九
 
 def read_pdf(data: bytes) -> Document:
     pages = [_read_page(page) for page in _open_pages(data)]
-    _check_text_layer(pages)
+    warnings = _text_layer_warnings(pages)
     furniture = _running_lines(pages)
     for page in pages:
         page["items"] = [item for item in page["items"]
@@ -77,8 +77,6 @@ def read_pdf(data: bytes) -> Document:
             blocks.append(table)
             previous = (table, item, roles)
     blocks.extend(_paragraphs(lines, right, pitch))
-    warnings = [f"page {p['number']} has no text layer (a scan?); its content is missing; OCR is needed"
-                for p in pages if p["scanned"]]
     return Document(blocks=blocks, format="pdf", warnings=warnings)
 
 
@@ -148,12 +146,19 @@ def _lines(chars: list[dict]) -> list[dict]:
     return lines
 
 
-def _check_text_layer(pages: list[dict]) -> None:
+def _text_layer_warnings(pages: list[dict]) -> list[str]:
+    """Raise NeedsOcr when the PDF has no readable text; warn about pages that lack some."""
     chars = sum(p["chars"] for p in pages)
+    cid = sum(p["cid"] for p in pages)
     if not chars:
         raise NeedsOcr("the PDF has no text layer (a scanned image?); OCR is needed to read it")
-    if sum(p["cid"] for p in pages) * 2 > chars:
+    if cid * 2 > chars:
         raise NeedsOcr("the PDF's fonts have no character map (text comes out as (cid:NNN)); OCR is needed")
+    warnings = [f"page {p['number']} has no text layer (a scan?); its content is missing; OCR is needed"
+                for p in pages if p["scanned"]]
+    if cid:
+        warnings.append(f"{cid} characters could not be decoded (a font without a character map); they read as (cid:NNN)")
+    return warnings
 
 
 # --- page furniture ----------------------------------------------------------------------------------
