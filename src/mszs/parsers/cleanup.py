@@ -5,6 +5,7 @@ interpreter sees the same text whatever the format it came from.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from mszs.document import Document, Paragraph, Table
@@ -23,6 +24,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # traditional; simplified notices change none, traditional ones a fifth or more.
 _TRADITIONAL_SHARE = 0.02
 _TRADITIONAL_MIN = 3
+_SAMPLE_SIZE = 1500
 
 
 def clean_document(document: Document) -> Document:
@@ -108,18 +110,32 @@ def undouble(line: str) -> str:
 
 def _traditional_converter(document: Document):
     """OpenCC's t2s when the document is written in traditional characters, else None."""
-    text = "".join(_texts(document))
-    han = _HAN.findall(text)
-    if not han:
+    sample = "".join(_han_sample(document))
+    if not sample:
         return None
-    import opencc
-
-    converter = opencc.OpenCC("t2s")
-    sample = "".join(han)
+    converter = _t2s()
     changed = sum(a != b for a, b in zip(sample, converter.convert(sample)))
-    if changed >= _TRADITIONAL_MIN and changed >= len(han) * _TRADITIONAL_SHARE:
+    if changed >= _TRADITIONAL_MIN and changed >= len(sample) * _TRADITIONAL_SHARE:
         return converter.convert
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _han_sample(document: Document):
+    """The first Han characters of the document: enough to tell its script, cheap to convert."""
+    total = 0
+    for text in _texts(document):
+        han = "".join(_HAN.findall(text))
+        yield han[:_SAMPLE_SIZE - total]
+        total += len(han)
+        if total >= _SAMPLE_SIZE:
+            return
 
 
 def _texts(document: Document):
