@@ -92,3 +92,14 @@ def test_metadata_box_with_spaced_labels_and_an_empty_doc_number():
     assert (info.doc_number, info.issuer, info.issue_date) == (None, "嘉鱼县人民政府办公室", "2024-02-22")
     info = read_metadata(["索引号 : 01105619X/2024-07672 文       号 : 嘉政办发〔2024〕1号"])
     assert info.doc_number == "嘉政办发〔2024〕1号"
+
+
+@pytest.mark.parametrize("paragraphs, title", [
+    (["金政发〔2021〕1号关于印发2021年金乡县政府重要工作事项责任分工的通知分享各镇政府,县政府制定实施方案"],
+     "关于印发2021年金乡县政府重要工作事项责任分工的通知"),
+    (["关于印发某某县2022年民生实事项目实施方案的通知"], "关于印发某某县2022年民生实事项目实施方案的通知"),
+    (["关于转发《关于做好民生实事工作的通知》的通知"], "关于转发《关于做好民生实事工作的通知》的通知"),
+    (["关于下达2022年民生实事项目计划"], "关于下达2022年民生实事项目计划"),
+])
+def test_title_ends_at_its_closing_word(paragraphs, title):
+    assert read_metadata(paragraphs).title == title

@@ -15,10 +15,10 @@ _CLOSE = "〕]】)）〉］﹞"
 DOC_NUMBER = re.compile(
     rf"([\u4e00-\u9fa5]{{1,12}}?)\s*[{re.escape(_OPEN)}]\s*((?:19|20)\d\d)\s*[{re.escape(_CLOSE)}]\s*(\d{{0,4}})\s*号"
 )
-TITLE_ENDINGS = (
-    "通知", "意见", "方案", "决定", "通报", "函", "报告", "批复", "办法", "规定", "安排", "计划",
-    "清单", "分工", "公告", "通告", "要点", "细则", "纪要",
-)
+# Words a title ends with: the genre of the document first, then what a
+# 印发 notice issues (…实施方案的通知 ends at 通知, not at 方案).
+TITLE_GENRES = ("通知", "意见", "决定", "通报", "公告", "通告", "批复", "报告", "函", "纪要")
+TITLE_ENDINGS = TITLE_GENRES + ("方案", "办法", "规定", "安排", "计划", "清单", "分工", "要点", "细则")
 ISSUER_SUFFIXES = (
     "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "管理委员会", "管委会",
     "办公室", "委员会", "政府",
@@ -135,11 +135,16 @@ def _title_without_guanyu(front: list[str]) -> str | None:
 
 
 def _cut_after_ending(title: str) -> str | None:
-    ends = [m.end() for word in TITLE_ENDINGS for m in re.finditer(re.escape(word), title)]
-    if not ends:
-        return None
-    end = max(e for e in ends if e <= len(title))
-    return title[:end]
+    """The title up to its closing word; a title holds no sentence punctuation, so
+    text after the first comma or full stop is the paragraph running on."""
+    title = re.split(r"[，,。；;！!]", title, maxsplit=1)[0]
+    # A closing word inside 《…》 belongs to the document the title names.
+    searchable = re.sub(r"《[^《》]*》", lambda m: "《" + "\0" * (len(m.group(0)) - 2) + "》", title)
+    for words in (TITLE_GENRES, TITLE_ENDINGS):
+        ends = [m.end() for word in words for m in re.finditer(re.escape(word), searchable)]
+        if ends:
+            return title[:min(ends) if words is TITLE_GENRES else max(ends)]
+    return None
 
 
 def _issuer(front: list[str], title: str | None) -> str | None:

@@ -113,14 +113,20 @@ def _join_fragments(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for k, (piece, sep) in enumerate(pieces):
         piece = carry + piece.strip()
         carry = ""
-        has_next = any(p.strip() for p, _ in pieces[k + 1:])
-        if sep in ("\n", "space") and piece and has_next and not _is_whole_name(piece):
+        following = next((p.strip() for p, _ in pieces[k + 1:] if p.strip()), "")
+        if sep in ("\n", "space") and piece and following and (
+                not _is_whole_name(piece) or _is_wrapped_tail(following)):
             carry = piece
             continue
         joined.append((piece, sep))
     if carry:
         joined.append((carry, ""))
     return joined
+
+
+def _is_wrapped_tail(piece: str) -> bool:
+    """`局`, `道`: a character or two that a narrow cell wrapped off the end of a name."""
+    return len(_TRAILING.sub("", piece)) <= 2 and not _is_bare_township(piece) and not piece.startswith(CARRIED_PREFIXES)
 
 
 def _is_whole_name(piece: str) -> bool:
