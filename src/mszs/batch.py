@@ -114,6 +114,8 @@ def run(
     paths = find_inputs(inputs, exclude=outdir)
     json_dir = outdir / "json"
     json_dir.mkdir(parents=True, exist_ok=True)
+    for stale in json_dir.glob(".*.tmp"):  # left by a batch killed mid-write
+        stale.unlink()
     summary = Summary(total=len(paths))
     converted: dict[int, str] = {}  # input position → sha256 of its JSON, for the combined outputs
     convert = functools.partial(convert_file, json_dir=json_dir, max_bytes=max_bytes)
