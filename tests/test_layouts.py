@@ -92,3 +92,13 @@ def test_web_cells_with_units_split_over_paragraphs_and_a_spanned_row():
     assert fifth.tasks[1].lead_units == ["县民政局"]
     assert fifth.tasks[1].deadline.text == "12月底前"
     assert notice.projects[5].tasks[0].targets[0].value == 2836
+
+
+def test_several_labels_on_one_line():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    paragraphs = ["1.新建城区第三幼儿园，新增学位540个。", "牵头单位：县教育局  配合单位：县住建局  完成时限：2022年8月底"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    task = projects[0].tasks[0]
+    assert (task.lead_units, task.co_units, task.deadline.text) == (["县教育局"], ["县住建局"], "2022年8月底")

@@ -38,7 +38,7 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         text = paragraph.text.strip()
         label = LABEL_LINE.match(text)
         if label and current is not None:
-            _add_labelled(current, label.group(1), label.group(2))
+            _add_clause(current, text)  # one line may hold several labels
             continue
         numbered = enumerator(text)
         body = numbered.body if numbered else text
