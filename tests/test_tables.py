@@ -64,3 +64,20 @@ def test_a_layout_table_is_not_a_project_table():
     projects, warnings = projects_of(table(["联系人", "电话"], ["张三", "7239960"]))
     assert projects == []
     assert warnings and "no projects" in warnings[0]
+
+
+def test_a_sizeable_table_without_header_words_is_reported():
+    _, warnings = projects_of(
+        table(["序号", "项目名称", "项目内容", "责任单位"], ["1", "供水", "新建管网", "县水务局"]),
+        table(["甲", "乙", "丙"], ["1", "2", "3"], ["4", "5", "6"]),
+    )
+    assert any("was not read" in w for w in warnings)
+
+
+def test_tasks_without_a_responsible_unit_are_reported():
+    _, warnings = projects_of(table(
+        ["序号", "项目名称", "项目内容", "责任单位"],
+        ["1", "供水", "新建管网", "县水务局"],
+        ["2", "供暖", "新增供热面积", ""],
+    ))
+    assert warnings == ["1 task(s) name no responsible unit (projects 2)"]

@@ -17,8 +17,10 @@ from mszs.schemas import NoticeInfo, Project, Task, TaskOrigin
 def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]:
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     info = read_metadata([p.text for p in paragraphs], document.metadata)
-    records = merge_body_and_tables(read_list_items(paragraphs), read_tables(document.tables))
-    warnings: list[str] = []
+    table_records, unread_tables = read_tables(document.tables)
+    records = merge_body_and_tables(read_list_items(paragraphs), table_records)
+    warnings = [f"table at {t.origin.describe()} was not read: none of its first rows is a header of known words"
+                for t in unread_tables]
     if not records:
         records = read_unlabelled_items(paragraphs)
         if records:
@@ -26,6 +28,9 @@ def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]
     _drop_shared_section(records)
     projects = [_project(record, info.year, warnings) for record in records]
     projects = [p for p in projects if p.tasks]
+    leaderless = [p.seq if p.seq is not None else p.name for p in projects for t in p.tasks if not t.lead_units]
+    if leaderless and projects and len(leaderless) < sum(len(p.tasks) for p in projects):
+        warnings.append(f"{len(leaderless)} task(s) name no responsible unit (projects {', '.join(map(str, leaderless))})")
     if not projects:
         warnings.append("no projects found: the notice has no project table or list of items with responsible units")
     return info, projects, warnings

@@ -13,6 +13,9 @@ from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.vocabulary import header_role, is_header_row
 
+# A table without header words this large is worth a warning: it may be a project table in words we do not know.
+MIN_UNREAD_ROWS = 3
+MIN_UNREAD_COLUMNS = 3
 # Cells a continuation row shares with the row above when it leaves them empty.
 SPANNABLE_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline")
 TASK_FIELD_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "progress", "problems", "next_steps", "remarks")
@@ -39,8 +42,10 @@ class _Columns:
         return role in self.roles
 
 
-def read_tables(tables: list[Table]) -> list[ProjectRecord]:
+def read_tables(tables: list[Table]) -> tuple[list[ProjectRecord], list[Table]]:
+    """Projects from the tables with header words, and the sizeable tables left unread."""
     projects: list[ProjectRecord] = []
+    unread: list[Table] = []
     columns: _Columns | None = None
     section = None
     for table in tables:
@@ -48,6 +53,8 @@ def read_tables(tables: list[Table]) -> list[ProjectRecord]:
             continue
         header_at = next((k for k, row in enumerate(table.rows[:3]) if is_header_row(row.texts)), None)
         if header_at is None and not (columns and len(table.rows[0].cells) == columns.width):
+            if len(table.rows) >= MIN_UNREAD_ROWS and len(table.rows[0].cells) >= MIN_UNREAD_COLUMNS:
+                unread.append(table)
             continue  # not a project table (layout, contacts…)
         rows = table.rows
         if header_at is not None:
@@ -58,7 +65,7 @@ def read_tables(tables: list[Table]) -> list[ProjectRecord]:
             rows = rows[header_end:]
         for row in rows:
             section = _read_row(row, columns, projects, section)
-    return projects
+    return projects, unread
 
 
 def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], section: str | None) -> str | None:
