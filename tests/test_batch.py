@@ -325,6 +325,23 @@ def test_a_bug_is_recorded_as_internal(small, tmp_path, monkeypatch):
     assert summary.failures[0].message == "internal error (KeyError: 'oops')"
 
 
+def test_an_output_that_cannot_be_written_is_a_failure(small, tmp_path, monkeypatch):
+    def disk_full(path, text):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(batch, "write_text", disk_full)
+    summary = run([small], tmp_path / "out", workers=2)
+    assert summary.failed == 4
+    assert {(f.kind, f.message) for f in summary.failures} == {
+        ("unwritable", "cannot write the output: No space left on device")}
+
+
+def test_unknown_format_is_refused_before_anything_is_written(small, tmp_path):
+    with pytest.raises(ValueError, match="unknown format cvs: choose from json, jsonl, csv, xlsx"):
+        run([small], tmp_path / "out", formats=["cvs"])
+    assert not (tmp_path / "out").exists()
+
+
 def test_max_bytes_refuses_without_reading(small, tmp_path):
     summary = run([small], tmp_path / "out", workers=1, max_bytes=1000)
     assert summary.failed == 4

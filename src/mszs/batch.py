@@ -39,8 +39,9 @@ from typing import Callable, Iterable, Iterator
 from mszs.api import DEFAULT_MAX_BYTES, parse
 from mszs.emit import to_json, to_jsonl
 from mszs.emit.files import replacing, write_text
-from mszs.emit.tables import csv_encoding, csv_writer, write_csv
+from mszs.emit.tables import csv_encoding, csv_writer, write_csv, write_csv_file
 from mszs.errors import MszsError, UnreadableInput
+from mszs.schemas import Notice
 
 FORMATS = ("json", "jsonl", "csv", "xlsx")
 DEFAULT_TIMEOUT = 60.0
@@ -110,6 +111,9 @@ def run(
     (jsonl, csv, xlsx) are left as they were.
     """
     started = time.monotonic()
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown format {', '.join(sorted(unknown))}: choose from {', '.join(FORMATS)}")
     outdir = Path(outdir)
     paths = find_inputs(inputs, exclude=outdir)
     json_dir = outdir / "json"
@@ -224,13 +228,15 @@ def convert_file(path: str | os.PathLike, *, json_dir: Path, max_bytes: int | No
         return _Outcome(kind=exc.kind, message=str(exc))
     except Exception as exc:  # a bug, not bad input: recorded, and the batch goes on
         return _Outcome(kind="internal", message=f"internal error ({type(exc).__name__}: {exc})")
-    write_text(json_dir / f"{notice.source.sha256}.json", to_json(notice) + "\n")
+    try:
+        write_text(json_dir / f"{notice.source.sha256}.json", to_json(notice) + "\n")
+    except OSError as exc:
+        return _Outcome(kind="unwritable", message=f"cannot write the output: {exc.strerror or exc}")
     return _Outcome(sha256=notice.source.sha256, warnings=len(notice.warnings))
 
 
 def write_combined(shas: list[str], outdir: Path, formats: Iterable[str], *, excel: bool = False) -> None:
     """Write the jsonl, csv and xlsx outputs from ``outdir/json``, notices in the order given."""
-    from mszs.schemas import Notice
 
     def notices():
         for sha in shas:
@@ -238,7 +244,8 @@ def write_combined(shas: list[str], outdir: Path, formats: Iterable[str], *, exc
 
     formats = set(formats)
     if "jsonl" in formats:
-        write_text(outdir / "notices.jsonl", "".join(to_jsonl(notice) for notice in notices()))
+        with replacing(outdir / "notices.jsonl") as temp, open(temp, "w", encoding="utf-8", newline="") as file:
+            file.writelines(to_jsonl(notice) for notice in notices())
     if "csv" in formats:
         write_csv(notices(), outdir, excel=excel)
     if "xlsx" in formats:
@@ -382,10 +389,8 @@ class _ErrorLog:
     def __exit__(self, *exc_info):
         self.file.close()
         self.summary.failures.sort(key=lambda failure: failure.path)
-        with replacing(self.path) as temp, open(temp, "w", encoding=csv_encoding(self.excel), newline="") as file:
-            writer = csv_writer(file)
-            writer.writerow(ERROR_COLUMNS)
-            writer.writerows(_error_row(failure) for failure in self.summary.failures)
+        rows = (_error_row(failure) for failure in self.summary.failures)
+        write_csv_file(self.path, ERROR_COLUMNS, rows, excel=self.excel)
 
 
 def _error_row(failure: Failure) -> tuple:

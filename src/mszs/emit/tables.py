@@ -128,6 +128,14 @@ def write_csv(notices: Iterable[Notice], folder: str | Path, *, excel: bool = Fa
     return list(paths.values())
 
 
+def write_csv_file(path: str | Path, columns: Iterable[str], rows: Iterable[tuple], *, excel: bool = False) -> None:
+    """Write one CSV file atomically."""
+    with replacing(path) as temp, open(temp, "w", encoding=csv_encoding(excel), newline="") as file:
+        writer = csv_writer(file)
+        writer.writerow(columns)
+        writer.writerows(rows)
+
+
 def csv_writer(file):
     """The CSV dialect of every table mszs writes: comma, minimal quoting, LF line ends."""
     return csv.writer(file, lineterminator="\n")
