@@ -30,7 +30,7 @@ def test_version():
 
 
 def test_version_does_not_load_the_batch_or_writer_modules():
-    code = "import sys; from mszs.cli import app; print(sorted(m for m in sys.modules if m.startswith(('mszs.batch', 'mszs.emit', 'openpyxl', 'rich'))))"
+    code = "import sys; from mszs.cli import app; print(sorted(m for m in sys.modules if m.startswith(('mszs.api', 'mszs.batch', 'mszs.emit', 'openpyxl', 'rich'))))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
 

@@ -117,7 +117,7 @@ def batch(
     ),
     excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
-                                          help="Worker processes [default: the number of CPUs]."),
+                                          help="Worker processes; by default one per CPU."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.001,
                                   help="Seconds one file may take; a worker stuck longer is stopped."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
