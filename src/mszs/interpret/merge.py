@@ -19,10 +19,13 @@ MIN_SHARED_SEQS = 0.5
 def merge_body_and_tables(body: list[ProjectRecord], tables: list[ProjectRecord]) -> list[ProjectRecord]:
     if not body or not tables:
         return body or tables
+    body_seqs = [p.seq for p in body if p.seq is not None]
     by_seq = {p.seq: p for p in body if p.seq is not None}
     table_seqs = [p.seq for p in tables if p.seq is not None]
     shared = [s for s in table_seqs if s in by_seq]
-    if not table_seqs or len(shared) < MIN_SHARED_SEQS * len(table_seqs) or len(by_seq) < len(body) * MIN_SHARED_SEQS:
+    if (not table_seqs or len(shared) < MIN_SHARED_SEQS * len(table_seqs)
+            or len(by_seq) < len(body) * MIN_SHARED_SEQS
+            or len(by_seq) < len(body_seqs)):  # numbering restarts in each section: seqs name nothing
         return body + tables
     merged: dict[int, ProjectRecord] = {}
     leftovers = []
