@@ -36,9 +36,9 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     current: TaskRecord | None = None
     for k, paragraph in enumerate(paragraphs):
         text = paragraph.text.strip()
-        label = LABEL_LINE.match(text)
-        if label and current is not None:
-            _add_clause(current, text)  # one line may hold several labels
+        if LABEL_LINE.match(text):
+            if current is not None:
+                _add_clause(current, text)  # one line may hold several labels
             continue
         numbered = enumerator(text)
         body = numbered.body if numbered else text
