@@ -28,12 +28,18 @@ def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]
     _drop_shared_section(records)
     projects = [_project(record, info.year, warnings) for record in records]
     projects = [p for p in projects if p.tasks]
-    leaderless = [p.seq if p.seq is not None else p.name for p in projects for t in p.tasks if not t.lead_units]
-    if leaderless and projects and len(leaderless) < sum(len(p.tasks) for p in projects):
-        warnings.append(f"{len(leaderless)} task(s) name no responsible unit (projects {', '.join(map(str, leaderless))})")
-    if not projects:
-        warnings.append("no projects found: the notice has no project table or list of items with responsible units")
+    warnings.extend(_unit_warnings(projects))
     return info, projects, warnings
+
+
+def _unit_warnings(projects: list[Project]) -> list[str]:
+    if not projects:
+        return ["no projects found: the notice has no project table or list of items with responsible units"]
+    without = [p.seq if p.seq is not None else p.name for p in projects for t in p.tasks if not t.lead_units]
+    # When no task names a unit the list-wide warning above has said so already.
+    if without and len(without) < sum(len(p.tasks) for p in projects):
+        return [f"{len(without)} task(s) name no responsible unit (projects {', '.join(map(str, without))})"]
+    return []
 
 
 def _drop_shared_section(records: list[ProjectRecord]) -> None:
