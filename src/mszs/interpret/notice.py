@@ -36,7 +36,7 @@ def _unit_warnings(projects: list[Project]) -> list[str]:
     if not projects:
         return ["no projects found: the notice has no project table or list of items with responsible units"]
     without = [p.seq if p.seq is not None else p.name for p in projects for t in p.tasks if not t.lead_units]
-    # When no task names a unit the list-wide warning above has said so already.
+    # Only a few tasks without units is news; a notice that names no unit at all shows it plainly.
     if without and len(without) < sum(len(p.tasks) for p in projects):
         return [f"{len(without)} task(s) name no responsible unit (projects {', '.join(map(str, without))})"]
     return []
