@@ -56,8 +56,8 @@ def _version(value: bool):
 
 @app.callback()
 def main(
-    version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True,
-                                           help="Print the version and exit."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
 ):
     """mszs reads a notice and prints its projects, tasks, units, targets and dates."""
 
