@@ -13,6 +13,7 @@ import io
 import zipfile
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
+from mszs.parsers.docx_numbering import ListNumbering
 from mszs.errors import UnreadableInput
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -23,24 +24,25 @@ _SKIPPED = {W + "txbxContent", W + "del", W + "instrText", W + "rPr", W + "pPr",
 
 
 def read_docx(data: bytes) -> Document:
-    body = _open_body(data)
-    blocks = _read_blocks(body)
+    word = _open(data)
+    body = word.element.body
+    blocks = _read_blocks(body, ListNumbering(word))
     if not any(isinstance(b, Table) or b.text for b in blocks):
         blocks = [Paragraph(text, Origin(line=i + 1)) for i, text in enumerate(_text_box_lines(body))]
     return Document(blocks=blocks, format="docx")
 
 
-def _open_body(data: bytes):
+def _open(data: bytes):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        return docx.Document(io.BytesIO(data)).element.body
+        return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise UnreadableInput(f"a damaged or incomplete Word file ({exc})") from exc
 
 
-def _read_blocks(body) -> list:
+def _read_blocks(body, numbering: ListNumbering) -> list:
     blocks: list = []
     line = 0
     for element in _block_elements(body):
@@ -50,7 +52,8 @@ def _read_blocks(body) -> list:
             continue
         line += 1
         # A soft line break in a body paragraph separates lines as in the text version.
-        for text in paragraph_text(element).split("\n"):
+        # Auto-numbering labels (一、 （一） 1.) carry the outline the interpreter reads.
+        for text in (numbering.label(element) + paragraph_text(element)).split("\n"):
             if text.strip():
                 blocks.append(Paragraph(text.strip(), Origin(line=line)))
     return blocks
