@@ -40,6 +40,10 @@ _BOX_LABEL = re.compile(
 )
 _BOX_MAX_CHARS = 800
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+# Deeper than this, tags give up their structure and keep their text: real pages nest a few
+# dozen levels, broken ones (thousands of unclosed <font>) or hostile ones far more, and the
+# reader walks the tree recursively and measures each tag's text.
+MAX_DEPTH = 200
 
 
 def read_html(data: bytes) -> Document:
@@ -47,6 +51,7 @@ def read_html(data: bytes) -> Document:
 
     text, encoding = decode_text(data, None if _is_utf8(data) else _declared_charset(data))
     soup = BeautifulSoup(text, "lxml")
+    _flatten_deep(soup, MAX_DEPTH)
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for tag in soup.find_all(_DROPPED_TAGS):
@@ -70,6 +75,43 @@ def _is_utf8(data: bytes) -> bool:
 def _declared_charset(data: bytes) -> str | None:
     found = _META_CHARSET.search(data[:8192])
     return found.group(1).decode("ascii") if found else None
+
+
+def _flatten_deep(soup, depth: int) -> None:
+    """Replace what lies under each tag at ``depth`` by its text, a line per block or ``<br>``."""
+    for tag in _tags_at_depth(soup, depth):
+        lines = _flat_lines(tag)
+        tag.clear()
+        for line in lines:
+            tag.append(line)
+            tag.append(soup.new_tag("br"))
+
+
+def _tags_at_depth(soup, depth: int) -> list:
+    from bs4 import Tag
+
+    found, stack = [], [(soup, 0)]
+    while stack:
+        tag, level = stack.pop()
+        children = [child for child in tag.contents if isinstance(child, Tag)]
+        if level == depth:
+            if children:
+                found.append(tag)
+        else:
+            stack.extend((child, level + 1) for child in children)
+    return found
+
+
+def _flat_lines(tag) -> list[str]:
+    from bs4 import NavigableString, Tag
+
+    lines = [""]
+    for node in tag.descendants:
+        if isinstance(node, Tag) and (node.name == "br" or node.name in _BLOCK_TAGS):
+            lines.append("")
+        elif type(node) is NavigableString:  # not a comment, script or style
+            lines[-1] += str(node)
+    return [line for line in lines if line.strip()]
 
 
 # --- furniture and the metadata box -------------------------------------------------------------
