@@ -8,8 +8,8 @@ from __future__ import annotations
 import importlib
 
 from mszs.document import Document
-from mszs.errors import UnreadableInput, UnsupportedFormat
-from mszs.parsers.cleanup import clean_document
+from mszs.errors import TooLarge, UnreadableInput, UnsupportedFormat
+from mszs.parsers.cleanup import clean_document, document_texts
 from mszs.parsers.detect import detect_format
 
 # format → "module:function" of its reader
@@ -20,6 +20,11 @@ READERS = {
     "pdf": "mszs.parsers.pdf:read_pdf",
     "doc": "mszs.parsers.doc:read_doc",
 }
+
+# Text and web pages larger than this are not notices (the longest real ones hold a few hundred
+# kilobytes of text) but logs or data dumps, which would take minutes and gigabytes to read.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+_CAPPED = ("text", "html")
 
 _REFUSED = {
     "binary": "binary data, not a notice (no text, Word, PDF or HTML content found)",
@@ -35,6 +40,11 @@ def read_bytes(data: bytes) -> Document:
     fmt = detect_format(data)
     if fmt in _REFUSED:
         raise UnsupportedFormat(_REFUSED[fmt])
+    if fmt in _CAPPED and len(data) > MAX_TEXT_BYTES:
+        raise TooLarge(f"{len(data):,} bytes of {fmt}, over the {MAX_TEXT_BYTES:,} a {fmt} notice may have")
     module_name, function = READERS[fmt].split(":")
     reader = getattr(importlib.import_module(module_name), function)
-    return clean_document(reader(data))
+    document = clean_document(reader(data))
+    if not any(text.strip() for text in document_texts(document)):
+        raise UnreadableInput("the file has no text")
+    return document

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
-from mszs.document import Document, Paragraph, Table
+from mszs.document import Cell, Document, Paragraph, Table
 from mszs.vocabulary import is_header_row
 
 # A page-number line: — 3 —, -3-, - 3 -, 第3页, 第 3 页 共 10 页, 3/10.
@@ -46,10 +47,18 @@ def clean_document(document: Document) -> Document:
             for row in block.rows:
                 for cell in row.cells:
                     cell.text = clean(cell.text)
+            pad_rows(block)
         blocks.append(block)
     document.blocks = join_continued_tables(blocks)
     document.metadata = {clean(name): clean(value) for name, value in document.metadata.items()}
     return document
+
+
+def pad_rows(table: Table) -> None:
+    """Give every row as many cells as the widest, so that columns line up whatever the reader."""
+    width = max((len(row.cells) for row in table.rows), default=0)
+    for row in table.rows:
+        row.cells += [Cell("", replace(row.origin, column=c)) for c in range(len(row.cells), width)]
 
 
 def join_continued_tables(blocks: list) -> list:
@@ -130,7 +139,7 @@ def _t2s():
 def _han_sample(document: Document):
     """The first Han characters of the document: enough to tell its script, cheap to convert."""
     total = 0
-    for text in _texts(document):
+    for text in document_texts(document):
         han = "".join(_HAN.findall(text))
         yield han[:_SAMPLE_SIZE - total]
         total += len(han)
@@ -138,7 +147,8 @@ def _han_sample(document: Document):
             return
 
 
-def _texts(document: Document):
+def document_texts(document: Document):
+    """Every paragraph's and every cell's text, in order."""
     for block in document.blocks:
         if isinstance(block, Paragraph):
             yield block.text
