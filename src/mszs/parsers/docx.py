@@ -1,5 +1,8 @@
 """Word (.docx) notices, read with python-docx at the level of the body XML.
 
+python-docx inflates every part of the package, so the sizes in the zip
+directory are checked first and a zip bomb is refused before any of it is
+inflated; the XML is parsed without entities, DTDs or network access.
 Paragraphs and tables come in body order. In a table, a horizontally merged
 cell (``w:gridSpan``) fills every grid column it covers and a vertically
 merged one (``w:vMerge``) every row, each copy pointing at the merge origin
@@ -11,21 +14,26 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
+from mszs.errors import TooLarge, UnreadableInput
 from mszs.parsers.docx_numbering import ListNumbering
-from mszs.errors import UnreadableInput
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (W + t for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
 # Subtrees whose text is not part of the paragraph it sits in.
 _SKIPPED = {W + "txbxContent", W + "del", W + "instrText", W + "rPr", W + "pPr", MC + "Fallback"}
+# What the package may inflate to, by its zip directory: the XML parts become trees several
+# times their size, the rest (images) stays bytes. A long notice's XML is a few megabytes.
+MAX_XML_BYTES = 16 * 1024 * 1024
+MAX_PACKAGE_BYTES = 256 * 1024 * 1024
 
 
 def read_docx(data: bytes) -> Document:
     word = _open(data)
-    body = word.element.body
+    body = _body(word.element)
     blocks = _read_blocks(body, ListNumbering(word))
     if not any(isinstance(b, Table) or b.text for b in blocks):
         blocks = [Paragraph(text, Origin(line=i + 1)) for i, text in enumerate(_text_box_lines(body))]
@@ -35,11 +43,38 @@ def read_docx(data: bytes) -> Document:
 def _open(data: bytes):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     try:
-        return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        _check_sizes(zipfile.ZipFile(io.BytesIO(data)).infolist())
+        word = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error,
+            NotImplementedError, etree.XMLSyntaxError) as exc:
         raise UnreadableInput(f"a damaged or incomplete Word file ({exc})") from exc
+    if word.element.getroottree().docinfo.doctype:
+        raise UnreadableInput("a Word file with a DOCTYPE, which Word never writes (its entities are not expanded)")
+    return word
+
+
+def _body(root):
+    body = root.find(W + "body")
+    if root.tag != W + "document" or body is None:
+        raise UnreadableInput("a damaged Word file (its document has no body)")
+    return body
+
+
+def _check_sizes(entries: list[zipfile.ZipInfo]) -> None:
+    """Refuse a package whose zip directory says it inflates past the limits.
+
+    zipfile inflates no further than the directory's size, so a directory that
+    lies gives a CRC error, not more bytes.
+    """
+    xml = sum(e.file_size for e in entries if e.filename.endswith((".xml", ".rels")))
+    total = sum(e.file_size for e in entries)
+    for size, limit, what in ((xml, MAX_XML_BYTES, "XML"), (total, MAX_PACKAGE_BYTES, "parts")):
+        if size > limit:
+            raise TooLarge(f"the Word file's {what} would inflate to {size:,} bytes, "
+                           f"over the limit of {limit:,} (a zip bomb?)")
 
 
 def _read_blocks(body, numbering: ListNumbering) -> list:

@@ -42,8 +42,8 @@ NUMBER_FORMATS = {
     "ideographDigital": lambda n: "".join(_CHINESE_DIGITS[int(d)] for d in str(n)),
     "taiwaneseCountingThousand": _chinese,
     "japaneseCounting": _chinese,
-    "decimalEnclosedCircle": lambda n: _CIRCLED[n - 1] if n <= len(_CIRCLED) else str(n),
-    "decimalEnclosedCircleChinese": lambda n: _CIRCLED[n - 1] if n <= len(_CIRCLED) else str(n),
+    "decimalEnclosedCircle": lambda n: _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else str(n),
+    "decimalEnclosedCircleChinese": lambda n: _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else str(n),
     "upperLetter": lambda n: chr(ord("A") + (n - 1) % 26),
     "lowerLetter": lambda n: chr(ord("a") + (n - 1) % 26),
     "upperRoman": _roman,
@@ -88,7 +88,7 @@ class ListNumbering:
         num_id = num_pr.find(W + "numId")
         level = num_pr.find(W + "ilvl")
         return (num_id.get(W + "val") if num_id is not None else None,
-                int(level.get(W + "val")) if level is not None else 0)
+                _number(level.get(W + "val") if level is not None else None, 0))
 
 
 def _level_definitions(document) -> dict[str, dict[int, dict]]:
@@ -109,13 +109,13 @@ def _level_definitions(document) -> dict[str, dict[int, dict]]:
             fmt = _val(lvl, "numFmt") or "decimal"
             if fmt in ("bullet", "none"):
                 continue
-            levels[int(lvl.get(W + "ilvl", "0"))] = {
-                "format": fmt, "text": _val(lvl, "lvlText") or "", "start": int(_val(lvl, "start") or 1)}
+            levels[_number(lvl.get(W + "ilvl"), 0)] = {
+                "format": fmt, "text": _val(lvl, "lvlText") or "", "start": _number(_val(lvl, "start"), 1)}
         for override in num.findall(W + "lvlOverride"):
-            level = int(override.get(W + "ilvl", "0"))
+            level = _number(override.get(W + "ilvl"), 0)
             start = _val(override, "startOverride")
             if start and level in levels:
-                levels[level] = dict(levels[level], start=int(start))
+                levels[level] = dict(levels[level], start=_number(start, 1))
         definitions[num.get(W + "numId")] = levels
     return definitions
 
@@ -129,10 +129,19 @@ def _style_numbering(document) -> dict[str, tuple[str, int]]:
         if num_id is not None:
             level = num_pr.find(W + "ilvl")
             found[style.get(W + "styleId")] = (num_id.get(W + "val"),
-                                               int(level.get(W + "val")) if level is not None else 0)
+                                               _number(level.get(W + "val") if level is not None else None, 0))
     return found
 
 
 def _val(element, tag: str) -> str | None:
     child = element.find(W + tag)
     return child.get(W + "val") if child is not None else None
+
+
+def _number(value: str | None, default: int) -> int:
+    """A level or start attribute; ``default`` when missing or not a number (a damaged file), and
+    kept within the 0-32767 Word allows, so a huge start cannot make a Roman numeral endless."""
+    try:
+        return max(0, min(int(value), 32767))
+    except (TypeError, ValueError):
+        return default
