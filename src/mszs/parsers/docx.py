@@ -2,7 +2,8 @@
 
 python-docx inflates every part of the package, so the sizes in the zip
 directory are checked first and a zip bomb is refused before any of it is
-inflated; the XML is parsed without entities, DTDs or network access.
+inflated; XML declaring a DOCTYPE is refused, and none is parsed with
+entities, DTDs or network access.
 Paragraphs and tables come in body order. In a table, a horizontally merged
 cell (``w:gridSpan``) fills every grid column it covers and a vertically
 merged one (``w:vMerge``) every row, each copy pointing at the merge origin
@@ -17,7 +18,7 @@ import zipfile
 import zlib
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
-from mszs.errors import TooLarge, UnreadableInput
+from mszs.errors import EncryptedInput, TooLarge, UnreadableInput
 from mszs.parsers.docx_numbering import ListNumbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -29,6 +30,8 @@ _SKIPPED = {W + "txbxContent", W + "del", W + "instrText", W + "rPr", W + "pPr",
 # times their size, the rest (images) stays bytes. A long notice's XML is a few megabytes.
 MAX_XML_BYTES = 16 * 1024 * 1024
 MAX_PACKAGE_BYTES = 256 * 1024 * 1024
+# Where a part's DOCTYPE would be: before its root element, after at most a few comments.
+PROLOGUE_BYTES = 64 * 1024
 
 
 def read_docx(data: bytes) -> Document:
@@ -46,14 +49,35 @@ def _open(data: bytes):
     from lxml import etree
 
     try:
-        _check_sizes(zipfile.ZipFile(io.BytesIO(data)).infolist())
-        word = docx.Document(io.BytesIO(data))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_package(archive)
+        return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error,
             NotImplementedError, etree.XMLSyntaxError) as exc:
         raise UnreadableInput(f"a damaged or incomplete Word file ({exc})") from exc
-    if word.element.getroottree().docinfo.doctype:
-        raise UnreadableInput("a Word file with a DOCTYPE, which Word never writes (its entities are not expanded)")
-    return word
+
+
+def _check_package(archive: zipfile.ZipFile) -> None:
+    """Refuse, before python-docx inflates and parses every part: a package whose zip directory
+    says it inflates past the limits, an encrypted part, and XML that declares a DOCTYPE.
+
+    zipfile inflates no further than the directory's size, so a directory that
+    lies gives a CRC error, not more bytes.
+    """
+    entries = archive.infolist()
+    xml = [e for e in entries if e.filename.endswith((".xml", ".rels"))]
+    for size, limit, what in ((sum(e.file_size for e in xml), MAX_XML_BYTES, "XML"),
+                              (sum(e.file_size for e in entries), MAX_PACKAGE_BYTES, "parts")):
+        if size > limit:
+            raise TooLarge(f"the Word file's {what} would inflate to {size:,} bytes, "
+                           f"over the limit of {limit:,} (a zip bomb?)")
+    if any(e.flag_bits & 0x1 for e in entries):
+        raise EncryptedInput("the Word file is encrypted with a password; save an unprotected copy")
+    for entry in xml:
+        with archive.open(entry) as part:
+            if b"<!DOCTYPE" in part.read(PROLOGUE_BYTES):
+                raise UnreadableInput(f"a Word file whose {entry.filename} declares a DOCTYPE, which Word never "
+                                      "writes (entities are not expanded)")
 
 
 def _body(root):
@@ -61,20 +85,6 @@ def _body(root):
     if root.tag != W + "document" or body is None:
         raise UnreadableInput("a damaged Word file (its document has no body)")
     return body
-
-
-def _check_sizes(entries: list[zipfile.ZipInfo]) -> None:
-    """Refuse a package whose zip directory says it inflates past the limits.
-
-    zipfile inflates no further than the directory's size, so a directory that
-    lies gives a CRC error, not more bytes.
-    """
-    xml = sum(e.file_size for e in entries if e.filename.endswith((".xml", ".rels")))
-    total = sum(e.file_size for e in entries)
-    for size, limit, what in ((xml, MAX_XML_BYTES, "XML"), (total, MAX_PACKAGE_BYTES, "parts")):
-        if size > limit:
-            raise TooLarge(f"the Word file's {what} would inflate to {size:,} bytes, "
-                           f"over the limit of {limit:,} (a zip bomb?)")
 
 
 def _read_blocks(body, numbering: ListNumbering) -> list:
