@@ -115,6 +115,23 @@ def docx_with_entities(port: int) -> bytes:
     return out.getvalue()
 
 
+def pdf_of_pages(count: int) -> bytes:
+    """A PDF of ``count`` blank pages: object 1 the catalog, 2 the page tree, 3… the pages."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (n + 3) for n in range(count)), count)]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"] * count
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def deep_html(levels: int = 100_000) -> bytes:
     body = re.search(rb"<body[^>]*>(.*)</body>", PAGE.read_bytes(), re.S).group(1)
     return b"<html><body>" + b"<div>" * levels + body + b"</div>" * levels + b"</body></html>"
@@ -137,6 +154,8 @@ FAILURES = {
     "scan.pdf": ((PDF_FIXTURES / "scan.pdf").read_bytes(), "needs_ocr",
                  "the PDF has no text layer (a scanned image?); OCR is needed to read it"),
     "malformed.pdf": (b"%PDF-1.4\n" + garbage(4), "unreadable", "a damaged PDF (No /Root object! - Is this really a PDF?)"),
+    "1001 pages.pdf": (pdf_of_pages(1001), "too_large", "the PDF has 1,001 pages, over the 1,000 a notice may have"),
+    "blank pages.pdf": (pdf_of_pages(3), "needs_ocr", "the PDF has no text layer (a scanned image?); OCR is needed to read it"),
     "truncated.pdf": ((SAMPLES / "pdf" / "000_cf055cc25e80d216.pdf").read_bytes()[:50_000], "unreadable",
                       "a damaged PDF (Unexpected EOF)"),
 }

@@ -17,10 +17,12 @@ import re
 from collections import Counter
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
-from mszs.errors import EncryptedInput, NeedsOcr, UnreadableInput
+from mszs.errors import EncryptedInput, NeedsOcr, TooLarge, UnreadableInput
 from mszs.parsers.cleanup import is_page_number
 from mszs.vocabulary import UNIT_ROLES, header_role, is_header_row
 
+# Longer PDFs are reports or archives, not one notice; each page takes a good part of a second.
+MAX_PAGES = 1000
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
                   "join_tolerance": 3, "intersection_tolerance": 3}
 # Characters closer than this (in points) belong to one word; CJK glyphs abut, so
@@ -94,6 +96,8 @@ def _open_pages(data: bytes):
             raise EncryptedInput("the PDF is encrypted with a password; save an unprotected copy") from exc
         raise UnreadableInput(f"a damaged PDF ({cause or type(cause).__name__})") from exc
     with pdf:
+        if len(pdf.pages) > MAX_PAGES:
+            raise TooLarge(f"the PDF has {len(pdf.pages):,} pages, over the {MAX_PAGES:,} a notice may have")
         for page in pdf.pages:
             try:
                 yield page
