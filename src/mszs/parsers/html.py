@@ -40,6 +40,7 @@ _BOX_LABEL = re.compile(
 )
 _BOX_MAX_CHARS = 800
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+_NO_SPACES = {ord(c): None for c in " \t\r\n\f\u00a0"}
 # Deeper than this, tags give up their structure and keep their text: real pages nest a few
 # dozen levels, broken ones (thousands of unclosed <font>) or hostile ones far more, and the
 # reader walks the tree recursively and measures each tag's text.
@@ -47,15 +48,12 @@ MAX_DEPTH = 200
 
 
 def read_html(data: bytes) -> Document:
-    from bs4 import BeautifulSoup, Comment
+    from bs4 import BeautifulSoup
 
     text, encoding = decode_text(data, None if _is_utf8(data) else _declared_charset(data))
     soup = BeautifulSoup(text, "lxml")
     _flatten_deep(soup, MAX_DEPTH)
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in soup.find_all(_DROPPED_TAGS):
-        tag.decompose()
+    _drop_hidden(soup)
     metadata = _take_metadata_box(soup)
     _drop_furniture(soup)
     flow = _Flow()
@@ -115,15 +113,32 @@ def _flat_lines(tag) -> list[str]:
 
 
 # --- furniture and the metadata box -------------------------------------------------------------
+# (plain walks over the tree: bs4's find_all matches each node through its filter machinery,
+# which took longer than parsing the page)
+
+def _drop_hidden(soup) -> None:
+    """Remove comments and the tags that are not page text (scripts, forms, the head…)."""
+    from bs4 import Comment, Tag
+
+    hidden, stack = [], [soup]
+    while stack:
+        for child in stack.pop().contents:
+            if isinstance(child, Comment) or (isinstance(child, Tag) and child.name in _DROPPED_TAGS):
+                hidden.append(child)
+            elif isinstance(child, Tag):
+                stack.append(child)
+    for node in hidden:
+        node.extract()
+
 
 def _take_metadata_box(soup) -> dict[str, str]:
     """Find the 索引号/发布机构/成文日期 box, remove it from the page, return its name → value pairs."""
     best, best_labels = None, 2
-    for tag in soup.find_all(("table", "div", "ul", "dl")):
-        text = tag.get_text()
-        if len(_SPACES.sub("", text)) > _BOX_MAX_CHARS:
+    for tag in _tags(soup, ("table", "div", "ul", "dl")):
+        strings = _strings_within(tag, _BOX_MAX_CHARS)
+        if strings is None:
             continue
-        labels = {re.sub(r"\s+", "", m) for m in _BOX_LABEL.findall(text)}
+        labels = {re.sub(r"\s+", "", m) for m in _BOX_LABEL.findall("".join(strings))}
         if len(labels) >= best_labels:  # ties go to the innermost tag
             best, best_labels = tag, len(labels)
     if best is None:
@@ -136,19 +151,49 @@ def _take_metadata_box(soup) -> dict[str, str]:
     return pairs
 
 
+def _tags(soup, names: tuple[str, ...]) -> list:
+    from bs4 import Tag
+
+    return [node for node in soup.descendants if isinstance(node, Tag) and node.name in names]
+
+
+def _strings_within(tag, limit: int) -> list[str] | None:
+    """The tag's strings, or None once they hold more than ``limit`` characters besides spaces:
+    a container's whole text is not read just to learn that it is long."""
+    strings, size = [], 0
+    for string in tag.strings:
+        size += len(string.translate(_NO_SPACES))
+        if size > limit:
+            return None
+        strings.append(string)
+    return strings
+
+
 def _drop_furniture(soup) -> None:
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body"):
-            continue
-        names = " ".join([*tag.get("class", []), tag.get("id", "")])
-        if _FURNITURE_NAMES.search(names) and not tag.find("table", recursive=True):
+    """Remove the site's furniture, top down, never looking inside what was removed."""
+    from bs4 import Tag
+
+    stack = [soup]
+    while stack:
+        tag = stack.pop()
+        if tag.name not in ("[document]", "html", "body") and _is_furniture(tag):
             tag.decompose()
-        elif tag.name in _BLOCK_TAGS and _is_furniture_text(tag):
-            tag.decompose()
+        else:
+            stack.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
+
+
+def _is_furniture(tag) -> bool:
+    names = " ".join([*tag.get("class", []), tag.get("id", "")])
+    if _FURNITURE_NAMES.search(names) and not tag.find("table"):
+        return True
+    return tag.name in _BLOCK_TAGS and _is_furniture_text(tag)
 
 
 def _is_furniture_text(tag) -> bool:
-    text = tag.get_text(" ", strip=True)
+    strings = _strings_within(tag, _FURNITURE_MAX_CHARS)
+    if strings is None:
+        return False
+    text = " ".join(s.strip() for s in strings if s.strip())
     return len(text) <= _FURNITURE_MAX_CHARS and bool(_FURNITURE_TEXT.match(text))
 
 
