@@ -120,7 +120,6 @@ def test_any_bytes_parse_or_are_refused(data):
         _assert_invariants(notice)
 
 
-@pytest.mark.xfail(strict=True, reason="mszs.normalise.schedule resolves a second 次年 from the step before, not the plan year")
 def test_next_year_twice_in_a_schedule():
     text = "关于办好2000年县政府民生实事项目的通知\n\n项目名称\t完成时限\n建设学校\t次年3月，完成招标；次年6月，完工"
     task = parse_bytes(text.encode()).projects[0].tasks[0]

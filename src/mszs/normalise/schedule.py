@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mszs.normalise.dates import ParsedDate, date_matches, find_date, leading_date
+from mszs.normalise.dates import RELATIVE_YEARS, ParsedDate, date_matches, find_date, leading_date
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
 from mszs.schemas.notice import Deadline, Milestone
@@ -22,6 +22,8 @@ _ENUMERATOR = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[
 # own date, after ，。 (6月底前完成招标，年底前竣工) — when a date follows.
 _STEP_END = re.compile(r"(?<=[；;，,。])")
 _CLAUSE_END = ("，", ",", "。")
+
+_RELATIVE_YEAR = re.compile(rf"[{''.join(RELATIVE_YEARS)}]年")
 
 # What may stand beside a bare date without making it a step (2021年12月底前完成).
 _FILLER = re.compile(r"[\s，,。.；;：:、（）()\-—–~～至到]|完成|全部|全面|结束|为止|止|截止|以内|内")
@@ -92,12 +94,15 @@ def read_schedule(text: str, year: int | None) -> Schedule:
     milestones: list[Milestone] = []
     unresolved: list[str] = []
     group = None
+    plan_year = year
     for line in lines:
         for step in split_steps(line, year):
             parsed = _step_date(step, year)
+            if parsed and _RELATIVE_YEAR.search(parsed.text):
+                parsed = _step_date(step, plan_year)  # 次年 counts from the plan year, however often written
             if parsed:
                 milestones.append(_milestone(step, parsed, group))
-                year = parsed.date.year  # a written year (2024年3月) carries to the steps after it
+                year = parsed.date.year  # the year of a step carries to the bare months after it
             elif is_heading(step):
                 group = step
             else:
