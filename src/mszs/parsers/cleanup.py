@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 from dataclasses import replace
 
 from mszs.document import Cell, Document, Paragraph, Table
@@ -120,7 +121,7 @@ def undouble(line: str) -> str:
 def _traditional_converter(document: Document):
     """OpenCC's t2s when the document is written in traditional characters, else None."""
     sample = "".join(_han_sample(document))
-    if not sample:
+    if _changing_chars().isdisjoint(sample):  # converting would change nothing, and costs milliseconds
         return None
     converter = _t2s()
     changed = sum(a != b for a, b in zip(sample, converter.convert(sample)))
@@ -134,6 +135,25 @@ def _t2s():
     import opencc
 
     return opencc.OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=1)
+def _changing_chars() -> frozenset[str]:
+    """Every character t2s can change: where an entry of its dictionaries differs from its key
+    (all of the key's characters when their lengths differ)."""
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "dictionary"
+    chars: set[str] = set()
+    for name in ("TSPhrases.txt", "TSCharacters.txt"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            for value in values.split():
+                if len(value) == len(key):
+                    chars.update(k for k, v in zip(key, value) if k != v)
+                else:
+                    chars.update(key)
+    return frozenset(chars)
 
 
 def _han_sample(document: Document):
