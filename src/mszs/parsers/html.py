@@ -27,6 +27,7 @@ _FURNITURE_NAMES = re.compile(
     re.I,
 )
 _FURNITURE_TEXT = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|您当前所在位置|分享到|【?\s*打印本页|【?\s*关闭窗口|【\s*字体)")
+_FURNITURE_WORD = re.compile("当前位置|您的位置|您现在的位置|您当前所在位置|分享到|打印本页|关闭窗口|字体")
 _FURNITURE_MAX_CHARS = 200
 _BLOCK_TAGS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
@@ -173,20 +174,30 @@ def _drop_furniture(soup) -> None:
     """Remove the site's furniture, top down, never looking inside what was removed."""
     from bs4 import Tag
 
+    marked = _marked_tags(soup)
     stack = [soup]
     while stack:
         tag = stack.pop()
-        if tag.name not in ("[document]", "html", "body") and _is_furniture(tag):
+        if tag.name not in ("[document]", "html", "body") and _is_furniture(tag, marked):
             tag.decompose()
         else:
             stack.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
 
 
-def _is_furniture(tag) -> bool:
+def _marked_tags(soup) -> set[int]:
+    """ids of the tags holding a furniture word: only their text can read as furniture."""
+    marked = set()
+    for string in soup.strings:
+        if _FURNITURE_WORD.search(string):
+            marked.update(id(tag) for tag in string.parents)
+    return marked
+
+
+def _is_furniture(tag, marked: set[int]) -> bool:
     names = " ".join([*tag.get("class", []), tag.get("id", "")])
     if _FURNITURE_NAMES.search(names) and not tag.find("table"):
         return True
-    return tag.name in _BLOCK_TAGS and _is_furniture_text(tag)
+    return tag.name in _BLOCK_TAGS and id(tag) in marked and _is_furniture_text(tag)
 
 
 def _is_furniture_text(tag) -> bool:
