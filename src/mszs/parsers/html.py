@@ -41,6 +41,7 @@ _BOX_LABEL = re.compile(
 )
 _BOX_MAX_CHARS = 800
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+_CELL_TAGS = ("td", "th")
 _NO_SPACES = {ord(c): None for c in " \t\r\n\f\u00a0"}
 # Deeper than this, tags give up their structure and keep their text: real pages nest a few
 # dozen levels, broken ones (thousands of unclosed <font>) or hostile ones far more, and the
@@ -278,15 +279,22 @@ def cell_text(tag) -> str:
 
 # --- tables ------------------------------------------------------------------------------------------
 
+def _children(tag, names: tuple[str, ...]) -> list:
+    """The child tags of these names (find_all with recursive=False, without its filter machinery)."""
+    from bs4 import Tag
+
+    return [child for child in tag.contents if isinstance(child, Tag) and child.name in names]
+
+
 def _table_rows(table):
     """The ``<tr>`` of this table, not of tables nested in it."""
-    for section in [table, *table.find_all(("thead", "tbody", "tfoot"), recursive=False)]:
-        yield from section.find_all("tr", recursive=False)
+    for section in [table, *_children(table, ("thead", "tbody", "tfoot"))]:
+        yield from _children(section, ("tr",))
 
 
 def _table_cells(table):
     for tr in _table_rows(table):
-        yield from tr.find_all(("td", "th"), recursive=False)
+        yield from _children(tr, _CELL_TAGS)
 
 
 def is_layout_table(table) -> bool:
@@ -298,9 +306,9 @@ def is_layout_table(table) -> bool:
     """
     rows = list(_table_rows(table))
     for tr in rows[:3]:
-        if is_header_row([td.get_text(" ", strip=True) for td in tr.find_all(("td", "th"), recursive=False)]):
+        if is_header_row([td.get_text(" ", strip=True) for td in _children(tr, _CELL_TAGS)]):
             return False
-    if max((len(tr.find_all(("td", "th"), recursive=False)) for tr in rows), default=0) <= 1:
+    if max((len(_children(tr, _CELL_TAGS)) for tr in rows), default=0) <= 1:
         return True
     return any(cell.find(("table", "div", "h1", "h2", "h3", "ul", "ol")) for cell in _table_cells(table))
 
@@ -311,7 +319,7 @@ def read_table(table, index: int) -> Table:
     grid: dict[tuple[int, int], Cell] = {}
     for r, tr in enumerate(trs):
         column = 0
-        for td in tr.find_all(("td", "th"), recursive=False):
+        for td in _children(tr, _CELL_TAGS):
             while (r, column) in grid:
                 column += 1
             origin = Origin(table=index, row=r, column=column)
