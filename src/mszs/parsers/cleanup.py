@@ -19,6 +19,7 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_DIGIT = re.compile("[０-９]")  # searching first is quicker than translating every text
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)[．｡](?=\d)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -97,7 +98,9 @@ def _squashed(texts: list[str]) -> list[str]:
 
 def clean_text(text: str) -> str:
     """Full-width digits as digits; lines of fake-bold doubled characters undoubled."""
-    text = _FULLWIDTH_POINT.sub(".", text.translate(_FULLWIDTH_DIGITS))
+    if _FULLWIDTH_DIGIT.search(text):
+        text = text.translate(_FULLWIDTH_DIGITS)
+    text = _FULLWIDTH_POINT.sub(".", text)
     return "\n".join(undouble(line) for line in text.split("\n"))
 
 
