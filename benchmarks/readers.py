@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 TARGETS = {"docx": 1.5, "html": 1.5, "pdf": 1.3}
+# Libraries only some formats need, which a text notice should not load.
+HEAVY = ("docx", "pdfplumber", "pdfminer", "bs4", "lxml", "cn2an")
 LONG_PDF_SOURCE = SAMPLES / "docx" / "003_e2b3581a32b51649.docx"  # one long project table
 LONG_PDF_COPIES = 95  # of the table's rows: about 200 pages
 
@@ -125,6 +127,10 @@ def cold_start(repeat: int) -> list[str]:
         seconds = best(lambda: subprocess.run([mszs, *args], check=True, capture_output=True), repeat)
         shown = " ".join(args).replace(str(small), "small.txt")
         rows.append(f"| `mszs {shown}` | {seconds:.3f} s |")
+    code = ("import sys; from mszs.api import parse; parse(sys.argv[1]); "
+            f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules) or 'none')")
+    loaded = subprocess.run([sys.executable, "-c", code, str(small)], check=True, capture_output=True, text=True)
+    rows.append(f"| heavy libraries loaded by parsing small.txt | {loaded.stdout.strip()} |")
     return rows
 
 
