@@ -6,7 +6,9 @@ Decisions pinned here:
   is that long, and one that size takes minutes and gigabytes), whatever --max-bytes says;
 - HTML nested 100,000 levels deep is read: below 200 levels tags keep only their text;
 - a .docx declaring a DOCTYPE is refused before python-docx parses it, and a zip bomb before any
-  part is inflated, by the sizes in the zip directory.
+  part is inflated, by the sizes in the zip directory;
+- a PDF stream that would inflate past 256 MB is refused before pdfminer inflates it whole
+  (counted a chunk at a time), and so is a PDF of more than 1,000 pages.
 """
 from __future__ import annotations
 
@@ -76,12 +78,9 @@ def deflated(data: bytes) -> bytes:
 def zip_bomb() -> bytes:
     """The sample package with a word/document.xml that really inflates to 2 GiB of spaces.
 
-    A fully flushed deflate block of 1 MiB of spaces comes out the same every time, so the
-    stream is that block repeated. Its CRC is not computed: it is only checked after inflating.
+    Its CRC is not computed: it is only checked after inflating.
     """
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    block = compressor.compress(b" " * 2**20) + compressor.flush(zlib.Z_FULL_FLUSH)
-    bomb = block * (BOMB_BYTES // 2**20) + compressor.flush()
+    bomb = repeated_spaces_stream(BOMB_BYTES // 2**20)
     entries = []
     with zipfile.ZipFile(WORD) as package:
         for info in package.infolist():
@@ -115,11 +114,8 @@ def docx_with_entities(port: int) -> bytes:
     return out.getvalue()
 
 
-def pdf_of_pages(count: int) -> bytes:
-    """A PDF of ``count`` blank pages: object 1 the catalog, 2 the page tree, 3… the pages."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (n + 3) for n in range(count)), count)]
-    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"] * count
+def write_pdf(objects: list[bytes]) -> bytes:
+    """A PDF whose object n is objects[n - 1], object 1 the catalog."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -130,6 +126,29 @@ def pdf_of_pages(count: int) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def pdf_of_pages(count: int) -> bytes:
+    """A PDF of ``count`` blank pages."""
+    kids = b" ".join(b"%d 0 R" % (n + 3) for n in range(count))
+    return write_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+                      *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"] * count])
+
+
+def repeated_spaces_stream(mebibytes: int) -> bytes:
+    """A zlib stream of ``mebibytes`` MiB of spaces, built without compressing them: a fully
+    flushed deflate block of 1 MiB of spaces comes out the same every time."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(b" " * 2**20) + compressor.flush(zlib.Z_FULL_FLUSH)
+    return block * mebibytes + compressor.flush()
+
+
+def pdf_stream_bomb() -> bytes:
+    """A one-page PDF whose content stream inflates to 1 GiB."""
+    stream = b"\x78\x9c" + repeated_spaces_stream(1024)  # a zlib header; the checksum is never reached
+    return write_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                      b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+                      b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream)])
 
 
 def deep_html(levels: int = 100_000) -> bytes:
@@ -156,6 +175,8 @@ FAILURES = {
     "malformed.pdf": (b"%PDF-1.4\n" + garbage(4), "unreadable", "a damaged PDF (No /Root object! - Is this really a PDF?)"),
     "1001 pages.pdf": (pdf_of_pages(1001), "too_large", "the PDF has 1,001 pages, over the 1,000 a notice may have"),
     "blank pages.pdf": (pdf_of_pages(3), "needs_ocr", "the PDF has no text layer (a scanned image?); OCR is needed to read it"),
+    "stream bomb.pdf": (pdf_stream_bomb(), "too_large",
+                        "the PDF has a stream that would inflate past 268,435,456 bytes (a zip bomb?)"),
     "truncated.pdf": ((SAMPLES / "pdf" / "000_cf055cc25e80d216.pdf").read_bytes()[:50_000], "unreadable",
                       "a damaged PDF (Unexpected EOF)"),
 }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 from collections import Counter
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
@@ -23,6 +24,11 @@ from mszs.vocabulary import UNIT_ROLES, header_role, is_header_row
 
 # Longer PDFs are reports or archives, not one notice; each page takes a good part of a second.
 MAX_PAGES = 1000
+# pdfminer inflates a compressed stream whole, with no limit of its own: a stream that would
+# inflate past this is refused first. Real content streams are kilobytes, scanned pages megabytes.
+MAX_STREAM_BYTES = 256 * 1024 * 1024
+_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+_INFLATE_CHUNK = 16 * 1024 * 1024
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
                   "join_tolerance": 3, "intersection_tolerance": 3}
 # Characters closer than this (in points) belong to one word; CJK glyphs abut, so
@@ -84,6 +90,7 @@ def read_pdf(data: bytes) -> Document:
 
 def _open_pages(data: bytes):
     """Each page, closed again once read so its caches are released."""
+    _check_streams(data)
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
@@ -103,6 +110,27 @@ def _open_pages(data: bytes):
                 yield page
             finally:
                 page.close()
+
+
+def _check_streams(data: bytes) -> None:
+    for start in _STREAM_START.finditer(data):
+        end = data.find(b"endstream", start.end())
+        if _inflated_size(memoryview(data)[start.end():end if end >= 0 else len(data)]) > MAX_STREAM_BYTES:
+            raise TooLarge(f"the PDF has a stream that would inflate past {MAX_STREAM_BYTES:,} bytes (a zip bomb?)")
+
+
+def _inflated_size(stream) -> int:
+    """How much a zlib stream inflates to, counted a chunk at a time up to just past the limit."""
+    inflater = zlib.decompressobj()
+    size = 0
+    try:
+        chunk = inflater.decompress(stream, _INFLATE_CHUNK)
+        while chunk and size <= MAX_STREAM_BYTES:
+            size += len(chunk)
+            chunk = inflater.decompress(inflater.unconsumed_tail, _INFLATE_CHUNK)
+    except zlib.error:
+        pass  # not zlib data (an image, an encrypted stream) or damaged: pdfminer decides
+    return size
 
 
 # --- one page ------------------------------------------------------------------------------------
