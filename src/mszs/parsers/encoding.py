@@ -17,7 +17,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)``; ``declared`` (an HTML charset) is tried first."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), "utf-16" if name == "utf-16" else "utf-8"
+            # The BOM settles the encoding; a damaged or truncated character after it is replaced.
+            return data.decode(name, errors="replace"), "utf-16" if name == "utf-16" else "utf-8"
     for name in filter(None, (declared, "utf-8")):
         name = _canonical(name)
         try:
