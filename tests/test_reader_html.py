@@ -82,3 +82,12 @@ def test_br_splits_paragraphs_and_nested_table_stays_in_its_cell():
 def test_unclosed_cells_are_still_cells():
     body = "<table border=1><tr><td>序号<td>项目名称<td>责任单位<tr><td>1<td>教育工程<td>县教体局</table>"
     assert read_html(_page(body).encode("gb18030")).tables[0].rows[1].texts == ["1", "教育工程", "县教体局"]
+
+
+def test_ordered_list_items_get_the_numbers_a_browser_draws():
+    from mszs.parsers.html import read_html
+
+    page = ("<html><body><ol><li>新建学校2所。</li><li>新增学位900个。</li></ol>"
+            "<ol start='3'><li>3. 改造道路10公里。</li></ol></body></html>")
+    texts = [b.text for b in read_html(page.encode()).blocks]
+    assert texts == ["1.新建学校2所。", "2.新增学位900个。", "3. 改造道路10公里。"]

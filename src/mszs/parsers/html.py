@@ -29,6 +29,7 @@ _FURNITURE_NAMES = re.compile(
 _FURNITURE_TEXT = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|您当前所在位置|分享到|【?\s*打印本页|【?\s*关闭窗口|【\s*字体)")
 _FURNITURE_WORD = re.compile("当前位置|您的位置|您现在的位置|您当前所在位置|分享到|打印本页|关闭窗口|字体")
 _FURNITURE_MAX_CHARS = 200
+_ENUMERATED = re.compile(r"^\s*(\d{1,3}\s*[.、．]|[（(]|[一二三四五六七八九十]{1,3}、)")
 _BLOCK_TAGS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
     "header", "main", "aside", "blockquote", "pre", "center", "address", "figure", "figcaption", "hr", "tr",
@@ -58,6 +59,7 @@ def read_html(data: bytes) -> Document:
     _drop_hidden(soup)
     metadata = _take_metadata_box(soup)
     _drop_furniture(soup)
+    _number_ordered_lists(soup)
     flow = _Flow()
     flow.walk(soup.body or soup)
     flow.flush()
@@ -207,6 +209,22 @@ def _is_furniture_text(tag) -> bool:
         return False
     text = " ".join(s.strip() for s in strings if s.strip())
     return len(text) <= _FURNITURE_MAX_CHARS and bool(_FURNITURE_TEXT.match(text))
+
+
+def _number_ordered_lists(soup) -> None:
+    """`<ol><li>` items get the number a browser draws (`1.`), which the outline is read from,
+    unless the item's text already starts with one."""
+    from bs4 import NavigableString
+
+    for ordered in _tags(soup, ("ol",)):
+        try:
+            number = int(ordered.get("start", 1))
+        except ValueError:
+            number = 1
+        for item in _children(ordered, ("li",)):
+            if not _ENUMERATED.match(item.get_text()[:8]):
+                item.insert(0, NavigableString(f"{number}."))
+            number += 1
 
 
 # --- the flow of the page -------------------------------------------------------------------------
