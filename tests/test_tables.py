@@ -81,3 +81,12 @@ def test_tasks_without_a_responsible_unit_are_reported():
         ["2", "供暖", "新增供热面积", ""],
     ))
     assert warnings == ["1 task(s) name no responsible unit (projects 2)"]
+
+
+def test_a_row_wider_than_its_header_is_read():
+    projects, _ = projects_of(table(
+        ["序号", "项目名称", "项目内容", "责任单位"],
+        ["一", "教育类", "", "", "", "多出的格"],
+        ["1", "新建幼儿园", "新建幼儿园2所", "县教育局", "多出的格"],
+    ))
+    assert [(p.seq, p.name) for p in projects] == [(1, "新建幼儿园")]

@@ -41,6 +41,10 @@ class _Columns:
     def has(self, role: str) -> bool:
         return role in self.roles
 
+    def role(self, column: int) -> str | None:
+        """The role of a column; a cell beyond the header's width has none."""
+        return self.roles[column] if column < len(self.roles) else None
+
 
 def read_tables(tables: list[Table]) -> tuple[list[ProjectRecord], list[Table]]:
     """Projects from the tables with header words, and the sizeable tables left unread."""
@@ -118,7 +122,7 @@ def _banner(row: Row, columns: _Columns) -> str | None:
             return clean_text(heading_text(numbered.body if numbered else text))
     seq = columns.first(row, "seq").strip()
     label = columns.first(row, "name") or columns.first(row, "category")
-    others = [t for k, t in enumerate(texts) if t and columns.roles[k] not in ("seq", "name", "category")]
+    others = [t for k, t in enumerate(texts) if t and columns.role(k) not in ("seq", "name", "category")]
     if seq and not seq[0].isdigit() and seq_value(seq) is not None and label.strip() and not others:
         return clean_text(heading_text(label))
     return None
