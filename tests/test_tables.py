@@ -86,7 +86,7 @@ def test_tasks_without_a_responsible_unit_are_reported():
 def test_a_row_wider_than_its_header_is_read():
     projects, _ = projects_of(table(
         ["序号", "项目名称", "项目内容", "责任单位"],
-        ["一", "教育类", "", "", "", "多出的格"],
+        ["一", "教育类", "", "", ""],
         ["1", "新建幼儿园", "新建幼儿园2所", "县教育局", "多出的格"],
     ))
-    assert [(p.seq, p.name) for p in projects] == [(1, "新建幼儿园")]
+    assert [(p.seq, p.name, p.section) for p in projects] == [(1, "新建幼儿园", "教育类")]
