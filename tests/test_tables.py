@@ -90,3 +90,13 @@ def test_a_row_wider_than_its_header_is_read():
         ["1", "新建幼儿园", "新建幼儿园2所", "县教育局", "多出的格"],
     ))
     assert [(p.seq, p.name, p.section) for p in projects] == [(1, "新建幼儿园", "教育类")]
+
+
+def test_a_category_cell_spans_the_projects_below_it():
+    projects, _ = projects_of(table(
+        ["类别", "序号", "项目名称", "项目内容", "责任单位"],
+        ["教育", "1", "新建幼儿园", "新建幼儿园2所", "县教育局"],
+        ["", "2", "课后服务", "课后服务全覆盖", "县教育局"],
+        ["卫生", "3", "免费体检", "体检3万人次", "县卫健局"],
+    ))
+    assert [(p.seq, p.category) for p in projects] == [(1, "教育"), (2, "教育"), (3, "卫生")]

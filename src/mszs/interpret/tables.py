@@ -90,6 +90,8 @@ def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], sectio
         renamed = False
     starts_project = current is None or (seq is not None and seq != current.seq) or renamed
     if starts_project:
+        if not category and current is not None and columns.has("name"):
+            category = current.category  # a 类别 cell spans the projects of its kind
         current = ProjectRecord(seq=seq, name=name or None, category=category or None, section=section,
                                 from_table=True)
         projects.append(current)
