@@ -31,6 +31,7 @@ from typer.testing import CliRunner
 from mszs.api import parse, parse_bytes
 from mszs.cli import app
 from mszs.errors import MszsError
+from fixtures.pdf.pdf_bytes import write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -112,20 +113,6 @@ def docx_with_entities(port: int) -> bytes:
                 part = re.sub(rb"(<w:t[^>]*>)", rb"\1&l9;&net;&file;", part, count=3)
             package.writestr(info, part)
     return out.getvalue()
-
-
-def write_pdf(objects: list[bytes]) -> bytes:
-    """A PDF whose object n is objects[n - 1], object 1 the catalog."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def pdf_of_pages(count: int) -> bytes:
