@@ -36,8 +36,10 @@ def clean_document(document: Document) -> Document:
     if convert:
         document.warnings.append("the notice is in traditional characters; converted to simplified")
 
+    undoubling = document.format == "pdf"  # fake bold is a PDF artefact
+
     def clean(text: str) -> str:
-        return clean_text(convert(text) if convert else text)
+        return clean_text(convert(text) if convert else text, undoubling)
 
     blocks = []
     for block in document.blocks:
@@ -96,11 +98,14 @@ def _squashed(texts: list[str]) -> list[str]:
     return [re.sub(r"\s+", "", t) for t in texts]
 
 
-def clean_text(text: str) -> str:
-    """Full-width digits as digits; lines of fake-bold doubled characters undoubled."""
+def clean_text(text: str, undoubling: bool = True) -> str:
+    """Full-width digits as digits; with ``undoubling``, lines of fake-bold doubled characters undoubled."""
     if _FULLWIDTH_DIGIT.search(text):
         text = text.translate(_FULLWIDTH_DIGITS)
-    text = _FULLWIDTH_POINT.sub(".", text)
+    if "．" in text or "｡" in text:
+        text = _FULLWIDTH_POINT.sub(".", text)
+    if not undoubling:
+        return text
     return "\n".join(undouble(line) for line in text.split("\n"))
 
 
@@ -122,14 +127,15 @@ def undouble(line: str) -> str:
 
 
 def _traditional_converter(document: Document):
-    """OpenCC's t2s when the document is written in traditional characters, else None."""
+    """OpenCC's t2s when the document is written in traditional characters, else None.
+
+    The decision counts the sample's characters that t2s's character table maps
+    to another character; converting the sample to compare cost milliseconds."""
     sample = "".join(_han_sample(document))
-    if _changing_chars().isdisjoint(sample):  # converting would change nothing, and costs milliseconds
-        return None
-    converter = _t2s()
-    changed = sum(a != b for a, b in zip(sample, converter.convert(sample)))
+    traditional = _traditional_chars()
+    changed = sum(ch in traditional for ch in sample)
     if changed >= _TRADITIONAL_MIN and changed >= len(sample) * _TRADITIONAL_SHARE:
-        return converter.convert
+        return _t2s().convert
     return None
 
 
@@ -141,21 +147,16 @@ def _t2s():
 
 
 @functools.lru_cache(maxsize=1)
-def _changing_chars() -> frozenset[str]:
-    """Every character t2s can change: where an entry of its dictionaries differs from its key
-    (all of the key's characters when their lengths differ)."""
+def _traditional_chars() -> frozenset[str]:
+    """Every character t2s's character table writes differently in simplified Chinese."""
     import opencc
 
-    folder = Path(opencc.__file__).parent / "dictionary"
-    chars: set[str] = set()
-    for name in ("TSPhrases.txt", "TSCharacters.txt"):
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            key, _, values = line.partition("\t")
-            for value in values.split():
-                if len(value) == len(key):
-                    chars.update(k for k, v in zip(key, value) if k != v)
-                else:
-                    chars.update(key)
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    chars = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if len(key) == 1 and values.split() and values.split()[0] != key:
+            chars.add(key)
     return frozenset(chars)
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.parsers.encoding import decode_text
 from mszs.vocabulary import is_header_row
@@ -51,14 +53,12 @@ MAX_DEPTH = 200
 
 
 def read_html(data: bytes) -> Document:
-    from bs4 import BeautifulSoup
-
     text, encoding = decode_text(data, None if _is_utf8(data) else _declared_charset(data))
     soup = BeautifulSoup(text, "lxml")
-    _flatten_deep(soup, MAX_DEPTH)
-    _drop_hidden(soup)
-    metadata = _take_metadata_box(soup)
-    _drop_furniture(soup)
+    _prune(soup, MAX_DEPTH)
+    box_holders, furniture_holders = _holders(soup, (_BOX_LABEL, _FURNITURE_WORD))
+    metadata = _take_metadata_box(soup, box_holders)
+    _drop_furniture(soup, furniture_holders)
     _number_ordered_lists(soup)
     flow = _Flow()
     flow.walk(soup.body or soup)
@@ -79,34 +79,36 @@ def _declared_charset(data: bytes) -> str | None:
     return found.group(1).decode("ascii") if found else None
 
 
-def _flatten_deep(soup, depth: int) -> None:
-    """Replace what lies under each tag at ``depth`` by its text, a line per block or ``<br>``."""
-    for tag in _tags_at_depth(soup, depth):
-        lines = _flat_lines(tag)
-        tag.clear()
-        for line in lines:
-            tag.append(line)
-            tag.append(soup.new_tag("br"))
-
-
-def _tags_at_depth(soup, depth: int) -> list:
-    from bs4 import Tag
-
-    found, stack = [], [(soup, 0)]
+def _prune(soup, depth: int) -> None:
+    """In one walk: remove comments and the tags that are not page text (scripts, forms, the
+    head…), and replace what lies under each tag at ``depth`` by its text, a line per block or ``<br>``."""
+    hidden, deep, stack = [], [], [(soup, 0)]
     while stack:
         tag, level = stack.pop()
-        children = [child for child in tag.contents if isinstance(child, Tag)]
-        if level == depth:
-            if children:
-                found.append(tag)
-        else:
-            stack.extend((child, level + 1) for child in children)
-    return found
+        for child in tag.contents:
+            if isinstance(child, Comment) or (isinstance(child, Tag) and child.name in _DROPPED_TAGS):
+                hidden.append(child)
+            elif isinstance(child, Tag):
+                if level + 1 == depth:
+                    deep.append(child)
+                else:
+                    stack.append((child, level + 1))
+    for node in hidden:
+        node.extract()
+    for tag in deep:
+        if any(isinstance(child, Tag) for child in tag.contents):
+            _flatten(soup, tag)
+
+
+def _flatten(soup, tag) -> None:
+    lines = _flat_lines(tag)
+    tag.clear()
+    for line in lines:
+        tag.append(line)
+        tag.append(soup.new_tag("br"))
 
 
 def _flat_lines(tag) -> list[str]:
-    from bs4 import NavigableString, Tag
-
     lines = [""]
     for node in tag.descendants:
         if isinstance(node, Tag) and (node.name == "br" or node.name in _BLOCK_TAGS):
@@ -120,25 +122,13 @@ def _flat_lines(tag) -> list[str]:
 # (plain walks over the tree: bs4's find_all matches each node through its filter machinery,
 # which took longer than parsing the page)
 
-def _drop_hidden(soup) -> None:
-    """Remove comments and the tags that are not page text (scripts, forms, the head…)."""
-    from bs4 import Comment, Tag
-
-    hidden, stack = [], [soup]
-    while stack:
-        for child in stack.pop().contents:
-            if isinstance(child, Comment) or (isinstance(child, Tag) and child.name in _DROPPED_TAGS):
-                hidden.append(child)
-            elif isinstance(child, Tag):
-                stack.append(child)
-    for node in hidden:
-        node.extract()
-
-
-def _take_metadata_box(soup) -> dict[str, str]:
-    """Find the 索引号/发布机构/成文日期 box, remove it from the page, return its name → value pairs."""
+def _take_metadata_box(soup, holders: set[int]) -> dict[str, str]:
+    """Find the 索引号/发布机构/成文日期 box among the tags holding its labels, remove it from
+    the page, return its name → value pairs."""
     best, best_labels = None, 2
     for tag in _tags(soup, ("table", "div", "ul", "dl")):
+        if id(tag) not in holders:
+            continue
         strings = _strings_within(tag, _BOX_MAX_CHARS)
         if strings is None:
             continue
@@ -156,8 +146,6 @@ def _take_metadata_box(soup) -> dict[str, str]:
 
 
 def _tags(soup, names: tuple[str, ...]) -> list:
-    from bs4 import Tag
-
     return [node for node in soup.descendants if isinstance(node, Tag) and node.name in names]
 
 
@@ -173,11 +161,9 @@ def _strings_within(tag, limit: int) -> list[str] | None:
     return strings
 
 
-def _drop_furniture(soup) -> None:
-    """Remove the site's furniture, top down, never looking inside what was removed."""
-    from bs4 import Tag
-
-    marked = _marked_tags(soup)
+def _drop_furniture(soup, marked: set[int]) -> None:
+    """Remove the site's furniture, top down, never looking inside what was removed; only
+    the ``marked`` tags (holding a furniture word) have their text read."""
     stack = [soup]
     while stack:
         tag = stack.pop()
@@ -187,19 +173,21 @@ def _drop_furniture(soup) -> None:
             stack.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
 
 
-def _marked_tags(soup) -> set[int]:
-    """ids of the tags holding a furniture word: only their text can read as furniture."""
-    marked = set()
+def _holders(soup, patterns: tuple[re.Pattern, ...]) -> list[set[int]]:
+    """For each pattern, the ids of the tags whose text matches it: only they need their text read."""
+    holders: list[set[int]] = [set() for _ in patterns]
     for string in soup.strings:
-        if _FURNITURE_WORD.search(string):
-            marked.update(id(tag) for tag in string.parents)
-    return marked
+        for found, pattern in zip(holders, patterns):
+            if pattern.search(string):
+                found.update(id(tag) for tag in string.parents)
+    return holders
 
 
 def _is_furniture(tag, marked: set[int]) -> bool:
-    names = " ".join([*tag.get("class", []), tag.get("id", "")])
-    if _FURNITURE_NAMES.search(names) and not tag.find("table"):
-        return True
+    if "class" in tag.attrs or "id" in tag.attrs:
+        names = " ".join([*tag.get("class", []), tag.get("id", "")])
+        if _FURNITURE_NAMES.search(names) and not tag.find("table"):
+            return True
     return tag.name in _BLOCK_TAGS and id(tag) in marked and _is_furniture_text(tag)
 
 
@@ -214,8 +202,6 @@ def _is_furniture_text(tag) -> bool:
 def _number_ordered_lists(soup) -> None:
     """`<ol><li>` items get the number a browser draws (`1.`), which the outline is read from,
     unless the item's text already starts with one."""
-    from bs4 import NavigableString
-
     for ordered in _tags(soup, ("ol",)):
         try:
             number = int(ordered.get("start", 1))
@@ -237,11 +223,9 @@ class _Flow:
         self.lines: list[str] = []  # lines of the current paragraph
         self.paragraphs = 0
         self.tables = 0
-        self.nested = nested  # inside a table cell: tables become lines too
+        self.nested = nested  # inside a table cell: blocks are lines, and tables become lines too
 
     def walk(self, node) -> None:
-        from bs4 import NavigableString, Tag
-
         for child in node.children:
             if isinstance(child, Tag):
                 self.element(child)
@@ -269,14 +253,18 @@ class _Flow:
     def flush(self) -> None:
         lines = [line.strip() for line in self.lines if line.strip()]
         self.lines = []
-        if lines:
-            self.paragraphs += 1
-            self.blocks.extend(Paragraph(line, Origin(line=self.paragraphs)) for line in lines)
+        if not lines:
+            return
+        if self.nested:
+            self.blocks.extend(lines)  # a cell's lines: plain strings, no blocks to build
+            return
+        self.paragraphs += 1
+        self.blocks.extend(Paragraph(line, Origin(line=self.paragraphs)) for line in lines)
 
     def table(self, tag) -> None:
         if self.nested:
             for row in read_table(tag, 0).rows:
-                self.blocks.append(Paragraph(" ".join(t for t in row.texts if t)))
+                self.blocks.append(" ".join(t for t in row.texts if t))
         elif is_layout_table(tag):
             for cell in _table_cells(tag):
                 self.flush()
@@ -292,15 +280,13 @@ def cell_text(tag) -> str:
     flow = _Flow(nested=True)
     flow.walk(tag)
     flow.flush()
-    return "\n".join(block.text for block in flow.blocks)
+    return "\n".join(flow.blocks)
 
 
 # --- tables ------------------------------------------------------------------------------------------
 
 def _children(tag, names: tuple[str, ...]) -> list:
     """The child tags of these names (find_all with recursive=False, without its filter machinery)."""
-    from bs4 import Tag
-
     return [child for child in tag.contents if isinstance(child, Tag) and child.name in names]
 
 
