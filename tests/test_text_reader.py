@@ -76,3 +76,9 @@ def test_markdown_table_rule_line_is_not_a_row():
     text = "| 序号 | 项目名称 | 责任单位 |\n|---|:---:|---|\n| 1 | 供水 | 县水务局 |\n"
     table = only_table(parse_lines(text))
     assert [r.texts for r in table.rows] == [["序号", "项目名称", "责任单位"], ["1", "供水", "县水务局"]]
+
+
+def test_tab_led_header_word_wrapped_onto_the_next_line():
+    text = "\t序号\n\t项目名称\n\t责任单位\n\t完成\n时限\n\t1\n\t供水\n\t县水务局\n\t12月底\n"
+    table = only_table(parse_lines(text))
+    assert [r.texts for r in table.rows] == [["序号", "项目名称", "责任单位", "完成\n时限"], ["1", "供水", "县水务局", "12月底"]]

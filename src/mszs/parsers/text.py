@@ -113,11 +113,20 @@ def _read_line_rows(lines, i, index, separator, split):
 # --- tab-led cells -----------------------------------------------------------
 
 def _leading_cells(lines, i):
-    """The run of tab-led lines starting at i, as (text, line) pairs, blank lines skipped."""
+    """The header cells of a tab-led table starting at i, as (text, line) pairs.
+
+    A header word may wrap onto an untabbed line (`\t完成` then `时限`); the header
+    ends at a blank line or at the first tab-led cell that is not a header word."""
     cells = []
     while i < len(lines) and lines[i].text.startswith("\t"):
-        cells.append((lines[i].text.strip(), lines[i].number))
+        text, number = lines[i].text.strip(), lines[i].number
         i += 1
+        while i < len(lines) and not lines[i].blank and not lines[i].text.startswith("\t"):
+            text += lines[i].text.strip()
+            i += 1
+        if len(cells) >= 2 and not header_role(text):
+            break
+        cells.append((text, number))
     return cells
 
 
