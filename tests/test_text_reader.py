@@ -82,3 +82,15 @@ def test_tab_led_header_word_wrapped_onto_the_next_line():
     text = "\t序号\n\t项目名称\n\t责任单位\n\t完成\n时限\n\t1\n\t供水\n\t县水务局\n\t12月底\n"
     table = only_table(parse_lines(text))
     assert [r.texts for r in table.rows] == [["序号", "项目名称", "责任单位", "完成\n时限"], ["1", "供水", "县水务局", "12月底"]]
+
+
+def test_spreadsheet_rows_with_quoted_cells_over_several_lines():
+    text = '序号\t项目名称\t责任单位\t完成时限\n1\t供水\t"县水务局\n县财政局"\t12月底\n2\t供暖\t县住建局\t10月\n'
+    table = only_table(parse_lines(text))
+    assert [r.texts for r in table.rows][1:] == [["1", "供水", "县水务局\n县财政局", "12月底"], ["2", "供暖", "县住建局", "10月"]]
+
+
+def test_a_stray_quote_in_a_tab_row_does_not_swallow_the_table():
+    text = '序号\t项目名称\t责任单位\n1\t"三小车辆整治\t县公安局\n2\t供暖\t县住建局\n'
+    table = only_table(parse_lines(text))
+    assert [r.texts[2] for r in table.rows] == ["责任单位", "县公安局", "县住建局"]

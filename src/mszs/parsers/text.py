@@ -14,6 +14,8 @@ found by a header row made of header words (see ``mszs.vocabulary``):
 """
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 
@@ -27,6 +29,8 @@ _TABLE_END = re.compile(
     r"^\s*(抄送|印发|主题词|附件[:：]|[（(]此件.{0,6}[)）]"
     r"|【?(打印本页|关闭窗口|打印|关闭|分享到|扫一扫|上一篇|下一篇|相关链接|相关文件)】?[:：]?(\s|$))"
 )
+# How far a spreadsheet cell quoted over several lines may run before its quote counts as stray.
+MAX_QUOTED_LINES = 50
 # A Markdown table's rule under its header: `|---|:---:|`.
 _RULE_LINE = re.compile(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?)?\s*$")
 _SEQ_CELL = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[.、．]?\s*$")
@@ -101,13 +105,31 @@ def _read_line_rows(lines, i, index, separator, split):
             continue
         if separator not in line.text:
             break
-        cells = split(line.text)
+        text = line.text
+        quoted = _quoted_row(lines, i) if separator == "\t" and text.count('"') % 2 else None
+        if quoted:
+            text, i = quoted
+            cells = next(csv.reader(io.StringIO(text), delimiter="\t"))
+        else:
+            cells = split(text)
+            i += 1
         cells += [""] * (width - len(cells))
         origin = Origin(line=line.number, table=index, row=len(rows))
         rows.append(Row([Cell(c.strip(), Origin(line=line.number, table=index, row=len(rows), column=k))
                          for k, c in enumerate(cells)], origin))
-        i += 1
     return Table(rows, Origin(line=rows[0].origin.line, table=index)), i
+
+
+def _quoted_row(lines, i):
+    """A row copied from a spreadsheet whose quoted cell holds line breaks (`1\t"县财政局` …
+    `县教育局"\t12月`): its lines up to the closing quote, and the index after them.
+    A quote left open for more than MAX_QUOTED_LINES lines is a stray quote mark: None."""
+    text = lines[i].text
+    for k in range(i + 1, min(i + 1 + MAX_QUOTED_LINES, len(lines))):
+        text += "\n" + lines[k].text
+        if text.count('"') % 2 == 0:
+            return text, k + 1
+    return None
 
 
 # --- tab-led cells -----------------------------------------------------------
