@@ -102,3 +102,12 @@ def test_several_labels_on_one_line():
     _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
     task = projects[0].tasks[0]
     assert (task.lead_units, task.co_units, task.deadline.text) == (["县教育局"], ["县住建局"], "2022年8月底")
+
+
+def test_items_written_as_forms():
+    notice = parse(LAYOUTS / "form_items.txt")
+    assert [(p.seq, p.name) for p in notice.projects] == [(1, "城区学校建设工程"), (2, "农村供水提升工程")]
+    first = notice.projects[0].tasks[0]
+    assert first.content.startswith("新建城区第五小学，新增学位1800个")
+    assert (first.lead_units, first.co_units, first.leaders) == (["县教育局"], ["县住建局", "县自然资源局"], ["王强"])
+    assert first.deadline.date == "2024-08-31"

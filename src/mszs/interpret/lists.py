@@ -61,7 +61,22 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             _add_clause(current, body[clause_at:])
         projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=name, section=section,
                                       tasks=[current]))
+    for project in projects:
+        _settle_form_fields(project)
     return projects
+
+
+def _settle_form_fields(project: ProjectRecord) -> None:
+    """An item written as a form names its content (`建设内容：…`) and maybe its name in
+    labelled lines: then the item's own line is the project's name."""
+    task = project.tasks[0]
+    name = task.fields.pop("name", None)
+    content = task.fields.pop("content", None)
+    if content:
+        project.name = project.name or name or task.content or None
+        task.content = content
+    elif name:
+        project.name = project.name or name
 
 
 def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
