@@ -111,3 +111,13 @@ def test_items_written_as_forms():
     assert first.content.startswith("新建城区第五小学，新增学位1800个")
     assert (first.lead_units, first.co_units, first.leaders) == (["县教育局"], ["县住建局", "县自然资源局"], ["王强"])
     assert first.deadline.date == "2024-08-31"
+
+
+def test_responsibility_clause_in_square_brackets():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    paragraphs = ["1.新建学校2所。【责任单位：县教育局；配合单位：县财政局】", "2.改造道路(含县道)10公里。（责任单位：县交通局）"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    assert [(p.tasks[0].lead_units, p.tasks[0].co_units) for p in projects] == [(["县教育局"], ["县财政局"]), (["县交通局"], [])]
+    assert projects[1].tasks[0].content == "改造道路(含县道)10公里。"

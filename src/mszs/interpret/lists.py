@@ -19,7 +19,8 @@ _LABELS = label_pattern()
 LABEL_LINE = re.compile(rf"^\s*({_LABELS})\s*[:：]\s*(.*)$")
 _LABEL_ANYWHERE = re.compile(rf"({_LABELS})\s*[:：]")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
-_CLAUSE_START = re.compile(rf"[（(]\s*(?:{_LABELS})\s*[:：]")
+_CLAUSE_START = re.compile(rf"[（(【\[]\s*(?:{_LABELS})\s*[:：]")
+_OPENERS, _CLOSERS = "（(【[", ("）", ")", "】", "]")
 # `…。牵头单位：县教育局` at the end of an item, without parentheses.
 _TRAILING_LABELS = re.compile(rf"(?<=[。；;，,])\s*((?:{_LABELS})\s*[:：].*)$")
 # A project name before a colon: short, no sentence punctuation.
@@ -127,7 +128,7 @@ def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")
     for match in reversed(list(_CLAUSE_START.finditer(stripped))):
-        if stripped.endswith(("）", ")")) and _balanced_to_end(stripped, match.start()):
+        if stripped.endswith(_CLOSERS) and _balanced_to_end(stripped, match.start()):
             return match.start()
     trailing = _TRAILING_LABELS.search(stripped)
     return trailing.start(1) if trailing else None
@@ -136,9 +137,9 @@ def _clause_start(text: str) -> int | None:
 def _balanced_to_end(text: str, start: int) -> bool:
     depth = 0
     for k in range(start, len(text)):
-        if text[k] in "（(":
+        if text[k] in _OPENERS:
             depth += 1
-        elif text[k] in "）)":
+        elif text[k] in _CLOSERS:
             depth -= 1
             if depth == 0:
                 return k == len(text) - 1
@@ -147,7 +148,7 @@ def _balanced_to_end(text: str, start: int) -> bool:
 
 def _add_clause(task: TaskRecord, clause: str) -> None:
     clause = clause.strip().rstrip("。.；; ")
-    if clause[:1] in "（(" and clause[-1:] in "）)":
+    if clause[:1] in _OPENERS and clause[-1:] in _CLOSERS:
         clause = clause[1:-1]
     parts = _LABEL_ANYWHERE.split(clause)
     # parts: [before, label, value, label, value, …]
