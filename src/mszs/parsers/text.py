@@ -291,7 +291,6 @@ def _cell_per_line_header(lines, i) -> list[str] | None:
 
 def _read_cell_per_line_table(lines, i, header, index):
     width = len(header)
-    start = i
     cells = []
     while i < len(lines):
         line = lines[i]
@@ -303,4 +302,4 @@ def _read_cell_per_line_table(lines, i, header, index):
     header_cells, body = cells[:width], cells[width:]
     rows = [header_cells] + fit_rows(header, body)
     flat = [([text], number) for row in rows for text, number in row]
-    return _table_from_cells(flat, width, index), i if i > start else start + 1
+    return _table_from_cells(flat, width, index), i
