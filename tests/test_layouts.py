@@ -121,3 +121,14 @@ def test_responsibility_clause_in_square_brackets():
     _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
     assert [(p.tasks[0].lead_units, p.tasks[0].co_units) for p in projects] == [(["县教育局"], ["县财政局"]), (["县交通局"], [])]
     assert projects[1].tasks[0].content == "改造道路(含县道)10公里。"
+
+
+def test_a_responsibility_clause_on_its_own_line_under_the_item():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    paragraphs = ["（一）教育", "1.新建学校2所。", "（责任单位：县教育局；配合单位：县财政局）", "2.改造道路10公里。",
+                  "（责任单位：县交通局）"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    assert [(p.seq, p.tasks[0].content, p.tasks[0].lead_units) for p in projects] == [
+        (1, "新建学校2所。", ["县教育局"]), (2, "改造道路10公里。", ["县交通局"])]

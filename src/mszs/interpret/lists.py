@@ -37,7 +37,7 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     current: TaskRecord | None = None
     for k, paragraph in enumerate(paragraphs):
         text = paragraph.text.strip()
-        if LABEL_LINE.match(text):
+        if _is_label_line(text):
             if current is not None:
                 _add_clause(current, text)  # one line may hold several labels
             continue
@@ -121,7 +121,13 @@ def _project_list_zone(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, Enu
 
 
 def _next_is_label(paragraphs: list[Paragraph], k: int) -> bool:
-    return k + 1 < len(paragraphs) and bool(LABEL_LINE.match(paragraphs[k + 1].text))
+    return k + 1 < len(paragraphs) and _is_label_line(paragraphs[k + 1].text)
+
+
+def _is_label_line(text: str) -> bool:
+    """`牵头单位：…`, or a responsibility clause standing alone under its item (`（责任单位：…）`)."""
+    text = text.strip()
+    return bool(LABEL_LINE.match(text)) or _clause_start(text) == 0
 
 
 def _clause_start(text: str) -> int | None:
