@@ -132,3 +132,14 @@ def test_a_responsibility_clause_on_its_own_line_under_the_item():
     _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
     assert [(p.seq, p.tasks[0].content, p.tasks[0].lead_units) for p in projects] == [
         (1, "新建学校2所。", ["县教育局"]), (2, "改造道路10公里。", ["县交通局"])]
+
+
+def test_an_item_wrapped_by_a_pdf_line_break_is_joined():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    paragraphs = ["（一）教育", "1.新建城区第三幼儿园和第五小学，新增", "学位3800个。（责任单位：县教育局）",
+                  "（二）交通", "2.改造道路10公里。（责任单位：县交通局）"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    assert [(p.seq, p.section, p.tasks[0].content) for p in projects] == [
+        (1, "教育", "新建城区第三幼儿园和第五小学，新增学位3800个。"), (2, "交通", "改造道路10公里。")]

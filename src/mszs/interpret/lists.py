@@ -26,12 +26,16 @@ _TRAILING_LABELS = re.compile(rf"(?<=[。；;，,])\s*((?:{_LABELS})\s*[:：].*)
 # A project name before a colon: short, no sentence punctuation.
 _NAME = re.compile(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
+# A numbered line this long that ends mid-sentence was wrapped, not a heading.
+MIN_WRAPPED_LENGTH = 15
+_SENTENCE_ENDS = ("。", "；", ";", "：", ":", "！", "？", "）", ")")
 # A short line that opens a list of projects, and headings that close it.
 PROJECT_LIST_START = re.compile(r"民生实事|实事项目|为民办实事|民生项目|惠民实事|实事清单")
 PROJECT_LIST_END = re.compile(r"要求|保障|措施|组织|督查|督导|考核|宣传|抄送|附件")
 
 
 def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
+    paragraphs = _join_wrapped_items(paragraphs)
     projects: list[ProjectRecord] = []
     headings: dict[int, str] = {}
     current: TaskRecord | None = None
@@ -78,6 +82,26 @@ def _settle_form_fields(project: ProjectRecord) -> None:
         task.content = content
     elif name:
         project.name = project.name or name
+
+
+def _join_wrapped_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Text pasted from a PDF keeps its line breaks: an item cut off mid-sentence
+    (`1.新建城区学校2所，新增学位` / `3800个。（责任单位：…）`) is joined again."""
+    joined: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = joined[-1] if joined else None
+        if previous is not None and _wraps_into(previous.text, paragraph.text):
+            joined[-1] = Paragraph(previous.text + paragraph.text.strip(), previous.origin)
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+def _wraps_into(first: str, second: str) -> bool:
+    numbered = enumerator(first)
+    return (numbered is not None and len(numbered.body) >= MIN_WRAPPED_LENGTH
+            and not first.rstrip().endswith(_SENTENCE_ENDS) and _clause_start(first) is None
+            and enumerator(second) is None and not _is_label_line(second) and _clause_start(second) is not None)
 
 
 def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
