@@ -234,31 +234,34 @@ def _recipients(front: list[str]) -> list[str]:
 
 
 def _cc(paragraphs: list[str]) -> list[str]:
-    for k, text in enumerate(paragraphs):
-        match = _CC.match(text)
-        if not match:
-            continue
-        value = match.group(1)
-        for following in paragraphs[k + 1:k + 4]:
-            if not value.rstrip().endswith(("，", ",", "、")):
-                break
-            value += following
-        return split_list(clean_text(value).rstrip("。."))
-    return []
+    value, following = _labelled(paragraphs, _CC, 3)
+    if value is None:
+        return []
+    for line in following:  # a list ending in a comma goes on in the next paragraph
+        if not value.rstrip().endswith(("，", ",", "、")):
+            break
+        value += line
+    return split_list(clean_text(value).rstrip("。."))
 
 
 def _attachments(paragraphs: list[str]) -> list[str]:
+    first, following = _labelled(paragraphs, _ATTACHMENT, 9)
+    if first is None:
+        return []
+    items = [first.strip()]
+    if _ATTACHMENT_ITEM.match(items[0]):  # `附件：1.…` numbers the attachments that follow it
+        for line in following:
+            if not _ATTACHMENT_ITEM.match(line):
+                break
+            items.append(line)
+    titles = [clean_text(_ATTACHMENT_ITEM.sub(r"\2", item)) for item in items]
+    return [t for t in titles if t]
+
+
+def _labelled(paragraphs: list[str], label: re.Pattern, lookahead: int) -> tuple[str | None, list[str]]:
+    """The value of the first paragraph that starts with ``label`` and the paragraphs after it."""
     for k, text in enumerate(paragraphs):
-        match = _ATTACHMENT.match(text)
-        if not match:
-            continue
-        first = match.group(1).strip()
-        items = [first]
-        if _ATTACHMENT_ITEM.match(first):
-            for following in paragraphs[k + 1:k + 10]:
-                if not _ATTACHMENT_ITEM.match(following):
-                    break
-                items.append(following)
-        titles = [clean_text(_ATTACHMENT_ITEM.sub(r"\2", item)) for item in items]
-        return [t for t in titles if t]
-    return []
+        match = label.match(text)
+        if match:
+            return match.group(1), paragraphs[k + 1:k + 1 + lookahead]
+    return None, []
