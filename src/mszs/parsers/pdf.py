@@ -179,15 +179,26 @@ def _lines(chars: list[dict]) -> list[dict]:
     if not chars:
         return []
     textmap = chars_to_textmap(chars, x_tolerance=X_TOLERANCE, y_tolerance=Y_TOLERANCE)
+    blanks = [c for c in chars if not c["text"].strip()]
     lines = []
     for line in textmap.extract_text_lines(strip=False):
         inked = [c for c in line["chars"] if c["text"].strip()]
         if inked:
-            # A line the layout broke at a space keeps it, so 县水务局 徽矿集团 stays two names.
-            spaced = line["text"] != line["text"].rstrip()
-            lines.append(dict(line, text=line["text"].strip(), chars=inked, spaced=spaced,
-                              x0=inked[0]["x0"], x1=inked[-1]["x1"]))
+            x1 = max(c["x1"] for c in inked)
+            lines.append(dict(line, text=line["text"].strip(), chars=inked, spaced=_ends_in_blank(line, x1, blanks),
+                              x0=inked[0]["x0"], x1=x1))
     return lines
+
+
+def _ends_in_blank(line: dict, x1: float, blanks: list[dict]) -> bool:
+    """Whether the layout broke the line at a space, so that 县水务局 徽矿集团 stays two names.
+
+    The space is looked for among the blank characters after the line's last inked one:
+    the text of a line leaves it out, and the content stream may hold it anywhere."""
+    if line["text"] != line["text"].rstrip():
+        return True
+    return any(abs(blank["top"] - line["top"]) <= Y_TOLERANCE and x1 - X_TOLERANCE <= blank["x0"] <= x1 + X_TOLERANCE
+               for blank in blanks)
 
 
 def _text_layer_warnings(pages: list[dict]) -> list[str]:
