@@ -7,12 +7,14 @@ source it came from, so that an interpreted task can be traced back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import NamedTuple, Union
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where a piece of text came from. Unknown coordinates stay None."""
+class Origin(NamedTuple):
+    """Where a piece of text came from. Unknown coordinates stay None.
+
+    A named tuple: readers make one for every paragraph, row and cell, and a
+    frozen dataclass takes twice as long to build."""
 
     line: int | None = None  # 1-based line in a text file
     page: int | None = None  # 1-based page (PDF)
@@ -21,7 +23,7 @@ class Origin:
     column: int | None = None  # 0-based column within the row
 
     def describe(self) -> str:
-        parts = [f"{name} {value}" for name, value in self.__dict__.items() if value is not None]
+        parts = [f"{name} {value}" for name, value in self._asdict().items() if value is not None]
         return ", ".join(parts) or "unknown"
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from dataclasses import replace
 
 from mszs.document import Cell, Document, Paragraph, Table
 from mszs.vocabulary import is_header_row
@@ -21,7 +20,10 @@ _PAGE_NUMBER = re.compile(
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULLWIDTH_DIGIT = re.compile("[０-９]")  # searching first is quicker than translating every text
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)[．｡](?=\d)")
+_FULL_WIDTH = re.compile("[０-９．｡]")  # what clean_text changes outside PDFs
+_SPACES = re.compile(r"\s+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 # Share of Han characters that must change under t2s before a text counts as
 # traditional; simplified notices change none, traditional ones a fifth or more.
@@ -32,15 +34,7 @@ _SAMPLE_SIZE = 1500
 
 def clean_document(document: Document) -> Document:
     """Normalise the document's text in place and return it."""
-    convert = _traditional_converter(document)
-    if convert:
-        document.warnings.append("the notice is in traditional characters; converted to simplified")
-
-    undoubling = document.format == "pdf"  # fake bold is a PDF artefact
-
-    def clean(text: str) -> str:
-        return clean_text(convert(text) if convert else text, undoubling)
-
+    clean = _text_cleaner(document)
     blocks = []
     for block in document.blocks:
         if isinstance(block, Paragraph):
@@ -58,11 +52,26 @@ def clean_document(document: Document) -> Document:
     return document
 
 
+def _text_cleaner(document: Document):
+    """The function that cleans each of this document's texts (noting on the document what it will do)."""
+    convert = _traditional_converter(document)
+    if convert:
+        document.warnings.append("the notice is in traditional characters; converted to simplified")
+    undoubling = document.format == "pdf"  # fake bold is a PDF artefact
+    if not convert and not undoubling and not _FULL_WIDTH.search("\n".join(document_texts(document))):
+        return str  # nothing to change: one search over the whole text instead of one per text
+
+    def clean(text: str) -> str:
+        return clean_text(convert(text) if convert else text, undoubling)
+
+    return clean
+
+
 def pad_rows(table: Table) -> None:
     """Give every row as many cells as the widest, so that columns line up whatever the reader."""
     width = max((len(row.cells) for row in table.rows), default=0)
     for row in table.rows:
-        row.cells += [Cell("", replace(row.origin, column=c)) for c in range(len(row.cells), width)]
+        row.cells += [Cell("", row.origin._replace(column=c)) for c in range(len(row.cells), width)]
 
 
 def join_continued_tables(blocks: list) -> list:
@@ -81,7 +90,7 @@ def join_continued_tables(blocks: list) -> list:
             else:
                 joined.append(block)
             header = _squashed(block.rows[0].texts)
-            block.rows = block.rows[:1] + [row for row in block.rows[1:] if _squashed(row.texts) != header]
+            block.rows = block.rows[:1] + [row for row in block.rows[1:] if not _repeats(row.texts, header)]
         else:
             joined.append(block)
     return joined
@@ -95,7 +104,13 @@ def _continues(previous: Table, table: Table) -> bool:
 
 
 def _squashed(texts: list[str]) -> list[str]:
-    return [re.sub(r"\s+", "", t) for t in texts]
+    return [_SPACES.sub("", t) for t in texts]
+
+
+def _repeats(texts: list[str], squashed_header: list[str]) -> bool:
+    """Whether a row repeats the header; most rows differ in their first cell, where this stops."""
+    return len(texts) == len(squashed_header) and all(
+        _SPACES.sub("", text) == word for text, word in zip(texts, squashed_header))
 
 
 def clean_text(text: str, undoubling: bool = True) -> str:
@@ -132,8 +147,8 @@ def _traditional_converter(document: Document):
     The decision counts the sample's characters that t2s's character table maps
     to another character; converting the sample to compare cost milliseconds."""
     sample = "".join(_han_sample(document))
-    traditional = _traditional_chars()
-    changed = sum(ch in traditional for ch in sample)
+    found = set(sample) & _traditional_chars()  # usually none: counting each is then free
+    changed = sum(sample.count(ch) for ch in found)
     if changed >= _TRADITIONAL_MIN and changed >= len(sample) * _TRADITIONAL_SHARE:
         return _t2s().convert
     return None
@@ -164,7 +179,7 @@ def _han_sample(document: Document):
     """The first Han characters of the document: enough to tell its script, cheap to convert."""
     total = 0
     for text in document_texts(document):
-        han = "".join(_HAN.findall(text))
+        han = _NOT_HAN.sub("", text)
         yield han[:_SAMPLE_SIZE - total]
         total += len(han)
         if total >= _SAMPLE_SIZE:
