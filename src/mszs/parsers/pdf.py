@@ -12,6 +12,7 @@ next page are joined by the clean-up (``mszs.parsers.cleanup``).
 """
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import zlib
@@ -179,7 +180,7 @@ def _lines(chars: list[dict]) -> list[dict]:
     if not chars:
         return []
     textmap = chars_to_textmap(chars, x_tolerance=X_TOLERANCE, y_tolerance=Y_TOLERANCE)
-    blanks = [c for c in chars if not c["text"].strip()]
+    blanks = sorted((c["top"], c["x0"]) for c in chars if not c["text"].strip())
     lines = []
     for line in textmap.extract_text_lines(strip=False):
         inked = [c for c in line["chars"] if c["text"].strip()]
@@ -190,15 +191,17 @@ def _lines(chars: list[dict]) -> list[dict]:
     return lines
 
 
-def _ends_in_blank(line: dict, x1: float, blanks: list[dict]) -> bool:
+def _ends_in_blank(line: dict, x1: float, blanks: list[tuple[float, float]]) -> bool:
     """Whether the layout broke the line at a space, so that 县水务局 徽矿集团 stays two names.
 
-    The space is looked for among the blank characters after the line's last inked one:
-    the text of a line leaves it out, and the content stream may hold it anywhere."""
+    The space is looked for among the blank characters (``(top, x0)``, sorted) just after
+    the line's last inked one: the text of a line leaves it out, and the content stream
+    may hold it anywhere."""
     if line["text"] != line["text"].rstrip():
         return True
-    return any(abs(blank["top"] - line["top"]) <= Y_TOLERANCE and x1 - X_TOLERANCE <= blank["x0"] <= x1 + X_TOLERANCE
-               for blank in blanks)
+    start = bisect.bisect_left(blanks, (line["top"] - Y_TOLERANCE,))
+    end = bisect.bisect_right(blanks, (line["top"] + Y_TOLERANCE, float("inf")))
+    return any(x1 - X_TOLERANCE <= x0 <= x1 + X_TOLERANCE for _, x0 in blanks[start:end])
 
 
 def _text_layer_warnings(pages: list[dict]) -> list[str]:
