@@ -1,17 +1,25 @@
 """Notices saved from government websites, read with BeautifulSoup (lxml).
 
 The charset comes from the page's meta tag unless the bytes are valid UTF-8
-(pages often declare gb2312 and are not), else from detection. The site's
-furniture goes first: scripts, navigation, breadcrumbs, share and print links,
-related links and footers. The 索引号/发布机构/成文日期 box becomes
-``Document.metadata``. What is left is read in document order: block elements
-become paragraphs (``Origin.line`` numbers them), a ``<br>`` starts a new one,
-and tables are either data tables, read with rowspan and colspan expanded, or
-layout tables, whose cells are read as the flow of the page.
+(pages often declare gb2312 and are not), else from detection. One walk over
+the parsed page removes what is not text (scripts, forms, the head) and notes
+what the later steps need; the 索引号/发布机构/成文日期 box becomes
+``Document.metadata``. The page is then read in document order, the site's
+furniture (navigation, breadcrumbs, share and print links, related links,
+footers) skipped on the way: block elements become paragraphs (``Origin.line``
+numbers them), a ``<br>`` starts a new one, and tables are either data tables,
+read with rowspan and colspan expanded, or layout tables, whose cells are read
+as the flow of the page.
+
+The page is walked by hand rather than with bs4's ``find_all``: its filters cost
+more per node than parsing the page did.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -43,24 +51,28 @@ _BOX_LABEL = re.compile(
     "(" + "|".join(r"\s*".join(label) for label in sorted(_BOX_LABELS, key=len, reverse=True)) + r")\s*[:：]?"
 )
 _BOX_MAX_CHARS = 800
+# A header cell is a few words; a longer cell (a layout table's cell can hold the whole page) is
+# read this far only, which already tells that it names no column.
+_HEADER_MAX_CHARS = 60
+_STRING_BREAK = "\x00"  # between strings searched as one text: no pattern matches across it
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
 _CELL_TAGS = ("td", "th")
-_NO_SPACES = {ord(c): None for c in " \t\r\n\f\u00a0"}
+_BOX_HOLDERS = ("table", "div", "ul", "dl")  # the tags that may be the metadata box
+_LAYOUT_CONTENT = ("table", "div", "h1", "h2", "h3", "ul", "ol")  # in a cell: the table places the page
+_PAGE_TAGS = ("html", "body")
 # Deeper than this, tags give up their structure and keep their text: real pages nest a few
 # dozen levels, broken ones (thousands of unclosed <font>) or hostile ones far more, and the
-# reader walks the tree recursively and measures each tag's text.
+# reader walks the tree recursively.
 MAX_DEPTH = 200
 
 
 def read_html(data: bytes) -> Document:
     text, encoding = decode_text(data, None if _is_utf8(data) else _declared_charset(data))
     soup = BeautifulSoup(text, "lxml")
-    _prune(soup, MAX_DEPTH)
-    box_holders, furniture_holders = _holders(soup, (_BOX_LABEL, _FURNITURE_WORD))
-    metadata = _take_metadata_box(soup, box_holders)
-    _drop_furniture(soup, furniture_holders)
-    _number_ordered_lists(soup)
-    flow = _Flow()
+    survey = _survey(soup, MAX_DEPTH)
+    _number_ordered_lists(survey.ordered_lists)
+    metadata = _take_metadata_box(survey.box_candidates, survey.box_holders)
+    flow = _Flow(survey.furniture_suspects)
     flow.walk(soup.body or soup)
     flow.flush()
     return Document(blocks=flow.blocks, format="html", encoding=encoding, metadata=metadata)
@@ -79,25 +91,74 @@ def _declared_charset(data: bytes) -> str | None:
     return found.group(1).decode("ascii") if found else None
 
 
-def _prune(soup, depth: int) -> None:
-    """In one walk: remove comments and the tags that are not page text (scripts, forms, the
-    head…), and replace what lies under each tag at ``depth`` by its text, a line per block or ``<br>``."""
+# --- one walk over the parsed page ------------------------------------------------------------------
+
+@dataclass
+class _Survey:
+    """What the walk over the page found for the steps after it."""
+
+    box_candidates: list = field(default_factory=list)  # tags that may hold the metadata box, in document order
+    ordered_lists: list = field(default_factory=list)
+    box_holders: set[int] = field(default_factory=set)  # ids of the tags whose text has a box label
+    furniture_holders: set[int] = field(default_factory=set)  # … and of those whose text has a furniture word
+    furniture_names: set[int] = field(default_factory=set)  # … and of those whose class or id names furniture
+    strings: list = field(default_factory=list)  # the page's strings, searched once the walk is done
+
+    def find_holders(self) -> None:
+        """Search the page's text once for each pattern (searching each string costs more than
+        reading it), then note the tags around each string where it was found."""
+        text = _STRING_BREAK.join(self.strings)
+        starts = list(itertools.accumulate((len(s) + len(_STRING_BREAK) for s in self.strings), initial=0))
+        for holders, pattern in ((self.box_holders, _BOX_LABEL), (self.furniture_holders, _FURNITURE_WORD)):
+            for found in pattern.finditer(text):
+                string = self.strings[bisect.bisect_right(starts, found.start()) - 1]
+                holders.update(id(tag) for tag in string.parents)
+
+    def note_tag(self, tag: Tag) -> None:
+        if tag.name in _BOX_HOLDERS:
+            self.box_candidates.append(tag)
+        elif tag.name == "ol":
+            self.ordered_lists.append(tag)
+        if _names_furniture(tag):
+            self.furniture_names.add(id(tag))
+
+    @property
+    def furniture_suspects(self) -> set[int]:
+        """The tags the flow must test for furniture; no other tag can be."""
+        return self.furniture_names | self.furniture_holders
+
+
+def _survey(soup, depth: int) -> _Survey:
+    """Walk the page once: remove comments and the tags that are not page text (scripts, forms,
+    the head…), replace what lies under each tag at ``depth`` by its text, a line per block or
+    ``<br>``, and note what the later steps look for."""
+    survey = _Survey()
     hidden, deep, stack = [], [], [(soup, 0)]
     while stack:
         tag, level = stack.pop()
+        survey.note_tag(tag)
+        children = []
         for child in tag.contents:
-            if isinstance(child, Comment) or (isinstance(child, Tag) and child.name in _DROPPED_TAGS):
-                hidden.append(child)
+            if type(child) is NavigableString:  # not a comment, doctype or CDATA
+                survey.strings.append(child)
             elif isinstance(child, Tag):
-                if level + 1 == depth:
+                if child.name in _DROPPED_TAGS:
+                    hidden.append(child)
+                elif level + 1 == depth:
                     deep.append(child)
                 else:
-                    stack.append((child, level + 1))
+                    children.append((child, level + 1))
+            elif isinstance(child, Comment):
+                hidden.append(child)
+        stack.extend(reversed(children))  # document order, so that ties in the box go the same way
     for node in hidden:
         node.extract()
     for tag in deep:
         if any(isinstance(child, Tag) for child in tag.contents):
             _flatten(soup, tag)
+        survey.strings.extend(child for child in tag.contents if type(child) is NavigableString)
+    survey.find_holders()
+    return survey
 
 
 def _flatten(soup, tag) -> None:
@@ -118,19 +179,31 @@ def _flat_lines(tag) -> list[str]:
     return [line for line in lines if line.strip()]
 
 
-# --- furniture and the metadata box -------------------------------------------------------------
-# (plain walks over the tree: bs4's find_all matches each node through its filter machinery,
-# which took longer than parsing the page)
+def _number_ordered_lists(ordered_lists: list) -> None:
+    """`<ol><li>` items get the number a browser draws (`1.`), which the outline is read from,
+    unless the item's text already starts with one."""
+    for ordered in ordered_lists:
+        try:
+            number = int(ordered.get("start", 1))
+        except ValueError:
+            number = 1
+        for item in _children(ordered, ("li",)):
+            if not _ENUMERATED.match("".join(_leading_strings(item, 8)[0])):
+                item.insert(0, NavigableString(f"{number}."))
+            number += 1
 
-def _take_metadata_box(soup, holders: set[int]) -> dict[str, str]:
-    """Find the 索引号/发布机构/成文日期 box among the tags holding its labels, remove it from
-    the page, return its name → value pairs."""
+
+# --- the metadata box and the site's furniture --------------------------------------------------------
+
+def _take_metadata_box(candidates: list, holders: set[int]) -> dict[str, str]:
+    """Find the 索引号/发布机构/成文日期 box among the candidate tags holding its labels, remove
+    it from the page, return its name → value pairs."""
     best, best_labels = None, 2
-    for tag in _tags(soup, ("table", "div", "ul", "dl")):
+    for tag in candidates:
         if id(tag) not in holders:
             continue
-        strings = _strings_within(tag, _BOX_MAX_CHARS)
-        if strings is None:
+        strings, whole = _leading_strings(tag, _BOX_MAX_CHARS)
+        if not whole:
             continue
         labels = {re.sub(r"\s+", "", m) for m in _BOX_LABEL.findall("".join(strings))}
         if len(labels) >= best_labels:  # ties go to the innermost tag
@@ -145,80 +218,59 @@ def _take_metadata_box(soup, holders: set[int]) -> dict[str, str]:
     return pairs
 
 
-def _tags(soup, names: tuple[str, ...]) -> list:
-    return [node for node in soup.descendants if isinstance(node, Tag) and node.name in names]
-
-
-def _strings_within(tag, limit: int) -> list[str] | None:
-    """The tag's strings, or None once they hold more than ``limit`` characters besides spaces:
-    a container's whole text is not read just to learn that it is long."""
+def _leading_strings(tag, limit: int) -> tuple[list[str], bool]:
+    """The tag's first strings, up to ``limit`` characters besides spaces, and whether they are all
+    of them: a container's whole text is not read just to learn that it is long."""
     strings, size = [], 0
     for string in tag.strings:
-        size += len(string.translate(_NO_SPACES))
-        if size > limit:
-            return None
+        size += sum(map(len, string.split()))  # str.translate takes ten times as long on Chinese text
         strings.append(string)
-    return strings
+        if size > limit:
+            return strings, False
+    return strings, True
 
 
-def _drop_furniture(soup, marked: set[int]) -> None:
-    """Remove the site's furniture, top down, never looking inside what was removed; only
-    the ``marked`` tags (holding a furniture word) have their text read."""
-    stack = [soup]
-    while stack:
-        tag = stack.pop()
-        if tag.name not in ("[document]", "html", "body") and _is_furniture(tag, marked):
-            tag.decompose()
-        else:
-            stack.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
+def _joined(strings: list[str]) -> str:
+    """Strings joined as ``get_text(" ", strip=True)`` joins them."""
+    return " ".join(s.strip() for s in strings if s.strip())
 
 
-def _holders(soup, patterns: tuple[re.Pattern, ...]) -> list[set[int]]:
-    """For each pattern, the ids of the tags whose text matches it: only they need their text read."""
-    holders: list[set[int]] = [set() for _ in patterns]
-    for string in soup.strings:
-        for found, pattern in zip(holders, patterns):
-            if pattern.search(string):
-                found.update(id(tag) for tag in string.parents)
-    return holders
+def _is_furniture(tag) -> bool:
+    """Navigation, breadcrumbs, share and print links…: by the tag's class or id, or by the
+    short text of a block that starts with a furniture word."""
+    if tag.name in _PAGE_TAGS:
+        return False
+    if _names_furniture(tag) and not _contains(tag, ("table",)):
+        return True
+    return tag.name in _BLOCK_TAGS and _is_furniture_text(tag)
 
 
-def _is_furniture(tag, marked: set[int]) -> bool:
-    if "class" in tag.attrs or "id" in tag.attrs:
-        names = " ".join([*tag.get("class", []), tag.get("id", "")])
-        if _FURNITURE_NAMES.search(names) and not tag.find("table"):
-            return True
-    return tag.name in _BLOCK_TAGS and id(tag) in marked and _is_furniture_text(tag)
+def _names_furniture(tag) -> bool:
+    attrs = tag.attrs
+    if "class" not in attrs and "id" not in attrs:
+        return False
+    return bool(_FURNITURE_NAMES.search(" ".join([*tag.get("class", []), tag.get("id", "")])))
 
 
 def _is_furniture_text(tag) -> bool:
-    strings = _strings_within(tag, _FURNITURE_MAX_CHARS)
-    if strings is None:
-        return False
-    text = " ".join(s.strip() for s in strings if s.strip())
-    return len(text) <= _FURNITURE_MAX_CHARS and bool(_FURNITURE_TEXT.match(text))
+    strings, whole = _leading_strings(tag, _FURNITURE_MAX_CHARS)
+    text = _joined(strings)
+    return whole and len(text) <= _FURNITURE_MAX_CHARS and bool(_FURNITURE_TEXT.match(text))
 
 
-def _number_ordered_lists(soup) -> None:
-    """`<ol><li>` items get the number a browser draws (`1.`), which the outline is read from,
-    unless the item's text already starts with one."""
-    for ordered in _tags(soup, ("ol",)):
-        try:
-            number = int(ordered.get("start", 1))
-        except ValueError:
-            number = 1
-        for item in _children(ordered, ("li",)):
-            if not _ENUMERATED.match(item.get_text()[:8]):
-                item.insert(0, NavigableString(f"{number}."))
-            number += 1
+def _contains(tag, names: tuple[str, ...]) -> bool:
+    return any(isinstance(node, Tag) and node.name in names for node in tag.descendants)
 
 
 # --- the flow of the page -------------------------------------------------------------------------
 
 class _Flow:
-    """Blocks in reading order; inline text gathers into the current paragraph."""
+    """Blocks in reading order; inline text gathers into the current paragraph.
 
-    def __init__(self, nested: bool = False):
+    The site's furniture is skipped as it is met, so that nothing inside it is looked at."""
+
+    def __init__(self, furniture_suspects: set[int], nested: bool = False):
+        self.furniture_suspects = furniture_suspects  # ids of the tags that may be furniture
         self.blocks: list = []
         self.lines: list[str] = []  # lines of the current paragraph
         self.paragraphs = 0
@@ -226,13 +278,15 @@ class _Flow:
         self.nested = nested  # inside a table cell: blocks are lines, and tables become lines too
 
     def walk(self, node) -> None:
-        for child in node.children:
+        for child in node.contents:
             if isinstance(child, Tag):
                 self.element(child)
             elif isinstance(child, NavigableString):
-                self.text(str(child))
+                self.text(child)
 
     def element(self, tag) -> None:
+        if self.is_furniture(tag):
+            return
         if tag.name == "br":
             self.lines.append("")
         elif tag.name == "table":
@@ -245,12 +299,17 @@ class _Flow:
         else:
             self.walk(tag)
 
+    def is_furniture(self, tag) -> bool:
+        return id(tag) in self.furniture_suspects and _is_furniture(tag)
+
     def text(self, text: str) -> None:
         if not self.lines:
             self.lines.append("")
         self.lines[-1] += _SPACES.sub(" ", text)
 
     def flush(self) -> None:
+        if not self.lines:
+            return
         lines = [line.strip() for line in self.lines if line.strip()]
         self.lines = []
         if not lines:
@@ -262,90 +321,89 @@ class _Flow:
         self.blocks.extend(Paragraph(line, Origin(line=self.paragraphs)) for line in lines)
 
     def table(self, tag) -> None:
+        rows = self.table_cells(tag)
         if self.nested:
-            for row in read_table(tag, 0).rows:
+            for row in self.read_table(rows, 0).rows:
                 self.blocks.append(" ".join(t for t in row.texts if t))
-        elif is_layout_table(tag):
-            for cell in _table_cells(tag):
+        elif is_layout_table(rows):
+            for cell in (cell for cells in rows for cell in cells):
                 self.flush()
                 self.walk(cell)
                 self.flush()
         else:
-            self.blocks.append(read_table(tag, self.tables))
+            self.blocks.append(self.read_table(rows, self.tables))
             self.tables += 1
 
+    def table_cells(self, table) -> list[list]:
+        """The ``<td>``/``<th>`` of each ``<tr>`` of this table (not of tables nested in it), furniture left out."""
+        rows = []
+        for section in [table, *_children(table, ("thead", "tbody", "tfoot"))]:
+            if section is table or not self.is_furniture(section):
+                for tr in _children(section, ("tr",)):
+                    if not self.is_furniture(tr):
+                        rows.append([td for td in _children(tr, _CELL_TAGS) if not self.is_furniture(td)])
+        return rows
 
-def cell_text(tag) -> str:
-    """A cell's text with paragraphs, ``<br>`` and nested table rows as lines."""
-    flow = _Flow(nested=True)
-    flow.walk(tag)
-    flow.flush()
-    return "\n".join(flow.blocks)
+    def cell_text(self, td) -> str:
+        """A cell's text with paragraphs, ``<br>`` and nested table rows as lines."""
+        flow = _Flow(self.furniture_suspects, nested=True)
+        flow.walk(td)
+        flow.flush()
+        return "\n".join(flow.blocks)
 
+    def read_table(self, rows: list[list], index: int) -> Table:
+        """Rows of cells with every rowspan and colspan expanded onto the grid."""
+        grid: dict[tuple[int, int], Cell] = {}
+        for r, tds in enumerate(rows):
+            column = 0
+            for td in tds:
+                while (r, column) in grid:
+                    column += 1
+                origin = Origin(table=index, row=r, column=column)
+                text = self.cell_text(td)
+                rowspan = _span(td, "rowspan") or len(rows) - r  # rowspan="0": to the end of the table
+                colspan = _span(td, "colspan") or 1
+                grid[(r, column)] = Cell(text, origin)
+                for dr in range(min(rowspan, len(rows) - r)):
+                    for dc in range(colspan):
+                        if dr or dc:
+                            at = Origin(table=index, row=r + dr, column=column + dc)
+                            grid[(r + dr, column + dc)] = Cell(text, at, origin)
+                column += colspan
+        width = 1 + max((c for _, c in grid), default=-1)
+        table = []
+        for r in range(len(rows)):
+            cells = [grid.get((r, c)) or Cell("", Origin(table=index, row=r, column=c)) for c in range(width)]
+            if any(cell.text for cell in cells):
+                table.append(Row(cells, Origin(table=index, row=r)))
+        return Table(table, Origin(table=index))
 
-# --- tables ------------------------------------------------------------------------------------------
 
 def _children(tag, names: tuple[str, ...]) -> list:
     """The child tags of these names (find_all with recursive=False, without its filter machinery)."""
     return [child for child in tag.contents if isinstance(child, Tag) and child.name in names]
 
 
-def _table_rows(table):
-    """The ``<tr>`` of this table, not of tables nested in it."""
-    for section in [table, *_children(table, ("thead", "tbody", "tfoot"))]:
-        yield from _children(section, ("tr",))
-
-
-def _table_cells(table):
-    for tr in _table_rows(table):
-        yield from _children(tr, _CELL_TAGS)
-
-
-def is_layout_table(table) -> bool:
-    """A table that places the page rather than holding data.
+def is_layout_table(rows: list[list]) -> bool:
+    """A table (its rows of cells) that places the page rather than holding data.
 
     A table whose first rows name project columns is data, whatever it holds. Otherwise
     it is layout when it has one column, or a cell holds another table or block
     elements such as ``<div>`` and headings.
     """
-    rows = list(_table_rows(table))
-    for tr in rows[:3]:
-        if is_header_row([td.get_text(" ", strip=True) for td in _children(tr, _CELL_TAGS)]):
+    for cells in rows[:3]:
+        if is_header_row([_joined(_leading_strings(td, _HEADER_MAX_CHARS)[0]) for td in cells]):
             return False
-    if max((len(_children(tr, _CELL_TAGS)) for tr in rows), default=0) <= 1:
+    if max(map(len, rows), default=0) <= 1:
         return True
-    return any(cell.find(("table", "div", "h1", "h2", "h3", "ul", "ol")) for cell in _table_cells(table))
-
-
-def read_table(table, index: int) -> Table:
-    """Rows of cells with every rowspan and colspan expanded onto the grid."""
-    trs = list(_table_rows(table))
-    grid: dict[tuple[int, int], Cell] = {}
-    for r, tr in enumerate(trs):
-        column = 0
-        for td in _children(tr, _CELL_TAGS):
-            while (r, column) in grid:
-                column += 1
-            origin = Origin(table=index, row=r, column=column)
-            text = cell_text(td)
-            rowspan = _span(td, "rowspan") or len(trs) - r  # rowspan="0": to the end of the table
-            colspan = _span(td, "colspan") or 1
-            for dr in range(min(rowspan, len(trs) - r)):
-                for dc in range(colspan):
-                    at = Origin(table=index, row=r + dr, column=column + dc)
-                    grid[(r + dr, column + dc)] = Cell(text, at, None if (dr, dc) == (0, 0) else origin)
-            column += colspan
-    width = 1 + max((c for _, c in grid), default=-1)
-    rows = []
-    for r in range(len(trs)):
-        cells = [grid.get((r, c)) or Cell("", Origin(table=index, row=r, column=c)) for c in range(width)]
-        if any(cell.text for cell in cells):
-            rows.append(Row(cells, Origin(table=index, row=r)))
-    return Table(rows, Origin(table=index))
+    return any(_contains(cell, _LAYOUT_CONTENT) for cells in rows for cell in cells)
 
 
 def _span(td, name: str) -> int | None:
+    value = td.attrs.get(name)
+    if value is None:
+        return 1
     try:
-        return max(0, min(int(str(td.get(name, "1")).strip() or 1), 1000))
+        return max(0, min(int(str(value).strip() or 1), 1000))
     except ValueError:
         return 1
