@@ -82,7 +82,7 @@ def _header_index() -> dict[str, str]:
 
 
 _HEADER_INDEX = _header_index()
-_HEADER_WORDS_BY_LENGTH = sorted(_HEADER_INDEX, key=len, reverse=True)
+_HEADER_RANK = {word: rank for rank, word in enumerate(_HEADER_INDEX)}
 
 
 def header_role(cell_text: str) -> str | None:
@@ -99,9 +99,17 @@ def header_role(cell_text: str) -> str | None:
         return None
     if text in _HEADER_INDEX:
         return _HEADER_INDEX[text]
-    for word in _HEADER_WORDS_BY_LENGTH:
-        if len(word) >= 2 and (text.endswith(word) or text.startswith(word)) and len(text) - len(word) <= 6:
-            return _HEADER_INDEX[word]
+    word = _header_word_at_an_end(text)
+    return _HEADER_INDEX[word] if word else None
+
+
+def _header_word_at_an_end(text: str) -> str | None:
+    """The longest header word of two characters or more, at most six short of the text,
+    that the text starts or ends with; between two of one length, the one listed first."""
+    for size in range(len(text) - 1, max(1, len(text) - 7), -1):
+        found = [word for word in (text[:size], text[-size:]) if word in _HEADER_INDEX]
+        if found:
+            return min(found, key=_HEADER_RANK.__getitem__)
     return None
 
 

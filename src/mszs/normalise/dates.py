@@ -151,9 +151,9 @@ def leading_date(text: str, year: int | None) -> ParsedDate | None:
         if stripped.startswith(word):
             stripped = stripped[len(word):].lstrip()
             break
-    for match, parsed in date_matches(stripped, year):
-        return parsed if match.start() == 0 else None
-    return None
+    match = _DATE.match(fold_digits(stripped))
+    resolved = _to_date(match, year) if match else None
+    return ParsedDate(stripped[:match.end()], *resolved) if resolved else None
 
 
 def find_date(text: str, year: int | None) -> ParsedDate | None:

@@ -145,10 +145,16 @@ def _by_length(table: dict) -> list[tuple[str, str]]:
     return sorted(table.items(), key=lambda item: -len(item[0]))
 
 
+# longest first, so that 不少于 is tried before 少于
+_BEFORE_BY_LENGTH = _by_length(COMPARATORS_BEFORE)
+_AFTER_BY_LENGTH = _by_length(COMPARATORS_AFTER)
+_LEAD_WORDS_BY_LENGTH = sorted([*COMPARATORS_BEFORE, *WEAK_BEFORE], key=len, reverse=True)
+
+
 def _comparator(match: re.Match, text: str) -> str:
     before = text[:match.start()].rstrip(" \t\u3000")
     after = text[match.end():].lstrip(" \t\u3000")
-    for word, sign in _by_length(COMPARATORS_BEFORE):
+    for word, sign in _BEFORE_BY_LENGTH:
         if before.endswith(word):
             return sign
     clause = _CLAUSE_BREAK.split(before)[-1]
@@ -156,7 +162,7 @@ def _comparator(match: re.Match, text: str) -> str:
         at = clause.rfind(word)
         if at >= 0 and len(clause) - at - len(word) <= 4:
             return sign
-    for word, sign in _by_length(COMPARATORS_AFTER):
+    for word, sign in _AFTER_BY_LENGTH:
         if after.startswith(word):
             return sign
     if match.group("more"):
@@ -172,7 +178,7 @@ def _metric(text: str, start: int, end: int) -> str | None:
     新增学位), joined to the words after it when only a verb precedes
     (完成65个行政村生活污水治理 → 完成行政村生活污水治理)."""
     before = _ENUMERATOR.sub("", _CLAUSE_BREAK.split(text[:start])[-1]).rstrip(" \t\u3000")
-    for word in sorted([*COMPARATORS_BEFORE, *WEAK_BEFORE], key=len, reverse=True):
+    for word in _LEAD_WORDS_BY_LENGTH:
         if before.endswith(word):
             before = before[:-len(word)]
             break
