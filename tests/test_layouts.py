@@ -143,3 +143,12 @@ def test_an_item_wrapped_by_a_pdf_line_break_is_joined():
     _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
     assert [(p.seq, p.section, p.tasks[0].content) for p in projects] == [
         (1, "教育", "新建城区第三幼儿园和第五小学，新增学位3800个。"), (2, "交通", "改造道路10公里。")]
+
+
+def test_a_note_that_the_first_unit_listed_leads_holds_for_every_list():
+    # `（列第一位者为工作牵头单位或汇总单位，下同）` is said once, after the first list of units.
+    notice = parse(LAYOUTS / "first_listed_leads.txt")
+    units = [(t.lead_units, t.co_units) for _, t in tasks(notice)]
+    assert units == [(["市住建局"], ["市财政局", "市城管局"]),
+                     (["市城管局"], ["市自然资源局", "市公安局"]),
+                     (["市民政局"], ["市卫健委"])]

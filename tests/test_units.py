@@ -1,7 +1,7 @@
 """Unit and people rules of the contract, pinned with phrases from real notices."""
 import pytest
 
-from mszs.normalise.units import lead_and_co_units, split_list, split_people, split_units
+from mszs.normalise.units import lead_and_co_units, says_first_leads, split_list, split_people, split_units
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -19,6 +19,10 @@ from mszs.normalise.units import lead_and_co_units, split_list, split_people, sp
     ("相关县(市、区)政府", ["相关县（市、区）政府"]),
     ("各县、市、区政府", ["各县、市、区政府"]),
     ("各县（市、区）人民政府", ["各县（市、区）人民政府"]),
+    ("区政府各委、办、局", ["区政府各委、办、局"]),
+    ("各镇、街道，东湖、西岭管理区", ["各镇", "各街道", "东湖、西岭管理区"]),  # two 管理区 sharing the noun
+    ("县财政、县住建、县水务", ["县财政", "县住建", "县水务"]),  # short names, none a whole name: no shared noun
+    ("市住建局、市城管局(列第一位者为工作牵头单位或汇总单位,下同)", ["市住建局", "市城管局"]),
     ("县“双招双引”指挥部、投资促进服务中心等", ["县“双招双引”指挥部", "投资促进服务中心"]),
     ("相关镇街", ["相关镇街"]),
     ("各级各部门", ["各级各部门"]),
@@ -76,3 +80,13 @@ def test_titles_around_leaders_are_dropped(text, expected):
 ])
 def test_lead_and_co_units(lead, plain, co, expected):
     assert lead_and_co_units(lead, plain, co) == expected
+
+
+def test_first_listed_unit_leads_when_the_notice_says_so():
+    note = "市住建局、市财政局、市城管局(列第一位者为工作牵头单位或汇总单位,下同)"
+    assert says_first_leads(note)
+    assert not says_first_leads("县住建局、县大气(水)污染防治指挥部")
+    assert not says_first_leads(None)
+    assert lead_and_co_units(None, note, None, first_leads=True) == (["市住建局"], ["市财政局", "市城管局"])
+    assert lead_and_co_units(None, "县民政局、县卫健委", None, first_leads=True) == (["县民政局"], ["县卫健委"])
+    assert lead_and_co_units("县教育局", "县财政局", None, first_leads=True) == (["县教育局"], ["县财政局"])

@@ -10,8 +10,9 @@ from mszs.interpret.tables import read_tables
 from mszs.normalise.schedule import read_schedule
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
-from mszs.normalise.units import lead_and_co_units, split_people
+from mszs.normalise.units import lead_and_co_units, says_first_leads, split_people
 from mszs.schemas import NoticeInfo, Project, Task, TaskOrigin
+from mszs.vocabulary import UNIT_ROLES
 
 
 def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]:
@@ -26,7 +27,8 @@ def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]
         if records:
             warnings.append("no project table and no responsible units: projects read from the numbered list")
     _drop_shared_section(records)
-    projects = [_project(record, info.year, warnings) for record in records]
+    first_leads = _says_first_leads(records)
+    projects = [_project(record, info.year, first_leads, warnings) for record in records]
     projects = [p for p in projects if p.tasks]
     warnings.extend(_unit_warnings(projects))
     return info, projects, warnings
@@ -50,17 +52,24 @@ def _drop_shared_section(records: list[ProjectRecord]) -> None:
             record.section = None
 
 
-def _project(record: ProjectRecord, year: int | None, warnings: list[str]) -> Project:
+def _says_first_leads(records: list[ProjectRecord]) -> bool:
+    """Whether the notice says, once for all its lists, that the unit listed first leads."""
+    return any(says_first_leads(task.fields.get(role)) for record in records for task in record.tasks
+               for role in UNIT_ROLES)
+
+
+def _project(record: ProjectRecord, year: int | None, first_leads: bool, warnings: list[str]) -> Project:
     return Project(
         seq=record.seq,
         name=clean_text(record.name) or None,
         category=clean_text(record.category) or None,
         section=clean_text(record.section) or None,
-        tasks=[_task(task, record, year, warnings) for task in record.tasks],
+        tasks=[_task(task, record, year, first_leads, warnings) for task in record.tasks],
     )
 
 
-def _task(record: TaskRecord, project: ProjectRecord, year: int | None, warnings: list[str]) -> Task:
+def _task(record: TaskRecord, project: ProjectRecord, year: int | None, first_leads: bool,
+          warnings: list[str]) -> Task:
     fields = record.fields
     content = clean_text(record.content)
     schedule = read_schedule(fields.get("deadline", ""), year)
@@ -68,7 +77,8 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, warnings
     for text in schedule.unresolved:
         warnings.append(f"{label}: no date in schedule line {text!r}")
     origin = record.origin
-    lead_units, co_units = lead_and_co_units(fields.get("lead_units"), fields.get("units"), fields.get("co_units"))
+    lead_units, co_units = lead_and_co_units(fields.get("lead_units"), fields.get("units"), fields.get("co_units"),
+                                             first_leads)
     return Task(
         content=content,
         lead_units=lead_units,

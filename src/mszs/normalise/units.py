@@ -18,6 +18,12 @@ SEPARATORS = "、，,；;"
 # `县住建局（牵头）`: a mark naming the lead inside a plain list of units.
 LEAD_MARKS = ("牵头", "牵头单位", "总牵头", "负总责", "主责")
 _LEAD_MARK = re.compile(rf"（(?:{'|'.join(LEAD_MARKS)})）$")
+# `（列第一位者为牵头单位，下同）`: a note inside a list of units, not part of a name; when it
+# says the first unit listed leads, it holds for every list of the notice.
+_UNIT_NOTE = re.compile(r"（[^（）]*(?:下同|第一位|首位)[^（）]*）")
+_FIRST_LEADS = re.compile(r"(?:列|排)在?(?:第一位|首位).{0,8}(?:牵头|主办|主责)")
+# The shortest item of a collective list that is not a name itself: `东湖、西岭管理区`.
+MAX_SHARED_ITEM = 4
 _PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
 _TRAILING = re.compile(r"[、，,；;。.：:\s]+$")
 _LEADING = re.compile(r"^[、，,；;。.：:\s]+")
@@ -27,7 +33,7 @@ def split_units(text: str | None) -> list[str]:
     """One string per organisation, per the contract's unit rules."""
     if not text:
         return []
-    pieces = _split_outside_parens(text.translate(_PAREN_MAP))
+    pieces = _split_outside_parens(_UNIT_NOTE.sub("", text.translate(_PAREN_MAP)))
     names = []
     for piece in _join_collective_lists(pieces):
         name = _tidy(piece)
@@ -36,19 +42,29 @@ def split_units(text: str | None) -> list[str]:
     return _carry_prefixes(names)
 
 
-def lead_and_co_units(lead: str | None, plain: str | None, co: str | None) -> tuple[list[str], list[str]]:
+def lead_and_co_units(lead: str | None, plain: str | None, co: str | None,
+                      first_leads: bool = False) -> tuple[list[str], list[str]]:
     """Lead and co-units from the texts of a task's 牵头 (lead), plain 责任 and 配合 (co) units.
 
     Plain units are the leads, unless a lead is named beside them, by its own
-    column or label or by a `（牵头）` mark inside the list: then they are co-units."""
+    column or label or by a `（牵头）` mark inside the list: then they are co-units.
+    With ``first_leads`` (the notice says the unit listed first leads), the first
+    plain unit is the lead when none is named."""
     leads, plains, cos = split_units(lead), split_units(plain), split_units(co)
     named = leads + plains
     if any(_LEAD_MARK.search(u) for u in named):
         leads = [_LEAD_MARK.sub("", u) for u in named if _LEAD_MARK.search(u)]
         plains = [u for u in named if not _LEAD_MARK.search(u)]
+    if not leads and first_leads:
+        leads, plains = plains[:1], plains[1:]
     if leads:
         return leads, plains + [u for u in cos if u not in plains]
     return plains, cos
+
+
+def says_first_leads(text: str | None) -> bool:
+    """Whether a note in a list of units says the unit listed first leads (`列第一位者为牵头单位`)."""
+    return bool(text) and any(_FIRST_LEADS.search(note) for note in _UNIT_NOTE.findall(text.translate(_PAREN_MAP)))
 
 
 def split_list(text: str | None) -> list[str]:
@@ -137,13 +153,14 @@ def _is_whole_name(piece: str) -> bool:
 
 
 def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
-    """`各县、市、区政府`: one-character items share the noun of the last piece; keep the run whole."""
+    """`各县、市、区政府`, `区政府各委、办、局`, `东湖、西岭管理区`: items that share the noun of
+    the last piece keep the run whole."""
     out: list[str] = []
     run: list[str] = []
     for k, (piece, sep) in enumerate(pieces):
         bare = piece.strip()
         following = pieces[k + 1][0].strip() if k + 1 < len(pieces) else ""
-        if sep == "、" and _is_collective_item(bare, run) and not _is_bare_township(following):
+        if sep == "、" and _is_collective_item(bare, run, pieces[k + 1:]) and not _is_bare_township(following):
             run.append(bare)
             continue
         out.append("、".join(run + [bare]))
@@ -153,9 +170,19 @@ def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
     return out
 
 
-def _is_collective_item(piece: str, run: list[str]) -> bool:
-    core = re.sub(f"^({'|'.join(CARRIED_PREFIXES)})", "", piece)
-    return len(core) == 1 or (bool(run) and len(piece) == 1)
+def _is_collective_item(piece: str, run: list[str], rest: list[tuple[str, str]]) -> bool:
+    core = re.sub(rf"^.*?({'|'.join(CARRIED_PREFIXES)})", "", piece)
+    return len(core) == 1 or (bool(run) and len(piece) == 1) or _shares_following_noun(piece, rest)
+
+
+def _shares_following_noun(piece: str, rest: list[tuple[str, str]]) -> bool:
+    """A short item that is no name, in a 、 list that reaches a name: `东湖` in `东湖、西岭管理区`."""
+    for item in [piece] + [p.strip() for p, _ in rest]:
+        if _is_whole_name(item):
+            return item is not piece
+        if not re.fullmatch(rf"[\u4e00-\u9fff]{{2,{MAX_SHARED_ITEM}}}", item):
+            return False
+    return False
 
 
 def _tidy(name: str) -> str:
