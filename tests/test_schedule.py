@@ -1,4 +1,6 @@
-from mszs.normalise.schedule import read_schedule, split_steps
+import pytest
+
+from mszs.normalise.schedule import inline_steps, read_schedule, split_steps
 
 CELL_003_1 = (
     "1月底，完成可行性研究报告、初步设计、施工图审核等前期工作；\n"
@@ -131,3 +133,21 @@ def test_a_comma_after_the_date_does_not_split():
 
 def test_a_comma_splits_only_after_a_dated_step():
     assert split_steps("完成招标，年内开工", 2023) == ["完成招标，年内开工"]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("1、城北农贸市场6月1日投入试运营 2、城南农贸市场计划2022年11月底完成改造",
+     [("城北农贸市场6月1日投入试运营", "2021-06-01"), ("城南农贸市场计划2022年11月底完成改造", "2022-11-30")]),
+    ("1.2021年7月 2.2021年12月", [("2021年7月", "2021-07-31"), ("2021年12月", "2021-12-31")]),
+    ("1.5月 2.10月", [("5月", "2021-05-31"), ("10月", "2021-10-31")]),
+])
+def test_numbered_steps_run_together_on_one_line(cell, expected):
+    schedule = read_schedule(cell, 2021)
+    assert [(m.text, m.date) for m in schedule.milestones] == expected
+    assert schedule.deadline.date == max(date for _, date in expected)
+    assert not schedule.unresolved
+
+
+def test_a_number_point_before_a_month_is_an_enumerator_not_a_decimal():
+    assert [m.date for m in read_schedule("1.3月底前完成招标", 2021).milestones] == ["2021-03-31"]
+    assert inline_steps("新建1.3万平方米 2.5公里") == ["新建1.3万平方米 2.5公里"]

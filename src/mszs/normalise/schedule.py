@@ -16,12 +16,19 @@ from mszs.normalise.text import clean_text
 from mszs.schemas.notice import Deadline, Milestone
 
 # Enumerators that open a sub-heading: （一） (1) 一、 1、 1. ①
-_ENUMERATOR = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[①-⑳])\s*")
+# (`1.3月底前` is 1. then 3月底前, as is `1.2021年7月`.)
+_AFTER_NUMBER_POINT = r"(?=\d{4}年|\d{1,2}月|[^\d]|$)"
+_ENUMERATOR = re.compile(
+    rf"^\s*(?:[（(][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}[、.．]|\d{{1,2}}[、．]"
+    rf"|\d{{1,2}}\.{_AFTER_NUMBER_POINT}|[①-⑳])\s*")
 
 # A new step may start on the same line after ；/; or, once the step has its
 # own date, after ，。 (6月底前完成招标，年底前竣工) — when a date follows.
 _STEP_END = re.compile(r"(?<=[；;，,。])")
 _CLAUSE_END = ("，", ",", "。")
+
+# Numbered steps run together on one line: `1、6月1日投入试运营 2、11月底完成改造`, `1.2021年7月 2.2021年12月`.
+_INLINE_NUMBER = re.compile(rf"(?:^|(?<=\s))(\d{{1,2}})[、.．]{_AFTER_NUMBER_POINT}")
 
 _RELATIVE_YEAR = re.compile(rf"[{''.join(RELATIVE_YEARS)}]年")
 
@@ -84,9 +91,21 @@ def _step_date(step: str, year: int | None) -> ParsedDate | None:
     return leading_date(body, year) or (None if match else find_date(body, year))
 
 
+def inline_steps(line: str) -> list[str]:
+    """A line numbered 1, 2, 3… inside itself, as its steps without their numbers; any other line whole."""
+    starts = []
+    for match in _INLINE_NUMBER.finditer(line):
+        if int(match.group(1)) == len(starts) + 1:
+            starts.append(match)
+    if len(starts) < 2 or starts[0].start() != 0:
+        return [line]
+    ends = [match.start() for match in starts[1:]] + [len(line)]
+    return [line[match.end():end].strip() for match, end in zip(starts, ends)]
+
+
 def read_schedule(text: str, year: int | None) -> Schedule:
     lines = [clean_text(line) for line in (text or "").split("\n")]
-    lines = [line for line in lines if line]
+    lines = [step for line in lines if line for step in inline_steps(line) if step]
     if len(lines) == 1 and is_bare_date(lines[0], year):
         parsed = find_date(lines[0], year)
         return Schedule(deadline=_deadline(parsed, lines[0]))
