@@ -71,6 +71,8 @@ COMPARATORS_BEFORE = {
 WEAK_BEFORE = {"控制在": "<="}
 # Adverbs that may stand a few words before the number (至少建成2所).
 ADVERB_COMPARATORS = {"至少": ">=", "最少": ">=", "最多": "<="}
+# What may stand between a comparator and its number: a rate (不低于每人每月80元).
+_RATE_WORDS = re.compile(r"(?:每[人户年月日天次名亩]|人均|户均|年均|月均|平均)+")
 COMPARATORS_AFTER = {
     "及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "之内": "<=",
     "左右": "~", "上下": "~",
@@ -151,11 +153,18 @@ _AFTER_BY_LENGTH = _by_length(COMPARATORS_AFTER)
 _LEAD_WORDS_BY_LENGTH = sorted([*COMPARATORS_BEFORE, *WEAK_BEFORE], key=len, reverse=True)
 
 
+def _ends_with_rate_after(before: str, word: str) -> bool:
+    """`不低于每人每月`: the comparator, then only a rate (one-character words such as 约 are
+    too often part of another word: 节约每人…)."""
+    at = before.rfind(word)
+    return len(word) > 1 and at >= 0 and bool(_RATE_WORDS.fullmatch(before[at + len(word):]))
+
+
 def _comparator(match: re.Match, text: str) -> str:
     before = text[:match.start()].rstrip(" \t\u3000")
     after = text[match.end():].lstrip(" \t\u3000")
     for word, sign in _BEFORE_BY_LENGTH:
-        if before.endswith(word):
+        if before.endswith(word) or _ends_with_rate_after(before, word):
             return sign
     clause = _CLAUSE_BREAK.split(before)[-1]
     for word, sign in ADVERB_COMPARATORS.items():
