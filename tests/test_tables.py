@@ -100,3 +100,36 @@ def test_a_category_cell_spans_the_projects_below_it():
         ["卫生", "3", "免费体检", "体检3万人次", "县卫健局"],
     ))
     assert [(p.seq, p.category) for p in projects] == [(1, "教育"), (2, "教育"), (3, "卫生")]
+
+
+def test_a_group_row_in_the_content_column_is_a_section_and_its_leaders_hold_below():
+    projects, warnings = projects_of(table(
+        ["序号", "目标任务", "牵头单位", "责任单位"],
+        ["", "一、教育卫生类实事（牵头领导：周明、韩立）", "", ""],
+        ["1", "新建公办幼儿园2所。", "区教育局", "各乡镇"],
+        ["2", "改造乡镇卫生院3家。", "区卫健局", "相关乡镇"],
+        ["", "二、交通出行类实事(牵头领导:孙涛)", "", ""],
+        ["3", "新增公交线路4条。", "区交通局", "区公安分局"],
+    ))
+    assert [(p.seq, p.section) for p in projects] == [(1, "教育卫生类实事"), (2, "教育卫生类实事"), (3, "交通出行类实事")]
+    assert [p.tasks[0].leaders for p in projects] == [["周明", "韩立"], ["周明", "韩立"], ["孙涛"]]
+    assert not warnings
+
+
+def test_a_number_leading_the_name_is_the_seq_without_a_seq_column():
+    projects, _ = projects_of(table(
+        ["项目名称", "工作任务", "计划完成时间", "牵头单位"],
+        ["1.城市环境提升项目", "改造主干道路2条。", "10月", "建设局"],
+        ["2.生态公墓建设项目", "新建公益性墓地8处。", "11月底", "民政局"],
+    ))
+    assert [(p.seq, p.name) for p in projects] == [(1, "城市环境提升项目"), (2, "生态公墓建设项目")]
+
+
+def test_two_prose_columns_of_one_role_stay_apart():
+    projects, _ = projects_of(table(
+        ["序号", "工作任务", "责任单位", "一季度目标", "进展情况", "目标完成情况"],
+        ["1", "新建公办小学1所", "教育局", "完成主体结顶", "主体工程完成90%。", "顺利推进"],
+    ))
+    task = projects[0].tasks[0]
+    assert task.content == "新建公办小学1所；完成主体结顶"
+    assert task.progress == "主体工程完成90%。顺利推进"

@@ -42,7 +42,7 @@ def enumerator(text: str) -> Enumerated | None:
 def enumerator_value(token: str) -> int | None:
     """`12` → 12, `十二` → 12, `③` → 3; None when it is not a number."""
     token = token.strip()
-    if token.isdigit():
+    if token.isdecimal():  # not isdigit: ① is a digit to Python, and int() refuses it
         return int(token)
     if token in _CIRCLED:
         return _CIRCLED.index(token) + 1

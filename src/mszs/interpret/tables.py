@@ -7,11 +7,14 @@ read continues it (a table split over pages).
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from mszs.document import Row, Table
 from mszs.interpret.outline import enumerator, heading_text, seq_value
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
-from mszs.vocabulary import header_role, is_header_row
+from mszs.vocabulary import header_role, is_header_row, label_role
 
 # A table without header words this large is worth a warning: it may be a project table in words we do not know.
 MIN_UNREAD_ROWS = 3
@@ -19,6 +22,22 @@ MIN_UNREAD_COLUMNS = 3
 # Cells a continuation row shares with the row above when it leaves them empty.
 SPANNABLE_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline")
 TASK_FIELD_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "progress", "problems", "next_steps", "remarks")
+# The outline level of 1. 2. 3.: project numbers; 一、 and （一） above it number groups of them.
+_ITEM_LEVEL = 2
+# Roles whose cells are prose: two columns of one (一季度目标 beside 工作任务) are kept apart by ；.
+PROSE_ROLES = ("content", "progress", "problems", "next_steps", "remarks")
+_PROSE_END = ("。", "；", ";", "！", "？", "!", "?", "，", ",")
+# `一、教育卫生类（牵头领导：周明、韩立）`: a group row naming who answers for the projects below.
+_GROUP_CLAUSE = re.compile(r"[（(]([^（）()]+)[)）]\s*$")
+_LABELLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*(.+?)\s*$")
+
+
+@dataclass
+class _Section:
+    """The group row in force: its heading and what it says of every project below it."""
+
+    heading: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 class _Columns:
@@ -51,7 +70,7 @@ def read_tables(tables: list[Table]) -> tuple[list[ProjectRecord], list[Table]]:
     projects: list[ProjectRecord] = []
     unread: list[Table] = []
     columns: _Columns | None = None
-    section = None
+    section = _Section()
     for table in tables:
         if not table.rows:
             continue
@@ -72,16 +91,16 @@ def read_tables(tables: list[Table]) -> tuple[list[ProjectRecord], list[Table]]:
     return projects, unread
 
 
-def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], section: str | None) -> str | None:
+def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], section: _Section) -> _Section:
     """Adds the row to ``projects``; returns the section in force after it."""
     texts = [t.strip() for t in row.texts]
     if not any(texts) or is_header_row(texts):
         return section
     banner = _banner(row, columns)
     if banner is not None:
-        return banner
-    seq = seq_value(columns.first(row, "seq")) if columns.has("seq") else None
-    name, category = _name_and_category(row, columns)
+        return _section(banner)
+    seq, name = _seq_and_name(row, columns)
+    category = _category(row, columns)
     current = projects[-1] if projects else None
     # Without a content column the name column holds each task's text, so an
     # unnumbered row with a new name is still a task of the project above.
@@ -92,15 +111,31 @@ def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], sectio
     if starts_project:
         if not category and current is not None and columns.has("name"):
             category = current.category  # a 类别 cell spans the projects of its kind
-        current = ProjectRecord(seq=seq, name=name or None, category=category or None, section=section,
+        current = ProjectRecord(seq=seq, name=name or None, category=category or None, section=section.heading,
                                 from_table=True)
         projects.append(current)
     task = _task(row, columns, name)
     if task:
         if current.tasks and not starts_project:
             _inherit_spanned(task, current.tasks[-1])
+        for role, text in section.fields.items():
+            task.fields.setdefault(role, text)
         current.tasks.append(task)
     return section
+
+
+def _section(banner: str) -> _Section:
+    """A group row's heading, and the labelled values of a clause at its end (`（牵头领导：周明）`)."""
+    clause = _GROUP_CLAUSE.search(banner)
+    fields = {}
+    for part in re.split(r"[；;]", clause.group(1)) if clause else []:
+        labelled = _LABELLED.match(part)
+        role = label_role(labelled.group(1)) if labelled else None
+        if role in TASK_FIELD_ROLES:
+            fields[role] = labelled.group(2)
+    if fields:
+        banner = banner[:clause.start()].strip()
+    return _Section(clean_text(banner) or None, fields)
 
 
 def _inherit_spanned(task: TaskRecord, above: TaskRecord) -> None:
@@ -119,9 +154,9 @@ def _banner(row: Row, columns: _Columns) -> str | None:
     filled = {t for t in texts if t}
     if len(filled) == 1 and len(texts) >= 3:
         text = filled.pop()
-        if texts.count(text) >= 2 or texts[0] == text:
-            numbered = enumerator(text)
-            return clean_text(heading_text(numbered.body if numbered else text))
+        numbered = enumerator(text)
+        if texts.count(text) >= 2 or texts[0] == text or (numbered and numbered.level < _ITEM_LEVEL):
+            return heading_text(numbered.body if numbered else text)
     seq = columns.first(row, "seq").strip()
     label = columns.first(row, "name") or columns.first(row, "category")
     others = [t for k, t in enumerate(texts) if t and columns.role(k) not in ("seq", "name", "category")]
@@ -130,20 +165,37 @@ def _banner(row: Row, columns: _Columns) -> str | None:
     return None
 
 
-def _name_and_category(row: Row, columns: _Columns) -> tuple[str, str]:
-    name = clean_text(columns.first(row, "name"))
-    category = clean_text(columns.first(row, "category"))
-    if not columns.has("name"):
-        return category, ""  # a 项目类别 column alone names the project
-    return name, category
+def _seq_and_name(row: Row, columns: _Columns) -> tuple[int | None, str]:
+    """The row's 序号 and project name; without a 序号 column, a number leading the name (`1.城市提升项目`)."""
+    name = clean_text(columns.first(row, "name" if columns.has("name") else "category"))
+    if columns.has("seq"):
+        return seq_value(columns.first(row, "seq")), name
+    numbered = enumerator(name)
+    if numbered and numbered.level == _ITEM_LEVEL:
+        return numbered.number, numbered.body.strip()
+    return None, name
+
+
+def _category(row: Row, columns: _Columns) -> str:
+    # without a name column, a 项目类别 column names the project instead
+    return clean_text(columns.first(row, "category")) if columns.has("name") else ""
 
 
 def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
-    content = "\n".join(t for t in columns.cells(row, "content") if t.strip())
+    content = _prose(columns.cells(row, "content"))
     task = TaskRecord(content=content or name, origin=row.origin)
     for role in TASK_FIELD_ROLES:
-        for text in columns.cells(row, role):
-            task.add(role, text)
+        if role in PROSE_ROLES:
+            task.add(role, _prose(columns.cells(row, role)))
+        else:
+            for text in columns.cells(row, role):
+                task.add(role, text)
     if not task.content.strip() and not task.fields:
         return None
     return task
+
+
+def _prose(cells: list[str]) -> str:
+    """The cells of one prose role, each ended by ；unless it ends a sentence itself."""
+    texts = [t.strip() for t in cells if t.strip()]
+    return "".join(t if t.endswith(_PROSE_END) or k == len(texts) - 1 else t + "；" for k, t in enumerate(texts))
