@@ -85,6 +85,13 @@ def test_metadata_box_printed_as_a_pipe_table():
     assert (info.issuer, info.issue_date) == ("金乡县人民政府办公室", "2025-02-28")
 
 
+def test_metadata_box_with_a_colon_and_a_cell_border_after_each_label():
+    info = read_metadata(["文号: | 青政办函〔2021〕9号 | 成文日期: | 2021-03-02 |",
+                          "发布单位: | 青禾市人民政府办公厅 | 主题分类: | 综合政务/其他 |"])
+    assert (info.doc_number, info.issue_date, info.issuer) == ("青政办函〔2021〕9号", "2021-03-02", "青禾市人民政府办公厅")
+    assert info.region == "青禾市"
+
+
 def test_metadata_box_with_spaced_labels_and_an_empty_doc_number():
     info = read_metadata(["索引号 : 01105619X/2024-07672 文       号 : 无",
                           "主题分类: 政务督查 发文单位: 嘉鱼县人民政府办公室",

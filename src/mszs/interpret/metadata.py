@@ -33,13 +33,14 @@ _DATE = re.compile(rf"^([{_DIGIT}]{{4}})\s*年\s*([{_DIGIT}]{{1,3}})\s*月\s*([{
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # Metadata box names as government sites print them, with the field each fills.
 BOX_FIELDS = {
-    "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer",
+    "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer",
     "成文日期": "issue_date", "发文日期": "issue_date",
     "发文字号": "doc_number", "文号": "doc_number",
 }
-# A label may be spread out to the width of the box (`文       号`).
+# A label may be spread out to the width of the box (`文       号`), and followed by a
+# colon, a cell border or both (`成文日期: | 2018-02-08 |`).
 _SPREAD_LABELS = "|".join("[ \u3000]*".join(label) for label in BOX_FIELDS)
-_BOX_LINE = re.compile(rf"({_SPREAD_LABELS})\s*[:：|｜]?\s*([^\s|｜]+)")
+_BOX_LINE = re.compile(rf"({_SPREAD_LABELS})\s*[:：]?\s*[|｜]?\s*([^\s|｜]+)")
 _RECIPIENTS = re.compile(r"^[^。；;]{2,200}[:：]$")
 _CC = re.compile(r"^\s*抄\s*送\s*[:：]\s*(.*)$")
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
