@@ -39,3 +39,8 @@ def test_text_after_a_full_row_starts_a_continuation_row():
 def test_a_number_out_of_sequence_is_a_cell_not_a_new_row():
     rows = fit_rows(["序号", "项目内容", "备注", "责任单位"], cells("1", "新建泊位", "5", "县住建局"))
     assert [[t for t, _ in r] for r in rows] == [["1", "新建泊位", "5", "县住建局"]]
+
+
+def test_a_table_cut_from_a_longer_one_starts_at_its_first_number():
+    rows = fit_rows(["序号", "项目内容", "责任单位"], cells("24", "新建管网", "县水务局", "25", "改造水厂", "县住建局"))
+    assert [[t for t, _ in r] for r in rows] == [["24", "新建管网", "县水务局"], ["25", "改造水厂", "县住建局"]]

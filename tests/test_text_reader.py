@@ -1,8 +1,12 @@
-"""The four table serialisations of pasted text, and decoding."""
+"""The table serialisations of pasted text, and decoding."""
 import codecs
+from pathlib import Path
 
+from mszs import parse
 from mszs.document import Paragraph, Table
 from mszs.parsers.text import parse_lines, read_text
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 
 
 def only_table(blocks) -> Table:
@@ -94,3 +98,59 @@ def test_a_stray_quote_in_a_tab_row_does_not_swallow_the_table():
     text = '序号\t项目名称\t责任单位\n1\t"三小车辆整治\t县公安局\n2\t供暖\t县住建局\n'
     table = only_table(parse_lines(text))
     assert [r.texts[2] for r in table.rows] == ["责任单位", "县公安局", "县住建局"]
+
+
+def test_one_cell_per_line_header_cells_wrapped_and_a_label_no_header_word_names():
+    blocks = parse_lines((LAYOUTS / "reader_cells_wrapped_header.txt").read_text(encoding="utf-8"))
+    table = only_table(blocks)
+    assert [r.texts for r in table.rows] == [
+        ["序号", "实事\n项目", "责任\n领导", "责任\n单位", "当前进度", "完成\n时限"],
+        ["1", "改造镇区供水管网5公里。", "周明", "镇建设办", "60%", "9月底前"],
+        ["2", "新建村级文化广场4处。", "陈立", "镇文化站", "30%", "11月底前"],
+    ]
+
+
+def test_one_cell_per_line_wrapped_header_read_end_to_end():
+    notice = parse(LAYOUTS / "reader_cells_wrapped_header.txt")
+    tasks = [(p.seq, t.content, t.lead_units, t.leaders, t.deadline.date) for p in notice.projects for t in p.tasks]
+    assert tasks == [
+        (1, "改造镇区供水管网5公里。", ["镇建设办"], ["周明"], "2024-09-30"),
+        (2, "新建村级文化广场4处。", ["镇文化站"], ["陈立"], "2024-11-30"),
+    ]
+
+
+def test_one_cell_per_line_labels_after_the_header_words_need_the_first_row_to_follow():
+    # With a 序号 column the first row's `1` ends the header, so a last label no header word
+    # names is a column; without one, short first-row cells are not taken for labels.
+    with_seq = "序号\n项目名称\n责任单位\n群众评议\n1\n供水\n县水务局\n满意\n"
+    assert only_table(parse_lines(with_seq)).rows[0].texts == ["序号", "项目名称", "责任单位", "群众评议"]
+    without = "项目名称\n项目内容\n责任单位\n城区供水\n新建管网\n县水务局\n"
+    assert [r.texts for r in only_table(parse_lines(without)).rows] == [
+        ["项目名称", "项目内容", "责任单位"], ["城区供水", "新建管网", "县水务局"]]
+
+
+def test_a_label_naming_a_period_belongs_to_the_label_below_it():
+    text = "序号\n项目内容\n责任单位\n第二季度\n完成情况\n1\n新建管网\n县水务局\n已完工\n"
+    assert only_table(parse_lines(text)).rows[0].texts == ["序号", "项目内容", "责任单位", "第二季度\n完成情况"]
+
+
+def test_two_header_words_of_different_roles_stay_two_columns():
+    text = "序号\n项目\n内容\n责任单位\n1\n供水\n新建管网\n县水务局\n"
+    assert only_table(parse_lines(text)).rows[1].texts == ["1", "供水", "新建管网", "县水务局"]
+
+
+def test_short_lines_without_three_header_words_stay_paragraphs():
+    text = "附件\n序号\n备注\n说明\n联系人\n"
+    assert all(isinstance(b, Paragraph) for b in parse_lines(text))
+
+
+def test_one_cell_per_line_each_ending_with_a_pipe():
+    blocks = parse_lines((LAYOUTS / "reader_piped_cells.txt").read_text(encoding="utf-8"))
+    table = only_table(blocks)
+    assert [r.texts for r in table.rows] == [
+        ["序号", "项目名称", "责任单位", "完成时限"],
+        ["1", "城区背街小巷改造工程", "住建局", "10月底前"],
+        ["2", "农村公路安全防护工程", "交通局", "11月底前"],
+        ["3", "乡镇敬老院提升工程", "民政局", "12月底前"],
+    ]
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].text.startswith("抄送")

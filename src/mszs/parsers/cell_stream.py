@@ -46,11 +46,12 @@ def fit_rows(header: list[str], cells: list[tuple[str, int]]) -> list[list[tuple
 
 
 def _groups_by_seq(cells):
-    """Split the stream where the next 序号 (previous + 1, or 1 again) stands."""
+    """Split the stream where the next 序号 (previous + 1, or 1 again) stands. A table
+    cut out of a longer one starts at whatever number its first cell holds."""
     groups, expected = [], 1
     for text, line in cells:
         match = _SEQ.match(text)
-        if match and int(match.group(1)) in (expected, 1):
+        if match and (not groups or int(match.group(1)) in (expected, 1)):
             groups.append([(text, line)])
             expected = int(match.group(1)) + 1
         elif groups:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.parsers.cell_stream import fit_rows
 from mszs.parsers.encoding import decode_text
-from mszs.vocabulary import PROJECT_ROLES, header_role, is_header_row
+from mszs.vocabulary import HEADER_WORDS, PROJECT_ROLES, header_role, is_header_row
 
 # Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
 _TABLE_END = re.compile(
@@ -33,6 +33,17 @@ _TABLE_END = re.compile(
 MAX_QUOTED_LINES = 50
 # A Markdown table's rule under its header: `|---|:---:|`.
 _RULE_LINE = re.compile(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?)?\s*$")
+# A cell of a web table copied one cell per line, each line ending with a pipe: `项目名称 |`.
+_PIPED_CELL = re.compile(r"^[^|]+\|\s*$")
+# Labels of a one-cell-per-line header: at most this long, this many, with none of these marks.
+MAX_LABEL = 14
+MAX_HEADER_CELLS = 30
+_SENTENCE_MARK = re.compile(r"[，,。；;：:！!？?]")
+# A label naming only a period qualifies the label after it: `第二季度` / `完成情况`.
+_PERIOD_LABEL = re.compile(r"^\s*(第?[一二三四1-4]季度|[上下]半年|全年|年度|((19|20)\d\d\s*年度?)?(\d{1,2}\s*[-—至~]\s*)?\d{1,2}\s*月份?)\s*$|^\s*(19|20)\d\d\s*年度?\s*$")
+_HEADER_WORDS = frozenset(re.sub(r"\s", "", word) for words in HEADER_WORDS.values() for word in words)
+# What a label broken by a narrow column may start with: the beginnings of header words (`责任`, `完成`).
+_HEADER_WORD_STARTS = frozenset(word[:k] for word in _HEADER_WORDS for k in range(2, len(word)))
 _SEQ_CELL = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[.、．]?\s*$")
 
 
@@ -87,9 +98,11 @@ def _read_table_at(lines: list[_Line], i: int, index: int):
         header = _leading_cells(lines, i)
         if is_header_row([c for c, _ in header]):
             return _read_tab_led_table(lines, i, len(header), index)
-    header = _cell_per_line_header(lines, i)
-    if header:
-        return _read_cell_per_line_table(lines, i, header, index)
+    piped = _PIPED_CELL.match(line) is not None
+    found = _cell_per_line_header(lines, i, piped)
+    if found:
+        header, i = found
+        return _read_cell_per_line_table(lines, i, header, index, piped)
     return None
 
 
@@ -273,33 +286,137 @@ def _realign(row, spanned):
 
 # --- one cell per line ------------------------------------------------------------
 
-def _cell_per_line_header(lines, i) -> list[str] | None:
-    """At least three header words on consecutive non-empty lines, no separators."""
-    words = []
+def _cell_text(line: _Line, piped: bool) -> str | None:
+    """The cell a line of a one-cell-per-line table holds, or None when the line holds no such cell.
+
+    Piped tables end every cell line with ``|`` and put a bare ``|`` between rows: that
+    separator holds the empty string, which is skipped like a blank line."""
+    text = line.text.strip()
+    if piped:
+        if not text.endswith("|"):
+            return None
+        text = text[:-1].strip()
+        if "|" in text:
+            return "" if not text.strip("|").strip() else None
+        return text
+    if "\t" in line.text or "|" in text:
+        return None
+    return text
+
+
+def _cell_lines(lines, i, piped):
+    """The non-empty cells from line i on, as (text, line number, index after the line),
+    up to the first line that is not a cell."""
     while i < len(lines):
-        line = lines[i]
-        if line.blank:
-            i += 1
-            continue
-        text = line.text.strip()
-        if "\t" in line.text or "|" in text or not header_role(text):
-            break
-        words.append(text)
+        if not lines[i].blank:
+            text = _cell_text(lines[i], piped)
+            if text is None:
+                return
+            if text:
+                yield text, lines[i].number, i + 1
         i += 1
-    return words if len(words) >= 3 and is_header_row(words) else None
 
 
-def _read_cell_per_line_table(lines, i, header, index):
-    width = len(header)
+def _is_label(text: str) -> bool:
+    """Whether a line could be a column label: short, no sentence punctuation, not a number."""
+    squashed = re.sub(r"\s", "", text)
+    return 0 < len(squashed) <= MAX_LABEL and not _SENTENCE_MARK.search(text) and not _SEQ_CELL.match(text)
+
+
+def _cell_per_line_header(lines, i, piped):
+    """The header of a one-cell-per-line table starting at line i, as (cells, index after it), or None.
+
+    The header is a run of label lines starting with a header word and holding at least
+    three. A label wrapped over two lines (`责任` / `领导`) is one cell; a label no header
+    word names (`当前进度`) is a column of its own when header words follow it, or when
+    the first row's 序号 does."""
+    first = _cell_text(lines[i], piped)
+    if not first or not _starts_a_header(first):
+        return None
+    labels = []
+    for text, number, after in _cell_lines(lines, i, piped):
+        if not _is_label(text) or len(labels) == MAX_HEADER_CELLS:
+            break
+        labels.append((text, number, after))
+    cells = _join_wrapped_labels(labels)
+    if not cells or not header_role(cells[0][0]):
+        return None
+    known = [k for k, (text, _, _) in enumerate(cells) if header_role(text)]
+    if not _first_row_follows(lines, cells[-1][2], piped) or header_role(cells[0][0]) != "seq":
+        cells = cells[:known[-1] + 1]
+    words = [text for text, _, _ in cells]
+    if len(known) < 3 or not is_header_row(words):
+        return None
+    return [(text, number) for text, number, _ in cells], cells[-1][2]
+
+
+def _starts_a_header(text: str) -> bool:
+    """Whether a line is a header word, or the start of one broken by a narrow column."""
+    if len(text) > 2 * MAX_LABEL:  # letter-spaced labels (`目  标`) at most double in length
+        return False
+    return bool(header_role(text)) or re.sub(r"\s", "", text) in _HEADER_WORD_STARTS
+
+
+def _join_wrapped_labels(labels):
+    """Labels as header cells, a label wrapped onto the next line joined with it."""
     cells = []
+    k = 0
+    while k < len(labels):
+        text, number, after = labels[k]
+        if k + 1 < len(labels) and _wrapped(text, labels[k + 1][0]):
+            cells.append((text + "\n" + labels[k + 1][0], number, labels[k + 1][2]))
+            k += 2
+        else:
+            cells.append((text, number, after))
+            k += 1
+    return cells
+
+
+def _wrapped(first: str, second: str) -> bool:
+    """Whether two label lines are one header cell broken by a narrow column.
+
+    They are when a header word runs across the break (`责任`+`领导`, `攻坚目标`+`任务`),
+    when the first starts a header word and neither is one (`责任`+`科室`), or when the
+    first only names a period (`第二季度`+`完成情况`). Two header words of different
+    roles stay two columns (`项目` then `内容`)."""
+    if _PERIOD_LABEL.match(first):
+        return True
+    first_role, second_role = header_role(first), header_role(second)
+    if first_role and second_role and first_role != second_role:
+        return False
+    a, b = re.sub(r"\s", "", first), re.sub(r"\s", "", second)
+    if _spans_a_header_word(a, b):
+        return True
+    return not first_role and not second_role and a in _HEADER_WORD_STARTS
+
+
+def _spans_a_header_word(a: str, b: str) -> bool:
+    joined = a + b
+    return any(joined[start:end] in _HEADER_WORDS
+               for start in range(len(a)) for end in range(len(a) + 1, len(joined) + 1))
+
+
+def _first_row_follows(lines, i, piped) -> bool:
+    """Whether the next cell after line i is a first row's 序号 (`1`)."""
+    following = next(_cell_lines(lines, i, piped), None)
+    return following is not None and following[0].strip().rstrip(".、．") == "1"
+
+
+def _read_cell_per_line_table(lines, i, header, index, piped):
+    width = len(header)
+    body = []
     while i < len(lines):
         line = lines[i]
         if not line.blank:
             if _TABLE_END.match(line.text):
                 break
-            cells.append((line.text.strip(), line.number))
+            text = _cell_text(line, piped) if piped else line.text.strip()
+            if text is None:
+                break
+            if text:
+                body.append((text, line.number))
         i += 1
-    header_cells, body = cells[:width], cells[width:]
-    rows = [header_cells] + fit_rows(header, body)
+    words = [text for text, _ in header]
+    rows = [header] + fit_rows(words, body)
     flat = [([text], number) for row in rows for text, number in row]
     return _table_from_cells(flat, width, index), i
