@@ -133,3 +133,12 @@ def test_two_prose_columns_of_one_role_stay_apart():
     task = projects[0].tasks[0]
     assert task.content == "新建公办小学1所；完成主体结顶"
     assert task.progress == "主体工程完成90%。顺利推进"
+
+
+def test_a_column_of_unknown_header_words_is_kept_in_remarks_with_a_warning():
+    projects, warnings = projects_of(table(
+        ["序号", "项目名称", "项目内容", "责任单位", "特色亮点"],
+        ["1", "社区食堂", "新建社区食堂8家", "区民政局", "老年助餐"],
+    ))
+    assert projects[0].tasks[0].remarks == "特色亮点：老年助餐"
+    assert warnings == ["columns with header words mszs does not know, kept in remarks: 特色亮点"]

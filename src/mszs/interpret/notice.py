@@ -18,10 +18,12 @@ from mszs.vocabulary import UNIT_ROLES
 def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]:
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     info = read_metadata([p.text for p in paragraphs], document.metadata)
-    table_records, unread_tables = read_tables(document.tables)
-    records = merge_body_and_tables(read_list_items(paragraphs), table_records)
+    tables = read_tables(document.tables)
+    records = merge_body_and_tables(read_list_items(paragraphs), tables.projects)
     warnings = [f"table at {t.origin.describe()} was not read: none of its first rows is a header of known words"
-                for t in unread_tables]
+                for t in tables.unread_tables]
+    if tables.unknown_columns:
+        warnings.append(f"columns with header words mszs does not know, kept in remarks: {'、'.join(tables.unknown_columns)}")
     if not records:
         records = read_unlabelled_items(paragraphs)
         if records:

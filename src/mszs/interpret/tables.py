@@ -24,6 +24,9 @@ SPANNABLE_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline")
 TASK_FIELD_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "progress", "problems", "next_steps", "remarks")
 # The outline level of 1. 2. 3.: project numbers; 一、 and （一） above it number groups of them.
 _ITEM_LEVEL = 2
+# Columns the contract has no field for: unknown header words, and words known to name such a
+# column (建设地点). Their cells go to the remarks as `header：text`, so nothing read is lost.
+_NO_FIELD_ROLES = (None, "other")
 # Roles whose cells are prose: two columns of one (一季度目标 beside 工作任务) are kept apart by ；.
 PROSE_ROLES = ("content", "progress", "problems", "next_steps", "remarks")
 _PROSE_END = ("。", "；", ";", "！", "？", "!", "?", "，", ",")
@@ -47,9 +50,19 @@ class _Columns:
     def __init__(self, headers: list[Row]):
         self.width = len(headers[0].cells)
         self.roles = [header_role(text) for text in headers[0].texts]
+        self.names = [clean_text(text) for text in headers[0].texts]
         for header in headers[1:]:
             for k, text in enumerate(header.texts[:self.width]):
                 self.roles[k] = header_role(text) or self.roles[k]
+                self.names[k] = clean_text(text) or self.names[k]
+
+    def without_field(self) -> list[int]:
+        """The named columns no contract field takes."""
+        return [k for k, (role, name) in enumerate(zip(self.roles, self.names)) if role in _NO_FIELD_ROLES and name]
+
+    def unknown(self) -> list[str]:
+        """Header words of the columns whose role is unknown."""
+        return [name for role, name in zip(self.roles, self.names) if role is None and name]
 
     def cells(self, row: Row, role: str) -> list[str]:
         return [row.cells[k].text for k, r in enumerate(self.roles) if r == role and k < len(row.cells)]
@@ -65,10 +78,17 @@ class _Columns:
         return self.roles[column] if column < len(self.roles) else None
 
 
-def read_tables(tables: list[Table]) -> tuple[list[ProjectRecord], list[Table]]:
-    """Projects from the tables with header words, and the sizeable tables left unread."""
-    projects: list[ProjectRecord] = []
-    unread: list[Table] = []
+@dataclass
+class TablesRead:
+    projects: list[ProjectRecord] = field(default_factory=list)
+    unread_tables: list[Table] = field(default_factory=list)  # sizeable tables without header words
+    unknown_columns: list[str] = field(default_factory=list)  # header words of columns read only as remarks
+
+
+def read_tables(tables: list[Table]) -> TablesRead:
+    """Projects from the tables with header words, and what was left unread or half read."""
+    read = TablesRead()
+    projects, unread = read.projects, read.unread_tables
     columns: _Columns | None = None
     section = _Section()
     for table in tables:
@@ -85,10 +105,11 @@ def read_tables(tables: list[Table]) -> tuple[list[ProjectRecord], list[Table]]:
             while header_end < len(rows) and is_header_row(rows[header_end].texts, partial=True):
                 header_end += 1
             columns = _Columns(rows[header_at:header_end])
+            read.unknown_columns += [name for name in columns.unknown() if name not in read.unknown_columns]
             rows = rows[header_end:]
         for row in rows:
             section = _read_row(row, columns, projects, section)
-    return projects, unread
+    return read
 
 
 def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], section: _Section) -> _Section:
@@ -190,6 +211,9 @@ def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
         else:
             for text in columns.cells(row, role):
                 task.add(role, text)
+    for k in columns.without_field():
+        if k < len(row.cells) and row.cells[k].text.strip():
+            task.add("remarks", f"{columns.names[k]}：{row.cells[k].text.strip()}")
     if not task.content.strip() and not task.fields:
         return None
     return task
