@@ -57,6 +57,18 @@ def test_plan_year_from_title_before_doc_number():
     assert info.year == 2021
 
 
+@pytest.mark.parametrize("chrome", [
+    "来源:县政府督查室 发布日期:2023-04-12 09:30 【字体: 大   中   小 分享到:",
+    "访问次数:",
+    "信息来源:",
+    "  • 浏览次数:",
+    "现将2021年市政府民生实事项目及责任单位通知如下:",
+])
+def test_a_line_ending_in_a_colon_that_names_no_organisation_is_not_the_recipients(chrome):
+    info = read_metadata(["2023年县委、县政府为民办实事事项一季度进展情况通报", chrome, "各镇人民政府，县政府各部门，云溪经济开发区："])
+    assert info.recipients == ["各镇人民政府", "县政府各部门", "云溪经济开发区"]
+
+
 def test_cc_continues_on_the_next_line_and_attachments_list():
     info = read_metadata(["附件：1.2021年民生实事项目表", "2.责任分工表", "正文。",
                           "抄送：县委各部门，县人大常委会办公室，", "县法院，县检察院。"])

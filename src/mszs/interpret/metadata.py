@@ -6,6 +6,7 @@ import re
 from mszs.normalise.text import clean_text, fold_digits, squash
 from mszs.normalise.units import split_list
 from mszs.schemas import NoticeInfo
+from mszs.vocabulary import ORG_SUFFIXES
 
 # How far into the paragraphs the front matter (doc number, issuer, title, recipients) may lie.
 FRONT_MATTER_PARAGRAPHS = 25
@@ -41,7 +42,10 @@ BOX_FIELDS = {
 # colon, a cell border or both (`成文日期: | 2018-02-08 |`).
 _SPREAD_LABELS = "|".join("[ \u3000]*".join(label) for label in BOX_FIELDS)
 _BOX_LINE = re.compile(rf"({_SPREAD_LABELS})\s*[:：]?\s*[|｜]?\s*([^\s|｜]+)")
-_RECIPIENTS = re.compile(r"^[^。；;]{2,200}[:：]$")
+# 主送机关: one line ending in a colon and holding no other, so not a page's `来源:… 分享到:`.
+_RECIPIENTS = re.compile(r"^[^。；;:：]{2,200}[:：]$")
+# What a name in a collective recipient opens with (`各乡镇`, `有关单位`).
+COLLECTIVE_PREFIXES = ("各", "有关", "相关")
 _CC = re.compile(r"^\s*抄\s*送\s*[:：]\s*(.*)$")
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
 _ATTACHMENT_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.．、]\s*(.+)$")
@@ -229,9 +233,17 @@ def _innermost_area(area: str) -> str:
 def _recipients(front: list[str]) -> list[str]:
     for text in front:
         compact = text.strip()
-        if _RECIPIENTS.match(compact) and not _ATTACHMENT.match(compact) and "关于" not in compact:
-            return split_list(compact.rstrip(":："))
+        if _RECIPIENTS.match(compact) and "关于" not in compact:
+            names = split_list(compact.rstrip(":："))
+            if names and all(map(_names_organisations, names)):
+                return names
     return []
+
+
+def _names_organisations(name: str) -> bool:
+    """`县政府各部门`, `各乡镇（街道）`: not `访问次数` or `现将有关事项通知如下`."""
+    bare = re.sub(r"（[^（）]*）$", "", name)
+    return name.startswith(COLLECTIVE_PREFIXES) or bare.endswith(ORG_SUFFIXES)
 
 
 def _cc(paragraphs: list[str]) -> list[str]:
