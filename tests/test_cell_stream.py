@@ -1,11 +1,12 @@
 """Fitting one-cell-per-paragraph web tables into rows."""
 import pytest
 
-from mszs.parsers.cell_stream import fit_rows, kind_of
+from mszs.parsers.cell_stream import best_shift, fit_rows, kind_of
 
 
 @pytest.mark.parametrize("text, kind", [
     ("12月底前", "date"), ("2021年12月", "date"), ("9月投入使用", "date"), ("年底前", "date"), ("第三季度", "date"),
+    ("2021.8", "date"), ("2021-12", "date"), ("新建口袋公园3处", "text"), ("2024", "text"),
     ("县住建局", "unit"), ("各乡镇（街道）", "unit"), ("县财政局等", "unit"),
     ("王继讲", "person"),
     ("新建2座人行天桥。", "text"), ("改造老旧小区25个，惠及居民3600户", "text"),
@@ -44,3 +45,16 @@ def test_a_number_out_of_sequence_is_a_cell_not_a_new_row():
 def test_a_table_cut_from_a_longer_one_starts_at_its_first_number():
     rows = fit_rows(["序号", "项目内容", "责任单位"], cells("24", "新建管网", "县水务局", "25", "改造水厂", "县住建局"))
     assert [[t for t, _ in r] for r in rows] == [["24", "新建管网", "县水务局"], ["25", "改造水厂", "县住建局"]]
+
+
+TASKS = ["name", "content", "deadline", "lead_units"]
+
+
+@pytest.mark.parametrize("roles, texts, shift", [
+    (TASKS, ["对七星路实施亮化提升", "2021.12", "城投集团"], 1),  # the name is spanned
+    (TASKS, ["2021.8", "城投集团"], 2),  # so are the name and the task
+    (TASKS, ["计划10月底完成墓地建设", "公共服务集团"], 2),
+    (["name", "content", "units", "remarks"], ["供水", "新建管网", "县水务局"], 0),  # an empty last cell
+])
+def test_best_shift_puts_dates_and_units_under_their_columns(roles, texts, shift):
+    assert best_shift(roles, texts, range(0, len(roles) - len(texts) + 1)) == shift

@@ -154,3 +154,55 @@ def test_one_cell_per_line_each_ending_with_a_pipe():
         ["3", "乡镇敬老院提升工程", "民政局", "12月底前"],
     ]
     assert isinstance(blocks[-1], Paragraph) and blocks[-1].text.startswith("抄送")
+
+
+def test_pipe_rows_short_of_spanned_cells_fill_the_right_hand_columns():
+    table = only_table(parse_lines((LAYOUTS / "reader_pipe_rowspan.txt").read_text(encoding="utf-8")))
+    assert [r.texts for r in table.rows][1:] == [
+        ["1", "城区环境提升项目", "对和平路等2条道路实施综合改造;", "10月", "建设局"],
+        ["", "", "对湖滨公园实施亮化提升;", "2021.11", "城投公司"],
+        ["", "", "新建口袋公园3处。", "11月", "建设局"],
+        ["2", "农村公路提升项目", "提升改造农村公路30公里。", "9月", "交通局"],
+        ["", "", "", "2021年10月", "开发区"],
+    ]
+
+
+def test_pipe_rows_without_a_sequence_column_are_realigned_by_what_their_cells_hold():
+    text = ("项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+            "1.城市人居环境提升项目 | 对人民路进行综合改造; | 11月 | 建设局 |\n"
+            "2021.8 | 城投集团 | ||\n"
+            "对七星路进行绿化提升; | 2021.12 | 城投集团 | |\n"
+            "2.生态公墓建设项目 | 新建公益性墓地15处 | 10月底 | 民政局 |\n")
+    assert [r.texts for r in only_table(parse_lines(text)).rows][2:] == [
+        ["", "", "2021.8", "城投集团"],
+        ["", "对七星路进行绿化提升;", "2021.12", "城投集团"],
+        ["2.生态公墓建设项目", "新建公益性墓地15处", "10月底", "民政局"],
+    ]
+
+
+def test_pipe_header_broken_over_two_lines():
+    table = only_table(parse_lines((LAYOUTS / "reader_pipe_header_two_lines.txt").read_text(encoding="utf-8")))
+    assert table.rows[0].texts == ["序号", "项目名称", "责任单位", "目标任务", "1-6月 实际完成情况", "完成率", "备注", ""]
+    assert [r.texts[:6] for r in table.rows][1:] == [
+        ["1", "新增城镇就业", "区人社局", "5200人", "3100人", "60%"],
+        ["2", "新建社区养老服务站", "区民政局", "10个", "6个", "60%"],
+        ["3", "改造农村户用厕所", "区农业农村局", "2000个", "700个", "35%"],
+    ]
+    assert table.rows[3].texts[6] == "雨季影响施工进度。"
+
+
+def test_a_second_header_row_is_not_joined_to_the_first():
+    text = "序号 | 项目名称 | 责任单位 | |\n| | | 牵头单位 | 配合单位 |\n1 | 供水 | 县水务局 | 县财政局 |\n"
+    assert [r.texts for r in only_table(parse_lines(text)).rows][:2] == [
+        ["序号", "项目名称", "责任单位", ""], ["", "", "牵头单位", "配合单位"]]
+
+
+def test_a_pipe_row_broken_right_after_a_pipe_goes_on_over_the_next_line():
+    text = "序号 | 项目名称 | 项目内容 | 责任单位 |\n1 | 供水 |\n新建管网 | 县水务局 |\n2 | 供暖 | 改造管网 | 县住建局 |\n"
+    assert [r.texts for r in only_table(parse_lines(text)).rows][1:] == [
+        ["1", "供水", "新建管网", "县水务局"], ["2", "供暖", "改造管网", "县住建局"]]
+
+
+def test_pipe_rows_without_a_closing_pipe_are_one_row_per_line():
+    text = "序号 | 项目名称 | 责任单位\n1 | 供水 | 县水务局\n2 | 供暖 | 县住建局\n"
+    assert [r.texts for r in only_table(parse_lines(text)).rows][1:] == [["1", "供水", "县水务局"], ["2", "供暖", "县住建局"]]

@@ -15,7 +15,10 @@ from mszs.vocabulary import ORG_SUFFIXES, PROJECT_ROLES, header_role
 
 # What a paragraph looks like, by the column roles that accept it.
 LIST_KINDS = {"lead_units": "unit", "units": "unit", "co_units": "unit", "leaders": "person", "deadline": "date"}
-_DATE = re.compile(r"^((19|20)\d\d\s*年)?\s*(\d{1,2}\s*月|年底|年内|年中|全年|上半年|下半年|第?[一二三四1-4]\s*季度|长期|持续)")
+_DATE = re.compile(r"^((19|20)\d\d\s*年)?\s*(\d{1,2}\s*月|年底|年内|年中|全年|上半年|下半年|第?[一二三四1-4]\s*季度|长期|持续)"
+                   r"|^(19|20)\d\d\s*[.．/-]\s*\d{1,2}(\D|$)")
+# A count with its measure word (`新建口袋公园3处`) ends like a unit (处, 所) but is none.
+_COUNT_AT_END = re.compile(r"\d\s*[\u4e00-\u9fa5]$")
 _PERSON = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
 _SEQ = re.compile(r"^\s*(\d{1,3})[.、．]?\s*$")
 _TRAILING = re.compile(r"[、，,；;。.\s]+$|等$")
@@ -26,7 +29,8 @@ def kind_of(text: str) -> str:
     if len(text) <= 30 and _DATE.match(text):
         return "date"
     bare = re.sub(r"[（(][^（）()]*[)）]$", "", _TRAILING.sub("", text))
-    if len(bare) <= 25 and not re.search(r"[，,。；;]", bare) and bare.endswith(ORG_SUFFIXES):
+    if (len(bare) <= 25 and not re.search(r"[，,。；;]", bare) and bare.endswith(ORG_SUFFIXES)
+            and not _COUNT_AT_END.search(bare)):
         return "unit"
     if _PERSON.match(text):
         return "person"
@@ -82,6 +86,25 @@ def _fit_group(roles, group):
         col = target + 1
     rows.append(row)
     return [[_join(cell, group[0][1]) for cell in r] for r in rows]
+
+
+def best_shift(roles, texts, shifts) -> int:
+    """Of the given shifts, how far right to move a row's leading cells so that they best
+    fit their columns: units under units, dates under deadlines. Ties go to the smallest."""
+    return max(shifts, key=lambda shift: (_fit(roles[shift:], texts), -shift))
+
+
+def _fit(roles, texts) -> int:
+    score = 0
+    for role, text in zip(roles, texts):
+        if not text:
+            continue
+        expected, kind = LIST_KINDS.get(role), kind_of(text)
+        if expected:
+            score += 1 if expected == kind else -1
+        elif kind == "unit":
+            score -= 1  # a unit outside every unit column
+    return score
 
 
 def _continuation_column(roles) -> int:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
-from mszs.parsers.cell_stream import fit_rows
+from mszs.parsers.cell_stream import best_shift, fit_rows
 from mszs.parsers.encoding import decode_text
 from mszs.vocabulary import HEADER_WORDS, PROJECT_ROLES, header_role, is_header_row
 
@@ -216,10 +216,41 @@ def _pipe_cells(line: str) -> list[str]:
 
 
 def _read_pipe_table(lines, i, index):
-    """Cells are the text between pipes; every ``width`` cells make a row, whatever the line breaks."""
-    width = len(_pipe_cells(lines[i].text))
-    start = i
-    end = i + 1
+    """Cells are the text between pipes. When the header line ends with a pipe, so does
+    every row: a line that does not continues the row (its text wraps). Otherwise each
+    line is a row."""
+    header, body_start = _pipe_header(lines, i)
+    end = _pipe_table_end(lines, body_start)
+    terminated = lines[i].text.rstrip().endswith("|")
+    rows = _pipe_rows(lines[body_start:end], len(header), terminated)
+    roles = [header_role(text) for text in header]
+    rows = [_pipe_row_aligned(row, roles) for row in rows]
+    cells = [[(text, lines[i].number) for text in header]] + rows
+    return _table_from_rows(cells, index), end
+
+
+def _pipe_header(lines, i):
+    """The header cells of a pipe table at line i, and the index after the header.
+
+    A header broken over two lines (`… | 1-6月完成情况 |` then `完成率 | 备注 | |`) is
+    one header when the row after it has more cells than its first line."""
+    cells = _pipe_cells(lines[i].text)
+    following = [k for k in range(i + 1, min(i + 4, len(lines))) if not lines[k].blank][:2]
+    if len(following) < 2 or not lines[i].text.rstrip().endswith("|") or "|" not in lines[following[0]].text:
+        return cells, i + 1
+    more = _pipe_cells(lines[following[0]].text)
+    labels = [text for text in more if text]
+    if (labels and not _SEQ_CELL.match(more[0]) and all(_is_label(text) for text in labels)
+            and any(header_role(text) for text in labels)
+            and len(_pipe_cells(lines[following[1]].text)) > len(cells)):
+        return cells + more, following[0] + 1
+    return cells, i + 1
+
+
+def _pipe_table_end(lines, i):
+    """The index after the last line of a pipe table whose rows start at i: lines without
+    a pipe belong to it only between lines with one."""
+    end = i
     while end < len(lines):
         if lines[end].blank or "|" in lines[end].text:
             end += 1
@@ -228,60 +259,90 @@ def _read_pipe_table(lines, i, index):
         if _TABLE_END.match(lines[end].text) or following is None or "|" not in following.text:
             break
         end += 1
-    stream = []  # (character, line number) flattened, so each cell knows its first line
-    for line in lines[start:end]:
-        for ch in line.text.strip():
-            stream.append((ch, line.number))
-        stream.append(("\n", line.number))
-    cells: list[tuple[list[str], int]] = []
-    current, first_line = [], lines[start].number
-    for ch, number in stream:
-        if ch == "|":
-            cells.append((["".join(current)], first_line))
-            current, first_line = [], None
+    return end
+
+
+def _pipe_rows(lines, width, terminated):
+    """Rows of (text, line) cells. A terminated row that starts with its 序号 and is short
+    goes on over the next line when that line completes it (a break right after a pipe)."""
+    rows, pending = [], []
+    for k, line in enumerate(lines):
+        if line.blank:
             continue
-        if first_line is None and ch.strip():
-            first_line = number
-        current.append(ch)
-    if "".join(current).strip():
-        cells.append((["".join(current)], first_line or lines[end - 1].number))
-    cells = [([" ".join(part.strip() for part in text[0].strip().split("\n"))], n or lines[start].number)
-             for text, n in cells]
-    # The header ends with a pipe before its line break, the rows after it likewise;
-    # a row's leading cell may sit alone on a line ("1" then "| name | ...").
-    while len(cells) % width:
-        cells.append(([""], cells[-1][1]))
-    header = [text[0] for text, _ in cells[:width]]
-    spanned = _spanned_columns(header)
-    if spanned:
-        rows = [cells[k:k + width] for k in range(0, len(cells), width)]
-        cells = [cell for row in rows for cell in _realign(row, spanned)]
-    return _table_from_cells(cells, width, index), end
+        pending.append(line)
+        if terminated and not line.text.rstrip().endswith("|"):
+            continue
+        cells = _split_pipe_row(pending)
+        if terminated and _row_goes_on(cells, lines[k + 1:], width):
+            continue
+        rows.append(cells)
+        pending = []
+    if pending:
+        rows.append(_split_pipe_row(pending))
+    return rows
 
 
-def _spanned_columns(header: list[str]) -> int:
+def _split_pipe_row(lines):
+    """The cells of a row's lines: the text between pipes, a cell's wrapped lines joined
+    with a space, each cell with the line its text starts on."""
+    cells, parts, first_line = [], [], None
+    for line in lines:
+        for k, part in enumerate(line.text.strip().split("|")):
+            if k:
+                cells.append((" ".join(parts), first_line or line.number))
+                parts, first_line = [], None
+            if part.strip():
+                parts.append(part.strip())
+                first_line = first_line or line.number
+    if parts:
+        cells.append((" ".join(parts), first_line))
+    if cells and not cells[0][0] and lines[0].text.lstrip().startswith("|"):
+        cells = cells[1:]  # a leading pipe opens the row; it closes no cell
+    return cells
+
+
+def _row_goes_on(cells, rest, width) -> bool:
+    following = next((line for line in rest if not line.blank), None)
+    if following is None or not cells or len(cells) >= width or not _SEQ_CELL.match(cells[0][0]):
+        return False
+    more = _pipe_cells(following.text)
+    return not _SEQ_CELL.match(more[0]) and len(cells) + len(more) <= width
+
+
+def _pipe_row_aligned(cells, roles):
+    """The row as wide as the header, a row short of cells moved right.
+
+    A web table copied as text drops the cells a rowspan covers and pads the row at its
+    end: a row that does not start with its 序号 and ends early lost cells on its left.
+    How far it moves is told by what its cells look like (dates, units, people)."""
+    width = len(roles)
+    texts = [text for text, _ in cells]
+    filled = len(texts)
+    while filled and not texts[filled - 1]:
+        filled -= 1
+    short = filled < width and texts and texts[0] and not (roles[0] == "seq" and _SEQ_CELL.match(texts[0]))
+    if short:
+        lowest = _project_columns(roles) if roles[0] == "seq" else 0
+        shift = best_shift(roles, texts[:filled], range(min(lowest, width - filled), width - filled + 1))
+        cells = [("", cells[0][1])] * shift + cells[:filled]
+    cells = cells[:max(width, filled)]
+    return cells + [("", cells[-1][1] if cells else 0)] * (width - len(cells))
+
+
+def _project_columns(roles) -> int:
     """How many leading columns hold project-level values (序号, 项目名称…) that a row may span."""
-    if header_role(header[0]) != "seq":
-        return 0
     spanned = 0
-    for word in header:
-        if header_role(word) not in PROJECT_ROLES:
+    for role in roles:
+        if role not in PROJECT_ROLES:
             break
         spanned += 1
     return spanned
 
 
-def _realign(row, spanned):
-    """A web table copied as text drops the cells a rowspan covers and pads the row at its end.
-
-    Such a row starts with content where the 序号 should be and ends with
-    ``spanned`` empty cells: move its cells right to where they belong.
-    """
-    first = row[0][0][0]
-    trailing = row[-spanned:]
-    if first.strip() and not _SEQ_CELL.match(first) and all(not t[0].strip() for t, _ in trailing):
-        return [([""], row[0][1])] * spanned + row[:-spanned]
-    return row
+def _table_from_rows(rows, index):
+    return Table([Row([Cell(text, Origin(line=number, table=index, row=r, column=c))
+                       for c, (text, number) in enumerate(row)], Origin(line=row[0][1], table=index, row=r))
+                  for r, row in enumerate(rows)], Origin(line=rows[0][0][1], table=index))
 
 
 # --- one cell per line ------------------------------------------------------------
