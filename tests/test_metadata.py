@@ -47,6 +47,8 @@ def test_metadata_box_of_a_government_site():
     ("二〇二一年一月十九日", "2021-01-19"),
     ("二○二二年十二月三十一日", "2022-12-31"),
     ("2021年3月 日", None),  # the day is left blank
+    ("(二〇〇九年三月二日)", "2009-03-02"),  # printed under the heading
+    ("（二OO八年二月二十六日）", "2008-02-26"),
 ])
 def test_signature_date(line, expected):
     assert read_metadata(["某某县人民政府", line]).issue_date == expected

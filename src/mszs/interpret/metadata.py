@@ -29,8 +29,11 @@ _ISSUER = re.compile(
 )
 # Words that name the governed area inside an issuer, longest first.
 REGION_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "高新区", "新区", "自治县", "县", "区", "市", "旗", "镇", "乡")
-_DIGIT = "0-9０-９〇○零一二三四五六七八九十"
-_DATE = re.compile(rf"^([{_DIGIT}]{{4}})\s*年\s*([{_DIGIT}]{{1,3}})\s*月\s*([{_DIGIT}]{{0,3}})\s*日$")
+# Zero is also typed as a letter O in year numerals (`二OO八年`).
+_ZEROS = "〇○零OＯ"
+_DIGIT = f"0-9０-９{_ZEROS}一二三四五六七八九十"
+# A date alone on its line; under the heading it may be printed in parentheses (`（二〇〇九年三月二日）`).
+_DATE = re.compile(rf"^[(（]?\s*([{_DIGIT}]{{4}})\s*年\s*([{_DIGIT}]{{1,3}})\s*月\s*([{_DIGIT}]{{0,3}})\s*日\s*[)）]?$")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # Metadata box names as government sites print them, with the field each fills.
 BOX_FIELDS = {
@@ -173,7 +176,7 @@ def _iso_date(text: str) -> str | None:
 
 
 def _signature_date(paragraphs: list[str]) -> str | None:
-    """The first paragraph that is only a date (the 成文日期 under the signature).
+    """The first paragraph that is only a date (the 成文日期 under the signature or the heading).
 
     A date whose day is left blank (`2021年3月 日`) gives None."""
     for text in paragraphs:
@@ -195,7 +198,7 @@ def _date_number(token: str) -> int | None:
         return int(token)
     if len(token) == 4:  # 二〇二一: digit by digit
         digits = "〇一二三四五六七八九"
-        token = token.replace("○", "〇").replace("零", "〇")
+        token = re.sub(f"[{_ZEROS}]", "〇", token)
         if all(ch in digits for ch in token):
             return int("".join(str(digits.index(ch)) for ch in token))
     from mszs.normalise.numbers import parse_number
