@@ -32,6 +32,32 @@ def test_issuer_printed_on_the_title_line():
     assert (info.issuer, info.title) == ("微山县人民政府", "关于办好2024年民生实事的通知")
 
 
+@pytest.mark.parametrize("front, issuer", [
+    (["云政办发〔2022〕6号", "云溪县人民政府办公室关于", "对县《政府工作报告》确定的2022年", "民生实事进行责任分解的通知"],
+     "云溪县人民政府办公室"),
+    (["【民生实事项目】青禾市人民政府关于2023年市政府民生实事项目及责任分解的通知"], "青禾市人民政府"),
+    (["根据市人民政府关于民生实事的部署，现将有关事项通知如下。"], None),  # 关于 in a sentence
+])
+def test_issuer_before_guanyu_on_the_title_line(front, issuer):
+    assert read_metadata(front).issuer == issuer
+
+
+def test_issuer_printed_without_its_place_is_named_by_the_signature():
+    info = read_metadata(["区人民政府办公室关于印发2024年区政府民生实事项目责任分解方案的通知",
+                          "各街道办事处，区人民政府各部门：", "正文。", "云溪区人民政府办公室", "2024年1月8日"])
+    assert (info.issuer, info.region) == ("云溪区人民政府办公室", "云溪区")
+
+
+def test_signature_names_the_issuer_when_the_front_matter_does_not():
+    info = read_metadata(["关于印发2024年民生实事项目的通知", "正文。", "云溪区人民政府", "", "2024年1月8日"])
+    assert (info.issuer, info.region) == ("云溪区人民政府", "云溪区")
+
+
+def test_signature_of_another_office_does_not_replace_the_issuer():
+    info = read_metadata(["青禾市人民政府办公室", "关于印发2024年民生实事项目的通知", "正文。", "青禾市人民政府", "2024年1月8日"])
+    assert info.issuer == "青禾市人民政府办公室"
+
+
 def test_masthead_with_wen_jian_is_the_issuer():
     assert read_metadata(["泾源县人民政府办公室文件", "泾政办发〔2023〕4号"]).issuer == "泾源县人民政府办公室"
 

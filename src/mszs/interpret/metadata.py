@@ -46,6 +46,8 @@ BOX_FIELDS = {
 _SPREAD_LABELS = "|".join("[ \u3000]*".join(label) for label in BOX_FIELDS)
 _BOX_LINE = re.compile(rf"({_SPREAD_LABELS})\s*[:：]?\s*[|｜]?\s*([^\s|｜]+)")
 # 主送机关: one line ending in a colon and holding no other, so not a page's `来源:… 分享到:`.
+# A web page's tag before a title (`【民生实事项目】`).
+_WEB_TAG = re.compile(r"^【[^】]*】")
 _RECIPIENTS = re.compile(r"^[^。；;:：]{2,200}[:：]$")
 # What a name in a collective recipient opens with (`各乡镇`, `有关单位`).
 COLLECTIVE_PREFIXES = ("各", "有关", "相关")
@@ -59,8 +61,8 @@ def read_metadata(paragraphs: list[str], box: dict[str, str] | None = None) -> N
     front = paragraphs[:FRONT_MATTER_PARAGRAPHS]
     fields = _box_fields(front, box or {})
     doc_number = fields.get("doc_number") or _doc_number(front)
-    title = _title(front)
-    issuer = fields.get("issuer") or _issuer(front, title)
+    title, title_line = _title(front)
+    issuer = _with_signed_place(fields.get("issuer") or _issuer(front, title_line), _signer(paragraphs))
     issue_date = _iso_date(fields["issue_date"]) if fields.get("issue_date") else _signature_date(paragraphs)
     return NoticeInfo(
         doc_number=_normal_doc_number(doc_number) if doc_number else None,
@@ -114,8 +116,9 @@ def _normal_doc_number(text: str) -> str:
     return f"{prefix}〔{year}〕{number}号"
 
 
-def _title(front: list[str]) -> str | None:
-    """From 关于 to the closing word, joining a title broken over paragraphs."""
+def _title(front: list[str]) -> tuple[str | None, int | None]:
+    """From 关于 to the closing word, joining a title broken over paragraphs; and the
+    paragraph the 关于 is on."""
     for k, text in enumerate(front):
         compact = squash(text)
         start = compact.find("关于")
@@ -128,8 +131,8 @@ def _title(front: list[str]) -> str | None:
             title += squash(following)
         title = _cut_after_ending(title)
         if title:
-            return title
-    return _title_without_guanyu(front)
+            return title, k
+    return _title_without_guanyu(front), None
 
 
 def _title_without_guanyu(front: list[str]) -> str | None:
@@ -155,16 +158,35 @@ def _cut_after_ending(title: str) -> str | None:
     return None
 
 
-def _issuer(front: list[str], title: str | None) -> str | None:
-    for text in front:
+def _issuer(front: list[str], title_line: int | None) -> str | None:
+    """The first line that is only an issuer's name, or the name before 关于 on the title's
+    line (`【民生实事】青禾市人民政府关于…`, `县人民政府办公室关于` with the title going on below)."""
+    for k, text in enumerate(front):
         compact = squash(text)
-        if title and title in compact and not compact.startswith(title):
-            compact = compact[:compact.index(title)]  # `微山县人民政府 关于…`
-            compact = DOC_NUMBER.sub("", compact)
+        if k == title_line:
+            compact = DOC_NUMBER.sub("", _WEB_TAG.sub("", compact[:compact.find("关于")]))
         match = _ISSUER.match(compact)
         if match:
             return match.group(1)
     return None
+
+
+def _signer(paragraphs: list[str]) -> str | None:
+    """The issuer's name signed on the line above the 成文日期."""
+    lines = [text for text in paragraphs if text.strip()]
+    for above, text in zip(lines, lines[1:]):
+        match = _DATE.match(text.strip()) and _ISSUER.match(squash(above))
+        if match:
+            return match.group(1)
+    return None
+
+
+def _with_signed_place(issuer: str | None, signer: str | None) -> str | None:
+    """An issuer printed without its place (`区人民政府办公室`) is named in full by the signature
+    (`云溪区人民政府办公室`); with no issuer in the front matter the signature names it."""
+    if signer and (issuer is None or signer.endswith(issuer)):
+        return signer
+    return issuer
 
 
 def _iso_date(text: str) -> str | None:
