@@ -15,7 +15,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号", "序列", "项目序号", "排序"),
     "name": (
         "项目名称", "实事名称", "实事项目", "民生实事项目", "项目", "事项", "名称", "工程名称",
-        "实事项目名称", "民生实事名称", "民生实事", "工作事项", "任务名称",
+        "实事项目名称", "民生实事名称", "民生实事", "工作事项", "任务名称", "重点工作",
     ),
     "category": ("项目类别", "类别", "领域", "项目分类", "分类", "类型"),
     "content": (
@@ -23,22 +23,58 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "工作内容", "内容", "目标任务", "主要任务", "工作任务", "任务目标", "实施内容",
         "项目内容及目标", "建设内容及规模", "具体内容", "工作目标", "目标", "具体目标",
         "工作目标及内容", "主要目标", "任务内容", "年度目标", "年度目标任务", "实事内容及目标",
+        "指标要求", "建设规模",
     ),
     "lead_units": (
         "实施主体", "主办单位", "牵头单位", "牵头部门", "主责单位", "牵头责任单位", "主体责任单位",
-        "牵头领导单位",
+        "牵头领导单位", "牵头责任部门",
     ),
     # Plain responsibility: the lead units, unless a 牵头/主办 column or label names the
     # lead, in which case these are the units that carry the work out with it (co-units).
     "units": ("责任单位", "责任部门", "承办单位", "实施单位", "责任主体"),
-    "co_units": ("协办单位", "配合单位", "配合部门", "协办部门", "协同单位", "参与单位", "责任配合单位"),
+    "co_units": (
+        "协办单位", "配合单位", "配合部门", "协办部门", "协同单位", "参与单位", "责任配合单位",
+        "协作单位", "协同责任单位", "协作部门",
+    ),
     "leaders": ("分管县领导", "责任领导", "分管领导", "县级领导", "牵头领导", "分管区领导", "分管市领导", "包抓领导", "县级责任领导", "责任县领导", "联系领导", "责任人", "包保领导"),
     "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限", "计划完成时间", "进度安排", "推进计划", "时间安排", "进度计划", "节点安排", "进度要求", "完成节点", "时序进度"),
     "remarks": ("备注", "说明"),
     "progress": ("落实进展情况", "进展情况", "工作进展", "完成情况", "推进情况", "进展", "目前进展", "截至目前进展情况", "落实情况"),
     "problems": ("存在问题", "存在的问题", "问题", "困难问题", "存在问题及困难"),
     "next_steps": ("下月工作计划", "下步工作计划", "下一步工作计划", "下步计划", "下步打算", "下一步计划", "下月计划", "下步工作"),
+    # Columns the contract has no field for. Knowing them keeps a header row whole, so
+    # the columns after them do not shift; `目标类型` (A类/B类) is no project category.
+    "other": ("建设地点", "实施地点", "项目地点", "投资金额", "总投资", "资金来源", "目标类型", "是否达序"),
 }
+
+# Last resort for a header cell that is no header word and starts or ends with
+# none: a short text that ends like a column name (HEADER_ENDINGS) and holds one
+# of a role's cue words, roles tried in this order (`牵头负责领导` names leaders).
+HEADER_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("next_steps", ("下步", "下一步", "打算")),
+    ("problems", ("问题", "困难")),
+    ("progress", ("进展", "进度", "完成情况", "推进情况", "落实情况", "实施情况", "执行情况")),
+    ("leaders", ("领导", "责任人", "负责人")),
+    ("co_units", ("协同", "协作", "配合", "协办", "协助")),
+    ("lead_units", ("牵头", "主办", "主责")),
+    ("units", ("责任单位", "责任部门", "责任科室", "责任处室", "责任股室", "承办")),
+    ("deadline", ("时限", "期限", "时间", "节点")),
+    ("name", ("名称",)),
+    ("other", ("地点", "地址", "金额", "投资", "资金", "完成率")),
+)
+HEADER_ENDINGS = (
+    "单位", "部门", "科室", "处室", "股室", "主体", "领导", "责任人", "负责人", "情况", "进度", "进展",
+    "打算", "问题", "困难", "时间", "时限", "期限", "节点", "名称", "地点", "地址", "金额", "率",
+)
+# A cell longer than this is a sentence, whatever cue words it holds; one shorter
+# (`进度`, `领导` alone) is too bare to tell a column from a matrix's sub-heading.
+MAX_CUED_HEADER = 10
+MIN_CUED_HEADER = 3
+# A header naming two columns' worth (`进展情况、存在问题及下一步打算`) is read by its first part.
+_COMPOUND_SEPARATORS = re.compile(r"[、/／]|及|与|和")
+MAX_COMPOUND_HEADER = 24
+# Qualifiers that make a plain responsibility header name the lead or the co-units (`协同责任单位`).
+UNIT_QUALIFIERS = {"co_units": ("协同", "协作", "配合", "协办", "协助"), "lead_units": ("牵头", "主办", "主责")}
 
 # Labels of list-style notices: `主办单位：…` lines or `（责任单位：…）` clauses.
 LABEL_WORDS: dict[str, tuple[str, ...]] = {
@@ -89,18 +125,27 @@ def header_role(cell_text: str) -> str | None:
     """The role of a header cell, or None when the text is not a header word.
 
     Exact words match first; a cell such as ``责任单位（牵头）`` or
-    ``2021年完成时限`` matches the longest header word it ends or starts with.
+    ``2021年完成时限`` matches the longest header word it ends or starts with;
+    ``进展情况、存在问题及下一步打算`` is read by its first part; then the cue words.
     """
     if re.search(r"[:：]\s*\S", cell_text):
         return None  # `牵头单位：县教育局` is a labelled value, not a header
     text = _squash(cell_text)
     text = re.sub(r"[（(].*?[)）]$", "", text) or text
-    if not text or len(text) > 14:
+    if not text or len(text) > MAX_COMPOUND_HEADER:
+        return None
+    return _word_role(text) or _compound_role(text) or _cued_role(text)
+
+
+def _word_role(text: str) -> str | None:
+    if len(text) > 14:
         return None
     if text in _HEADER_INDEX:
         return _HEADER_INDEX[text]
     word = _header_word_at_an_end(text)
-    return _HEADER_INDEX[word] if word else None
+    if not word:
+        return None
+    return _qualified(_HEADER_INDEX[word], text[:-len(word)] if text.endswith(word) else "")
 
 
 def _header_word_at_an_end(text: str) -> str | None:
@@ -111,6 +156,24 @@ def _header_word_at_an_end(text: str) -> str | None:
         if found:
             return min(found, key=_HEADER_RANK.__getitem__)
     return None
+
+
+def _compound_role(text: str) -> str | None:
+    first = _COMPOUND_SEPARATORS.split(text, maxsplit=1)[0]
+    return _word_role(first) if first != text else None
+
+
+def _cued_role(text: str) -> str | None:
+    if not MIN_CUED_HEADER <= len(text) <= MAX_CUED_HEADER or not text.endswith(HEADER_ENDINGS):
+        return None
+    return next((role for role, cues in HEADER_CUES if any(cue in text for cue in cues)), None)
+
+
+def _qualified(role: str, before: str) -> str:
+    """A plain responsibility word names the lead or the co-units when a qualifier stands before it."""
+    if role != "units":
+        return role
+    return next((r for r, words in UNIT_QUALIFIERS.items() if any(w in before for w in words)), role)
 
 
 def is_header_row(cells: list[str], partial: bool = False) -> bool:
