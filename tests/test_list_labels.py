@@ -1,15 +1,23 @@
 """Labels and header words notices use beyond the common ones, read from one vocabulary."""
+from pathlib import Path
+
 import pytest
 
 from mszs import parse
-from mszs.document import Cell, Document, Row, Table
+from mszs.document import Cell, Document, Paragraph, Row, Table
 from mszs.interpret import interpret
-from mszs.vocabulary import header_role, is_header_row
+from mszs.vocabulary import HEADER_WORDS, LABEL_ROLES, header_role, is_header_row, label_role
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 
 
 def projects_of(*blocks):
     _, projects, _ = interpret(Document(blocks=list(blocks), format="text"))
     return projects
+
+
+def paragraphs(*texts):
+    return [Paragraph(text) for text in texts]
 
 
 # --- header words -------------------------------------------------------------
@@ -80,3 +88,61 @@ def test_a_table_one_cell_per_line_with_a_progress_column_is_read(tmp_path):
     tasks = [p.tasks[0] for p in parse(notice).projects]
     assert [(t.lead_units, t.progress, t.remarks) for t in tasks] == [
         (["县教育局"], "80%（城南园进度偏慢）", "市民生实事"), (["县交通局"], "90%", "县民生实事")]
+
+
+# --- list labels ------------------------------------------------------------------
+
+@pytest.mark.parametrize("role", LABEL_ROLES)
+def test_every_header_word_of_a_task_field_is_a_list_label(role):
+    assert {label_role(word) for word in HEADER_WORDS[role]} == {role}
+
+
+@pytest.mark.parametrize("label, role", [
+    ("牵头负责领导", "leaders"), ("牵头责任单位", "lead_units"), ("协同责任单位", "co_units"),
+    ("主要协作单位", "co_units"), ("牵头责任部门", "lead_units"), ("项目责任人", "leaders"),
+    ("协作单位", "co_units"), ("实际完成情况", "progress"), ("建设内容", "content"),
+])
+def test_list_labels_seen_in_real_notices(label, role):
+    assert label_role(label) == role
+
+
+@pytest.mark.parametrize("label", ["县直各有关单位", "现将有关事项通知如下", "具体要求", "附件", "联系人", "发布时间"])
+def test_words_before_a_colon_that_are_no_labels(label):
+    assert label_role(label) is None
+
+
+def test_lead_and_co_unit_labels_beyond_the_common_ones():
+    notice = parse(LAYOUTS / "list_compound_labels.txt")
+    assert notice.notice.recipients == ["各县、市、区人民政府", "市政府各部门", "各直属机构"]
+    first, second = (p.tasks[0] for p in notice.projects)
+    assert (first.lead_units, first.co_units, first.leaders) == (
+        ["市教育局"], ["市财政局", "市自然资源局", "各县、市、区政府"], ["吴松"])
+    assert (second.lead_units, second.co_units, second.leaders) == (["市卫健委"], ["市医保局", "各县、市、区政府"], ["陶岚"])
+
+
+def test_a_line_with_an_unknown_label_is_kept_in_the_remarks():
+    second = parse(LAYOUTS / "list_compound_labels.txt").projects[1].tasks[0]
+    assert second.remarks == "项目编号：MS-2023-02"  # and the notice's 附件 line is not the item's
+
+
+def test_an_unknown_label_line_does_not_make_a_heading_an_item():
+    projects = projects_of(*paragraphs("（一）加强组织领导。", "联系人：张明", "1.新建学校2所。", "牵头单位：县教育局"))
+    assert [(p.seq, p.tasks[0].content) for p in projects] == [(1, "新建学校2所。")]
+
+
+def test_labels_on_their_own_lines_with_a_person_and_the_progress():
+    first, second = (p.tasks[0] for p in parse(LAYOUTS / "list_labels_per_line.txt").projects)
+    # 项目责任人 is a responsible person, read like 责任人.
+    assert (first.lead_units, first.co_units, first.leaders) == (["市交通局"], ["市城管局", "市财政局"], ["沈涛", "潘悦"])
+    assert (first.progress, second.progress) == ("已建成站点38个", "已开工7个")
+
+
+def test_a_page_date_under_the_title_does_not_make_the_title_an_item():
+    projects = projects_of(*paragraphs("关于2023年市政府民生实事项目的通知", "发布时间:2023-02-14 10:05",
+                                       "1.新建学校2所。", "牵头单位：县教育局"))
+    assert [p.tasks[0].content for p in projects] == ["新建学校2所。"]
+
+
+def test_a_unit_glued_to_the_next_label_is_split_from_it():
+    projects = projects_of(*paragraphs("1.新建学校2所。", "牵头单位：县教育局配合单位：县财政局"))
+    assert (projects[0].tasks[0].lead_units, projects[0].tasks[0].co_units) == (["县教育局"], ["县财政局"])

@@ -11,6 +11,8 @@ import re
 
 # role → header words (exact cell text after whitespace is removed). Order
 # inside a list does not matter; longer words are tried first when matching.
+# The same words are the labels of list-style notices (`牵头单位：…`), so a
+# table and a list of one notice read alike.
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号", "序列", "项目序号", "排序"),
     "name": (
@@ -76,18 +78,19 @@ MAX_COMPOUND_HEADER = 24
 # Qualifiers that make a plain responsibility header name the lead or the co-units (`协同责任单位`).
 UNIT_QUALIFIERS = {"co_units": ("协同", "协作", "配合", "协办", "协助"), "lead_units": ("牵头", "主办", "主责")}
 
-# Labels of list-style notices: `主办单位：…` lines or `（责任单位：…）` clauses.
+# Roles a label of a list-style notice may take from the header words.
+LABEL_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "remarks", "progress", "problems", "next_steps")
+# Labels only items written as forms use: `1.城区学校建设工程` then `建设内容：…`.
 LABEL_WORDS: dict[str, tuple[str, ...]] = {
-    "lead_units": ("主办单位", "牵头单位", "实施主体", "牵头部门", "主责单位"),
-    "units": ("责任单位", "承办单位", "责任部门", "实施单位"),
-    "co_units": ("协办单位", "配合单位", "配合部门", "协办部门", "参与单位"),
-    "leaders": ("责任领导", "分管县领导", "分管领导", "牵头领导", "包抓领导", "县级领导", "分管区领导", "责任人"),
-    "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "进度安排"),
-    "remarks": ("备注",),
-    # An item written as a form: `1.城区学校建设工程` then `建设内容：…` and the units.
     "name": ("项目名称", "实事名称"),
     "content": ("建设内容", "项目内容", "实事内容", "主要内容", "工作内容", "实施内容", "目标任务", "工作目标", "建设规模"),
 }
+
+# Labels of the notice itself, never of an item, though one may follow the last item's lines.
+DOCUMENT_LABELS = (
+    "附件", "抄送", "主送", "主题词", "关键词", "来源", "信息来源", "发布日期", "发布时间", "发布机构",
+    "责任编辑", "文号", "索引号", "成文日期", "主题分类", "联系电话",
+)
 
 # Words an organisation's name ends with. A line-wrapped piece that ends with
 # none of them is a fragment of the next piece (`残疾人` + `联合会`).
@@ -190,14 +193,20 @@ def is_header_row(cells: list[str], partial: bool = False) -> bool:
     return any(r in ("content", "lead_units", "units", "name") for r in known)
 
 
-def label_pattern() -> str:
-    """Regex alternation of every list-style label word, longest first."""
-    words = sorted({w for ws in LABEL_WORDS.values() for w in ws}, key=len, reverse=True)
-    return "|".join(map(re.escape, words))
-
-
 def label_role(word: str) -> str | None:
-    for role, words in LABEL_WORDS.items():
-        if word in words:
-            return role
-    return None
+    """The role of a label of a list-style notice: a form word, or a header word of a task's field."""
+    text = _squash(word)
+    if text in DOCUMENT_LABELS:
+        return None  # `发布时间：` dates the page, not a project
+    role = next((r for r, words in LABEL_WORDS.items() if text in words), None)
+    if role:
+        return role
+    role = header_role(text)
+    return role if role in LABEL_ROLES else None
+
+
+def label_words() -> list[str]:
+    """Every exact label word, longest first."""
+    words = {w for ws in LABEL_WORDS.values() for w in ws}
+    words |= {w for role in LABEL_ROLES for w in HEADER_WORDS[role]}
+    return sorted(words, key=len, reverse=True)

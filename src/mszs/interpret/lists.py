@@ -13,16 +13,18 @@ from mszs.document import Paragraph
 from mszs.interpret.outline import Enumerated, enumerator, heading_text
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
-from mszs.vocabulary import label_pattern, label_role
+from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, label_role, label_words
 
-_LABELS = label_pattern()
-LABEL_LINE = re.compile(rf"^\s*({_LABELS})\s*[:：]\s*(.*)$")
-_LABEL_ANYWHERE = re.compile(rf"({_LABELS})\s*[:：]")
+_LABEL_WORDS = label_words()
+# The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
+_LABEL_RUN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,16})\s*[:：]")
+# A line that reads `label：value` whatever the label.
+_ANY_LABEL_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
-_CLAUSE_START = re.compile(rf"[（(【\[]\s*(?:{_LABELS})\s*[:：]")
 _OPENERS, _CLOSERS = "（(【[", ("）", ")", "】", "]")
+_OPENING_AT_END = re.compile(r"[（(【\[]\s*$")
 # `…。牵头单位：县教育局` at the end of an item, without parentheses.
-_TRAILING_LABELS = re.compile(rf"(?<=[。；;，,])\s*((?:{_LABELS})\s*[:：].*)$")
+_AFTER_SENTENCE = re.compile(r"[。；;，,]\s*$")
 # A project name before a colon: short, no sentence punctuation.
 _NAME = re.compile(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
@@ -45,11 +47,13 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             if current is not None:
                 _add_clause(current, text)  # one line may hold several labels
             continue
+        if current is not None and _is_other_label_line(text):
+            current.add("remarks", text)  # a label we cannot place keeps its words
+            continue
         numbered = enumerator(text)
         body = numbered.body if numbered else text
         clause_at = _clause_start(body)
-        followed_by_labels = _next_is_label(paragraphs, k)
-        if clause_at is None and not followed_by_labels:
+        if clause_at is None and not _label_block_follows(paragraphs, k):
             current = None
             if numbered:
                 headings = {lvl: t for lvl, t in headings.items() if lvl < numbered.level}
@@ -144,24 +148,68 @@ def _project_list_zone(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, Enu
     return zone
 
 
-def _next_is_label(paragraphs: list[Paragraph], k: int) -> bool:
-    return k + 1 < len(paragraphs) and _is_label_line(paragraphs[k + 1].text)
+def _label_block_follows(paragraphs: list[Paragraph], k: int) -> bool:
+    """Whether the lines under paragraph k are labelled ones, at least one with a label we know."""
+    for paragraph in paragraphs[k + 1:]:
+        text = paragraph.text.strip()
+        if _is_label_line(text):
+            return True
+        if not _is_other_label_line(text):
+            return False
+    return False
 
 
 def _is_label_line(text: str) -> bool:
     """`牵头单位：…`, or a responsibility clause standing alone under its item (`（责任单位：…）`)."""
     text = text.strip()
-    return bool(LABEL_LINE.match(text)) or _clause_start(text) == 0
+    labels = _labels(text)
+    return (bool(labels) and labels[0][0] == 0) or _clause_start(text) == 0
+
+
+def _is_other_label_line(text: str) -> bool:
+    """`项目编号：A-01`: a labelled line whose label we do not know, and not the notice's own (`附件：`)."""
+    match = _ANY_LABEL_LINE.match(text)
+    return bool(match) and match.group(1) not in DOCUMENT_LABELS
+
+
+def _labels(text: str) -> list[tuple[int, int, str]]:
+    """The labels in a text, as (where the label starts, where its value starts, the label)."""
+    if "：" not in text and ":" not in text:
+        return []
+    found = []
+    for match in _LABEL_RUN.finditer(text):
+        run = match.group(1)
+        at = _label_start(run)
+        if at is not None:
+            found.append((match.start(1) + at, match.end(), run[at:]))
+    return found
+
+
+def _label_start(run: str) -> int | None:
+    """Where the label starts in the characters before a colon: at the start when they are a
+    label, after a unit's name when a label word follows it without a break (`县教育局配合单位`)."""
+    word = next((w for w in _LABEL_WORDS if run.endswith(w)), None)
+    if word and word != run and run[:-len(word)].endswith(ORG_SUFFIXES):
+        return len(run) - len(word)
+    return 0 if label_role(run) else None
 
 
 def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")
-    for match in reversed(list(_CLAUSE_START.finditer(stripped))):
-        if stripped.endswith(_CLOSERS) and _balanced_to_end(stripped, match.start()):
-            return match.start()
-    trailing = _TRAILING_LABELS.search(stripped)
-    return trailing.start(1) if trailing else None
+    labels = _labels(stripped)
+    if stripped.endswith(_CLOSERS):
+        for start, _, _ in reversed(labels):
+            opener = _opening_before(stripped, start)
+            if opener is not None and _balanced_to_end(stripped, opener):
+                return opener
+    return next((start for start, _, _ in labels if _AFTER_SENTENCE.search(stripped[:start])), None)
+
+
+def _opening_before(text: str, at: int) -> int | None:
+    """Where the bracket right before position ``at`` stands, if one does."""
+    match = _OPENING_AT_END.search(text[:at])
+    return match.start() if match else None
 
 
 def _balanced_to_end(text: str, start: int) -> bool:
@@ -180,10 +228,10 @@ def _add_clause(task: TaskRecord, clause: str) -> None:
     clause = clause.strip().rstrip("。.；; ")
     if clause[:1] in _OPENERS and clause[-1:] in _CLOSERS:
         clause = clause[1:-1]
-    parts = _LABEL_ANYWHERE.split(clause)
-    # parts: [before, label, value, label, value, …]
-    for label, value in zip(parts[1::2], parts[2::2]):
-        _add_labelled(task, label, value.strip().rstrip("；;，,"))
+    labels = _labels(clause)
+    ends = [start for start, _, _ in labels[1:]] + [len(clause)]
+    for (_, value_at, label), end in zip(labels, ends):
+        _add_labelled(task, label, clause[value_at:end].strip().rstrip("；;，,"))
 
 
 def _add_labelled(task: TaskRecord, label: str, value: str) -> None:
