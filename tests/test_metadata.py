@@ -113,6 +113,37 @@ def test_region_is_the_governed_area(issuer, region):
     assert read_metadata([issuer]).region == region
 
 
+@pytest.mark.parametrize("title, region", [
+    ("关于印发2021年金乡县政府重要工作事项责任分工的通知", "金乡县"),
+    ("关于印发某某县2022年民生实事项目实施方案的通知", "某某县"),
+    ("关于对县《政府工作报告》确定的2022年民生实事进行责任分解的通知", None),
+    ("关于做好全县2022年民生实事工作的通知", None),
+    ("关于印发全区2023年民生实事项目的通知", None),
+    ("关于印发2023年度省政府民生实事涉我区工作任务的通知", None),
+    ("关于2016年市政府民生实事项目进展情况的通报", None),
+    ("关于扎实推进溪口县民生实事工作的通知", None),  # where the name begins is not known
+])
+def test_region_from_the_title_is_a_place_name(title, region):
+    assert read_metadata([title]).region == region
+
+
+@pytest.mark.parametrize("heading, year, region", [
+    ("县文旅局2022年为民办实事", 2022, None),
+    ("2022年度溪口县民生实事项目进度表(截至10月31日)", 2022, "溪口县"),
+    ("岳阳楼区2019年1-8月省市重点民生实事项目完成情况", 2019, "岳阳楼区"),
+    ("2023年度省政府民生实事涉我区工作任务一季度进展情况", 2023, None),
+    ("岳阳楼区2019年1-8月省市重点民生实事项目完成情况 | |||||||", 2019, "岳阳楼区"),
+])
+def test_plan_year_and_region_from_a_heading_when_there_is_no_title(heading, year, region):
+    info = read_metadata([heading, "来源: 县文旅局 发布时间:2022-03-08 09:12", "1.新建农家书屋20个,更新图书1.5万册。"])
+    assert (info.title, info.year, info.region) == (None, year, region)
+
+
+@pytest.mark.parametrize("line", ["2022年03月08日 09:12", "1.2020年新建农家书屋20个", "今年新建农家书屋20个，2020年完成。"])
+def test_a_date_an_item_or_a_sentence_is_no_heading(line):
+    assert read_metadata([line]).year is None
+
+
 def test_title_without_guanyu():
     info = read_metadata(["某某县人民政府", "2024年某某县民生实事项目实施方案", "为进一步保障和改善民生，制定本方案。"])
     assert info.title == "2024年某某县民生实事项目实施方案"

@@ -29,6 +29,15 @@ _ISSUER = re.compile(
 )
 # Words that name the governed area inside an issuer, longest first.
 REGION_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "高新区", "新区", "自治县", "县", "区", "市", "旗", "镇", "乡")
+# A character right before 县/区/市 that makes the word a reference, not a place's name
+# (全县, 涉我区, 本市, 各区, 市县).
+NOT_PLACE_MARKS = "全我本该各省市县区"
+# Words a title opens with after 关于, before the place or year it names (关于印发某某县…, 关于对县…).
+TITLE_VERBS = ("进一步", "印发", "转发", "下达", "公布", "做好", "办好", "抓好", "实施", "推进", "落实",
+               "开展", "确定", "调整", "分解", "加快", "加强", "对")
+# Inside a title nothing marks where a place's name begins, so a longer name is a phrase
+# running into the suffix (`扎实推进溪口县`); county and district names are short.
+TITLE_PLACE_STEM = 5
 # Zero is also typed as a letter O in year numerals (`二OO八年`).
 _ZEROS = "〇○零OＯ"
 _DIGIT = f"0-9０-９{_ZEROS}一二三四五六七八九十"
@@ -62,6 +71,7 @@ def read_metadata(paragraphs: list[str], box: dict[str, str] | None = None) -> N
     fields = _box_fields(front, box or {})
     doc_number = fields.get("doc_number") or _doc_number(front)
     title, title_line = _title(front)
+    heading = title or _heading(front)
     issuer = _with_signed_place(fields.get("issuer") or _issuer(front, title_line), _signer(paragraphs))
     issue_date = _iso_date(fields["issue_date"]) if fields.get("issue_date") else _signature_date(paragraphs)
     return NoticeInfo(
@@ -69,8 +79,8 @@ def read_metadata(paragraphs: list[str], box: dict[str, str] | None = None) -> N
         issuer=issuer,
         title=title,
         issue_date=issue_date,
-        year=_plan_year(title, doc_number, issue_date),
-        region=_region(issuer, title),
+        year=_plan_year(heading, doc_number, issue_date),
+        region=_region(issuer, heading),
         recipients=_recipients(front),
         cc=_cc(paragraphs),
         attachments=_attachments(paragraphs),
@@ -229,24 +239,55 @@ def _date_number(token: str) -> int | None:
     return int(value) if value else None
 
 
-def _plan_year(title: str | None, doc_number: str | None, issue_date: str | None) -> int | None:
-    for text in (title or "", doc_number or ""):
+def _heading(front: list[str]) -> str | None:
+    """A page without a 关于 title is headed by a line naming its year, or a table's caption:
+    short, with no sentence punctuation, not a date (`县文旅局2022年为民办实事`,
+    `2022年度溪口县民生实事项目进度表`); a caption spanning a pipe table keeps its empty cells."""
+    for text in front:
+        compact = fold_digits(squash(text)).strip("|｜")
+        if (6 <= len(compact) <= 60 and _HEADING_YEAR.search(compact)
+                and not re.search(r"[，,。；;：:|｜]", compact) and not _ENUMERATOR.match(compact)):
+            return compact
+    return None
+
+
+_HEADING_YEAR = re.compile(r"(?:19|20)\d\d年(?!\d{1,2}月)")
+_ENUMERATOR = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
+
+
+def _plan_year(heading: str | None, doc_number: str | None, issue_date: str | None) -> int | None:
+    for text in (heading or "", doc_number or ""):
         match = re.search(r"((?:19|20)\d\d)\s*(?:年|[〕\]】)）〉］﹞])", fold_digits(text))
         if match:
             return int(match.group(1))
     return int(issue_date[:4]) if issue_date else None
 
 
-def _region(issuer: str | None, title: str | None) -> str | None:
+def _region(issuer: str | None, heading: str | None) -> str | None:
     """The governed area: the issuer without its office words (`汶上县人民政府办公室` → `汶上县`),
-    the innermost level when the issuer names several (`某某市某某区人民政府` → `某某区`)."""
-    for text in (issuer, title):
-        if not text:
+    else a place the title or heading names (`关于印发2021年金乡县政府…` → `金乡县`)."""
+    return (issuer and _place_at(issuer)) or (heading and _place_in_heading(heading)) or None
+
+
+def _place_in_heading(heading: str) -> str | None:
+    """A place where the heading's words begin: after 关于 and its verbs, or after a year."""
+    body = re.sub(rf"^关于(?:{'|'.join(TITLE_VERBS)})*", "", heading)
+    starts = [0, *(m.end() for m in re.finditer(r"(?:19|20)\d\d年度?", body))]
+    places = (_place_at(body[start:], TITLE_PLACE_STEM) for start in starts)
+    return next((place for place in places if place), None)
+
+
+def _place_at(text: str, longest_stem: int = 12) -> str | None:
+    """The place `text` opens with (`汶上县人民政府` → `汶上县`), the innermost when it names
+    several (`某某市某某区人民政府` → `某某区`); none for a reference such as 全县 or 我区."""
+    for suffix in REGION_SUFFIXES:
+        match = re.match(rf"[\u4e00-\u9fa5]{{1,12}}?{suffix}", text)
+        if not match:
             continue
-        for suffix in REGION_SUFFIXES:
-            match = re.search(rf"^(?:关于[^\d]*?\d{{4}}年度?)?([\u4e00-\u9fa5]{{1,12}}?{suffix})", text)
-            if match and len(match.group(1)) > len(suffix):
-                return _innermost_area(match.group(1))
+        area = _innermost_area(match.group(0))
+        stem = area[:-len(suffix)]
+        if stem and stem[-1] not in NOT_PLACE_MARKS and len(stem) <= longest_stem:
+            return area
     return None
 
 
