@@ -146,3 +146,22 @@ def test_a_page_date_under_the_title_does_not_make_the_title_an_item():
 def test_a_unit_glued_to_the_next_label_is_split_from_it():
     projects = projects_of(*paragraphs("1.新建学校2所。", "牵头单位：县教育局配合单位：县财政局"))
     assert (projects[0].tasks[0].lead_units, projects[0].tasks[0].co_units) == (["县教育局"], ["县财政局"])
+
+
+# --- items whose label is glued to their name, in a progress report ------------
+
+def test_a_label_glued_to_the_item_name():
+    notice = parse(LAYOUTS / "list_glued_labels.txt")
+    assert [(p.seq, p.tasks[0].content, p.tasks[0].lead_units) for p in notice.projects] == [
+        (1, "农村妇女免费“两癌”筛查", ["县卫生健康委员会"]), (2, "城区学校食堂改造", ["县教育局"])]
+
+
+def test_under_a_progress_heading_the_text_below_an_item_is_its_progress():
+    first, second = (p.tasks[0] for p in parse(LAYOUTS / "list_glued_labels.txt").projects)
+    assert first.progress == "截至5月31日，已完成筛查4200人（年度任务6000人），完成率70%。"
+    assert second.progress == "截至5月31日，已完成改造5所，完成率50%。"
+
+
+def test_elsewhere_the_text_below_an_item_is_not_its_progress():
+    projects = projects_of(*paragraphs("一、教育", "1.新建学校2所。", "牵头单位：县教育局", "请各单位抓好落实。"))
+    assert projects[0].tasks[0].progress is None

@@ -13,7 +13,7 @@ from mszs.document import Paragraph
 from mszs.interpret.outline import Enumerated, enumerator, heading_text
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
-from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, label_role, label_words
+from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, header_role, label_role, label_words
 
 _LABEL_WORDS = label_words()
 # The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
@@ -53,7 +53,12 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         numbered = enumerator(text)
         body = numbered.body if numbered else text
         clause_at = _clause_start(body)
+        if clause_at is None and numbered:
+            clause_at = _glued_label_start(body)
         if clause_at is None and not _label_block_follows(paragraphs, k):
+            if numbered is None and current is not None and current.fields and _reports_progress(projects[-1]):
+                current.add("progress", text)
+                continue
             current = None
             if numbered:
                 headings = {lvl: t for lvl, t in headings.items() if lvl < numbered.level}
@@ -73,6 +78,11 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     for project in projects:
         _settle_form_fields(project)
     return projects
+
+
+def _reports_progress(project: ProjectRecord) -> bool:
+    """Under a heading such as `一、进展情况`, the text below an item tells its progress."""
+    return bool(project.section) and header_role(project.section) == "progress"
 
 
 def _settle_form_fields(project: ProjectRecord) -> None:
@@ -210,6 +220,18 @@ def _opening_before(text: str, at: int) -> int | None:
     """Where the bracket right before position ``at`` stands, if one does."""
     match = _OPENING_AT_END.search(text[:at])
     return match.start() if match else None
+
+
+def _glued_label_start(body: str) -> int | None:
+    """`城乡居民免费体检牵头责任部门：县卫健委`: a label glued to the item's name, which
+    holds no punctuation; the name is what comes before the longest label word."""
+    head = re.split(r"[:：]", body, maxsplit=1)[0]
+    if head == body or re.search(r"[\s，,。；;！？、]", head):
+        return None
+    word = next((w for w in _LABEL_WORDS if head.endswith(w)), None)
+    if word is None or len(head) - len(word) < 2:
+        return None
+    return len(head) - len(word)
 
 
 def _balanced_to_end(text: str, start: int) -> bool:
