@@ -206,3 +206,38 @@ def test_a_pipe_row_broken_right_after_a_pipe_goes_on_over_the_next_line():
 def test_pipe_rows_without_a_closing_pipe_are_one_row_per_line():
     text = "序号 | 项目名称 | 责任单位\n1 | 供水 | 县水务局\n2 | 供暖 | 县住建局\n"
     assert [r.texts for r in only_table(parse_lines(text)).rows][1:] == [["1", "供水", "县水务局"], ["2", "供暖", "县住建局"]]
+
+
+def test_cells_apart_by_single_spaces_under_a_header_of_header_words():
+    table = only_table(parse_lines((LAYOUTS / "reader_spaced_table.txt").read_text(encoding="utf-8")))
+    assert [r.texts for r in table.rows] == [
+        ["序号", "省重点民生实事项目名称", "责任单位", "目标任务", "1-9月实际完成情况", "备注"],
+        ["1", "农村饮水安全巩固提升", "水利局", "1200人", "800", "已解决800人饮水问题"],
+        ["2", "新增城镇就业", "人社局", "6500", "5900", ""],
+        ["3", "新增养老服务床位", "民政局", "90个", "70", ""],
+    ]
+
+
+def test_cells_apart_by_runs_of_spaces_with_a_wrapped_cell():
+    text = ("序号    项目名称            责任单位      完成时限\n"
+            "1       新建公园2处         县住建局      12月底\n"
+            "        （城东片区）\n"
+            "2       改造农贸市场3个     县商务局      10月底\n"
+            "以上项目由县政府督查室跟踪督办。\n")
+    blocks = parse_lines(text)
+    assert [r.texts for r in only_table(blocks).rows][1:] == [
+        ["1", "新建公园2处\n（城东片区）", "县住建局", "12月底"], ["2", "改造农贸市场3个", "县商务局", "10月底"]]
+    assert isinstance(blocks[-1], Paragraph)
+
+
+def test_cells_apart_by_ideographic_spaces():
+    text = "项目名称\u3000责任单位\u3000完成时限\n新建公园2处\u3000县住建局\u300012月底\n"
+    assert [r.texts for r in only_table(parse_lines(text)).rows] == [
+        ["项目名称", "责任单位", "完成时限"], ["新建公园2处", "县住建局", "12月底"]]
+
+
+def test_paragraphs_with_double_spaces_stay_paragraphs():
+    text = ("各乡镇人民政府，县直各部门：  现将项目清单印发给你们。\n"
+            "序号 名称 说明\n"  # single spaces: three labels are too few to trust
+            "联系人：王明  电话：1234567\n")
+    assert all(isinstance(b, Paragraph) for b in parse_lines(text))

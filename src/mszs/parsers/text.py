@@ -15,7 +15,9 @@ found by a header row made of header words (see ``mszs.vocabulary``):
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -39,6 +41,11 @@ _PIPED_CELL = re.compile(r"^[^|]+\|\s*$")
 MAX_LABEL = 14
 MAX_HEADER_CELLS = 30
 _SENTENCE_MARK = re.compile(r"[，,。；;：:！!？?]")
+# Cells pasted from PDF or Word apart by runs of spaces or an ideographic space; or by
+# single spaces, trusted only between header words led by 序号 and rows led by their 序号.
+_WIDE_GAP = re.compile(r"[ \u3000\u00a0]{2,}|\u3000")
+_ANY_GAP = re.compile(r"[ \u3000\u00a0]+")
+_ROW_NUMBER = re.compile(r"^(\d{1,3})[.、．]?$")
 # A label naming only a period qualifies the label after it: `第二季度` / `完成情况`.
 _PERIOD_LABEL = re.compile(r"^\s*(第?[一二三四1-4]季度|[上下]半年|全年|年度|((19|20)\d\d\s*年度?)?(\d{1,2}\s*[-—至~]\s*)?\d{1,2}\s*月份?)\s*$|^\s*(19|20)\d\d\s*年度?\s*$")
 _HEADER_WORDS = frozenset(re.sub(r"\s", "", word) for words in HEADER_WORDS.values() for word in words)
@@ -98,6 +105,9 @@ def _read_table_at(lines: list[_Line], i: int, index: int):
         header = _leading_cells(lines, i)
         if is_header_row([c for c, _ in header]):
             return _read_tab_led_table(lines, i, len(header), index)
+    gap = _spaced_header(line)
+    if gap:
+        return _read_spaced_table(lines, i, gap, index)
     piped = _PIPED_CELL.match(line) is not None
     found = _cell_per_line_header(lines, i, piped)
     if found:
@@ -224,7 +234,7 @@ def _read_pipe_table(lines, i, index):
     terminated = lines[i].text.rstrip().endswith("|")
     rows = _pipe_rows(lines[body_start:end], len(header), terminated)
     roles = [header_role(text) for text in header]
-    rows = [_pipe_row_aligned(row, roles) for row in rows]
+    rows = [_aligned_row(row, roles) for row in rows]
     cells = [[(text, lines[i].number) for text in header]] + rows
     return _table_from_rows(cells, index), end
 
@@ -255,7 +265,7 @@ def _pipe_table_end(lines, i):
         if lines[end].blank or "|" in lines[end].text:
             end += 1
             continue
-        following = next((l for l in lines[end + 1:] if not l.blank), None)
+        following = next((l for l in itertools.islice(lines, end + 1, None) if not l.blank), None)
         if _TABLE_END.match(lines[end].text) or following is None or "|" not in following.text:
             break
         end += 1
@@ -273,7 +283,7 @@ def _pipe_rows(lines, width, terminated):
         if terminated and not line.text.rstrip().endswith("|"):
             continue
         cells = _split_pipe_row(pending)
-        if terminated and _row_goes_on(cells, lines[k + 1:], width):
+        if terminated and _row_goes_on(cells, lines, k + 1, width):
             continue
         rows.append(cells)
         pending = []
@@ -301,15 +311,17 @@ def _split_pipe_row(lines):
     return cells
 
 
-def _row_goes_on(cells, rest, width) -> bool:
-    following = next((line for line in rest if not line.blank), None)
-    if following is None or not cells or len(cells) >= width or not _SEQ_CELL.match(cells[0][0]):
+def _row_goes_on(cells, lines, k, width) -> bool:
+    if not cells or len(cells) >= width or not _SEQ_CELL.match(cells[0][0]):
+        return False
+    following = next((line for line in lines[k:k + 3] if not line.blank), None)
+    if following is None:
         return False
     more = _pipe_cells(following.text)
     return not _SEQ_CELL.match(more[0]) and len(cells) + len(more) <= width
 
 
-def _pipe_row_aligned(cells, roles):
+def _aligned_row(cells, roles):
     """The row as wide as the header, a row short of cells moved right.
 
     A web table copied as text drops the cells a rowspan covers and pads the row at its
@@ -345,6 +357,96 @@ def _table_from_rows(rows, index):
                   for r, row in enumerate(rows)], Origin(line=rows[0][0][1], table=index))
 
 
+# --- cells apart by spaces ------------------------------------------------------
+
+def _spaced_header(text: str):
+    """The gap between the cells of a header line whose cells are apart by spaces, or None.
+
+    Every label but one must be a header word: a paragraph with a double space is not a header."""
+    if " " not in text.strip() and "\u3000" not in text or "\t" in text or "|" in text:
+        return None
+    for gap, least in ((_WIDE_GAP, 3), (_ANY_GAP, 4)):
+        cells = gap.split(text.strip())
+        if len(cells) < least or (gap is _ANY_GAP and header_role(cells[0]) != "seq"):
+            continue
+        known = sum(1 for cell in cells if header_role(cell))
+        if known >= least and known >= len(cells) - 1 and is_header_row(cells):
+            return gap
+    return None
+
+
+def _read_spaced_table(lines, i, gap, index):
+    """Rows are lines split at the header's gap. With a 序号 column a row starts at its
+    number; a line between rows that holds one cell is a cell's wrapped text, one that
+    holds more is a continuation row."""
+    header = gap.split(lines[i].text.strip())
+    roles = [header_role(text) for text in header]
+    numbered = roles[0] == "seq"
+    rows = [[(text, lines[i].number) for text in header]]
+    starts = [_cell_starts(lines[i].text, gap)]
+    expected = None
+    k = i + 1
+    while k < len(lines) and _spaced_line(lines[k]):
+        cells = gap.split(lines[k].text.strip())
+        number = _row_number(cells, expected) if numbered else None
+        if number is not None or (not numbered and len(cells) > 1):
+            expected = number + 1 if number is not None else None
+        elif len(rows) == 1 or not _spaced_row_follows(lines, k + 1, gap, expected, numbered):
+            break
+        elif len(cells) == 1:
+            _attach_wrapped(rows[-1], starts[-1], lines[k], roles)
+            k += 1
+            continue
+        row = [(text, lines[k].number) for text in cells]
+        rows.append(_aligned_row(_fold_surplus(row, len(header)), roles))
+        starts.append(_cell_starts(lines[k].text, gap))
+        k += 1
+    if len(rows) == 1:
+        return None
+    return _table_from_rows(rows, index), k
+
+
+def _spaced_line(line) -> bool:
+    return not line.blank and not _TABLE_END.match(line.text) and "|" not in line.text and "\t" not in line.text
+
+
+def _row_number(cells, expected):
+    """The 序号 a line starts with when it is the next one (any number for the first row)."""
+    match = _ROW_NUMBER.match(cells[0]) if len(cells) > 1 else None
+    number = int(match.group(1)) if match else None
+    return number if expected is None or number == expected else None
+
+
+def _spaced_row_follows(lines, k, gap, expected, numbered) -> bool:
+    """Whether the next line starts a row: a line between rows belongs to the table only then."""
+    if k >= len(lines) or not _spaced_line(lines[k]):
+        return False
+    cells = gap.split(lines[k].text.strip())
+    return _row_number(cells, expected) is not None if numbered else len(cells) > 1
+
+
+def _cell_starts(text: str, gap) -> list[int]:
+    indent = len(text) - len(text.lstrip())
+    return [indent] + [indent + m.end() for m in gap.finditer(text.strip())]
+
+
+def _attach_wrapped(row, starts, line, roles):
+    """Add a wrapped line to the cell of the row above that starts nearest to it (never the 序号)."""
+    indent = len(line.text) - len(line.text.lstrip())
+    column = min(range(len(row)), key=lambda c: abs(starts[c] - indent) if c < len(starts) else len(line.text))
+    if roles[column] == "seq" and len(row) > 1:
+        column += 1
+    text, number = row[column]
+    row[column] = (text + "\n" + line.text.strip() if text else line.text.strip(), number)
+
+
+def _fold_surplus(row, width):
+    """A row split into more cells than the header has (a cell holding spaces): the surplus joins the last cell."""
+    if len(row) <= width:
+        return row
+    return row[:width - 1] + [(" ".join(text for text, _ in row[width - 1:]), row[width - 1][1])]
+
+
 # --- one cell per line ------------------------------------------------------------
 
 def _cell_text(line: _Line, piped: bool) -> str | None:
@@ -378,6 +480,12 @@ def _cell_lines(lines, i, piped):
         i += 1
 
 
+@functools.lru_cache(maxsize=4096)
+def _label_role(text: str) -> str | None:
+    return header_role(text)
+
+
+@functools.lru_cache(maxsize=4096)
 def _is_label(text: str) -> bool:
     """Whether a line could be a column label: short, no sentence punctuation, not a number."""
     squashed = re.sub(r"\s", "", text)
@@ -390,20 +498,15 @@ def _cell_per_line_header(lines, i, piped):
     The header is a run of label lines starting with a header word and holding at least
     three. A label wrapped over two lines (`责任` / `领导`) is one cell; a label no header
     word names (`当前进度`) is a column of its own when header words follow it, or when
-    the first row's 序号 does."""
+    the first row's 序号 does. Two such labels in a row end the run."""
     first = _cell_text(lines[i], piped)
     if not first or not _starts_a_header(first):
         return None
-    labels = []
-    for text, number, after in _cell_lines(lines, i, piped):
-        if not _is_label(text) or len(labels) == MAX_HEADER_CELLS:
-            break
-        labels.append((text, number, after))
-    cells = _join_wrapped_labels(labels)
-    if not cells or not header_role(cells[0][0]):
+    cells = _header_cells(_labels(lines, i, piped))
+    if not cells or not _label_role(cells[0][0]):
         return None
-    known = [k for k, (text, _, _) in enumerate(cells) if header_role(text)]
-    if not _first_row_follows(lines, cells[-1][2], piped) or header_role(cells[0][0]) != "seq":
+    known = [k for k, (text, _, _) in enumerate(cells) if _label_role(text)]
+    if not _first_row_follows(lines, cells[-1][2], piped) or _label_role(cells[0][0]) != "seq":
         cells = cells[:known[-1] + 1]
     words = [text for text, _, _ in cells]
     if len(known) < 3 or not is_header_row(words):
@@ -411,28 +514,48 @@ def _cell_per_line_header(lines, i, piped):
     return [(text, number) for text, number, _ in cells], cells[-1][2]
 
 
+def _labels(lines, i, piped):
+    """The label lines from line i on, as (text, line number, index after the line)."""
+    for count, (text, number, after) in enumerate(_cell_lines(lines, i, piped)):
+        if not _is_label(text) or count == MAX_HEADER_CELLS:
+            return
+        yield text, number, after
+
+
 def _starts_a_header(text: str) -> bool:
     """Whether a line is a header word, or the start of one broken by a narrow column."""
     if len(text) > 2 * MAX_LABEL:  # letter-spaced labels (`目  标`) at most double in length
         return False
-    return bool(header_role(text)) or re.sub(r"\s", "", text) in _HEADER_WORD_STARTS
+    return bool(_label_role(text)) or re.sub(r"\s", "", text) in _HEADER_WORD_STARTS
 
 
-def _join_wrapped_labels(labels):
-    """Labels as header cells, a label wrapped onto the next line joined with it."""
-    cells = []
-    k = 0
-    while k < len(labels):
-        text, number, after = labels[k]
-        if k + 1 < len(labels) and _wrapped(text, labels[k + 1][0]):
-            cells.append((text + "\n" + labels[k + 1][0], number, labels[k + 1][2]))
-            k += 2
+def _header_cells(labels):
+    """Labels as header cells, a label wrapped onto the next line joined with it, up to
+    the first two cells in a row that are no header words."""
+    cells, pending = [], None
+    for label in labels:
+        if pending is None:
+            pending = label
+            continue
+        if _wrapped(pending[0], label[0]):
+            cells.append((pending[0] + "\n" + label[0], pending[1], label[2]))
+            pending = None
         else:
-            cells.append((text, number, after))
-            k += 1
-    return cells
+            cells.append(pending)
+            pending = label
+        if _unknown_pair(cells):
+            return cells[:-2]
+    if pending is not None:
+        cells.append(pending)
+    return cells[:-2] if _unknown_pair(cells) else cells
 
 
+def _unknown_pair(cells) -> bool:
+    return len(cells) >= 2 and not _label_role(cells[-1][0]) and not _label_role(cells[-2][0])
+
+
+# A run of short lines is looked at again from each of its lines: remember what was found.
+@functools.lru_cache(maxsize=4096)
 def _wrapped(first: str, second: str) -> bool:
     """Whether two label lines are one header cell broken by a narrow column.
 
@@ -442,7 +565,7 @@ def _wrapped(first: str, second: str) -> bool:
     roles stay two columns (`项目` then `内容`)."""
     if _PERIOD_LABEL.match(first):
         return True
-    first_role, second_role = header_role(first), header_role(second)
+    first_role, second_role = _label_role(first), _label_role(second)
     if first_role and second_role and first_role != second_role:
         return False
     a, b = re.sub(r"\s", "", first), re.sub(r"\s", "", second)
