@@ -1,16 +1,18 @@
 """Plain-text notices, as pasted out of Word, PDF viewers and web pages.
 
-Paragraphs are the non-empty lines. Tables come in four serialisations, each
+Paragraphs are the non-empty lines. Tables come in these serialisations, each
 found by a header row made of header words (see ``mszs.vocabulary``):
 
 * tab-led cells: a Word table flattened one cell per line, each cell starting
   with a TAB and continuing on untabbed lines; the header's cell count gives
   the row width;
 * tab-separated rows: one row per line, cells separated by TABs;
-* pipe-separated rows: cells separated by ``|`` whose text may wrap over
-  lines; the header's cell count gives the row width (a Markdown table, whose
-  lines start with ``|``, is read one row per line);
-* one cell per line: a web table copied cell by cell, no separators at all.
+* pipe-separated rows: cells separated by ``|``; when the header ends with a
+  pipe so does every row, and a row's text may wrap over lines (a Markdown
+  table, whose lines start with ``|``, is read one row per line);
+* space-separated rows: one row per line, cells apart by runs of spaces;
+* one cell per line: a web table copied cell by cell, no separators at all,
+  or each cell ending with `` |``.
 """
 from __future__ import annotations
 
