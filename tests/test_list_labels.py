@@ -165,3 +165,19 @@ def test_under_a_progress_heading_the_text_below_an_item_is_its_progress():
 def test_elsewhere_the_text_below_an_item_is_not_its_progress():
     projects = projects_of(*paragraphs("一、教育", "1.新建学校2所。", "牵头单位：县教育局", "请各单位抓好落实。"))
     assert projects[0].tasks[0].progress is None
+
+
+# --- lists that name no unit ---------------------------------------------------------
+
+def test_the_project_list_is_not_taken_from_a_closing_heading():
+    notice = parse(LAYOUTS / "list_unlabelled_with_requirements.txt")
+    assert [p.seq for p in notice.projects] == [1, 2, 3, 4]
+    assert notice.projects[3].tasks[0].content == "在主城区100所小学开展课后托管服务。"
+    assert all("责任单位要" not in p.tasks[0].content for p in notice.projects)
+
+
+def test_a_numbered_opener_ends_at_the_next_heading_of_its_level():
+    projects = projects_of(*paragraphs(
+        "一、纳入民生实事项目管理的内容", "（一）新增母婴室60处。", "（二）改造公厕50座。",
+        "二、推进落实的具体安排", "（一）各责任单位要制定实施方案。"))
+    assert [p.tasks[0].content for p in projects] == ["新增母婴室60处。", "改造公厕50座。"]

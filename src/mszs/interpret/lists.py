@@ -144,18 +144,29 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
 
 
 def _project_list_zone(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, Enumerated | None]]:
-    openers = [k for k, p in enumerate(paragraphs)
-               if len(p.text) <= 40 and PROJECT_LIST_START.search(p.text) and not re.search(r"[，,。；;]|关于", p.text)]
+    """The paragraphs after the last line that opens the project list, up to a closing
+    heading or, when the opener is numbered (`一、纳入民生实事项目管理的内容`), the next heading of its level."""
+    openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
     if not openers:
         return []
+    opener = enumerator(paragraphs[openers[-1]].text)
     zone = []
     for paragraph in paragraphs[openers[-1] + 1:]:
         numbered = enumerator(paragraph.text)
+        if opener and numbered and numbered.level <= opener.level:
+            break
         title = heading_text(numbered.body) if numbered else paragraph.text
         if len(title) <= 12 and PROJECT_LIST_END.search(title) or paragraph.text.startswith("抄送"):
             break
         zone.append((paragraph, numbered))
     return zone
+
+
+def _opens_project_list(text: str) -> bool:
+    """A short line naming the projects, not a sentence, title or closing heading
+    (`二、推进落实民生实事项目的具体要求`)."""
+    return (len(text) <= 40 and bool(PROJECT_LIST_START.search(text)) and not re.search(r"[，,。；;]|关于", text)
+            and not PROJECT_LIST_END.search(text))
 
 
 def _label_block_follows(paragraphs: list[Paragraph], k: int) -> bool:
