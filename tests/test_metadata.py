@@ -1,7 +1,12 @@
 """Notice metadata from the front matter and signature."""
+from pathlib import Path
+
 import pytest
 
+from mszs import parse
 from mszs.interpret.metadata import read_metadata
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -178,6 +183,19 @@ def test_metadata_box_with_spaced_labels_and_an_empty_doc_number():
     (["关于印发某某县2022年民生实事项目实施方案的通知"], "关于印发某某县2022年民生实事项目实施方案的通知"),
     (["关于转发《关于做好民生实事工作的通知》的通知"], "关于转发《关于做好民生实事工作的通知》的通知"),
     (["关于下达2022年民生实事项目计划"], "关于下达2022年民生实事项目计划"),
+    (["关于2016年市政府民生实事项目1—6月份进展情况的公示"], "关于2016年市政府民生实事项目1—6月份进展情况的公示"),
+    (["关于对2022年民生实事项目征集结果进行公示的通知"], "关于对2022年民生实事项目征集结果进行公示的通知"),
+    (["关于印发县政府工作报告重点任务分解的通知"], "关于印发县政府工作报告重点任务分解的通知"),
 ])
 def test_title_ends_at_its_closing_word(paragraphs, title):
     assert read_metadata(paragraphs).title == title
+
+
+@pytest.mark.parametrize("name, year, dates", [
+    ("metadata_caption_only.txt", 2022, ["2022-09-30", "2022-10-31"]),
+    ("metadata_gongshi_title.txt", 2016, ["2016-09-30", "2016-11-30"]),
+])
+def test_bare_month_deadlines_take_the_year_of_a_caption_or_a_gongshi_title(name, year, dates):
+    notice = parse(FIXTURES / name)
+    assert notice.notice.year == year
+    assert [task.deadline.date for project in notice.projects for task in project.tasks] == dates

@@ -18,7 +18,7 @@ DOC_NUMBER = re.compile(
 )
 # Words a title ends with: the genre of the document first, then what a
 # 印发 notice issues (…实施方案的通知 ends at 通知, not at 方案).
-TITLE_GENRES = ("通知", "意见", "决定", "通报", "公告", "通告", "批复", "报告", "函", "纪要")
+TITLE_GENRES = ("通知", "意见", "决定", "通报", "公告", "通告", "公示", "批复", "报告", "函", "纪要")
 TITLE_ENDINGS = TITLE_GENRES + ("方案", "办法", "规定", "安排", "计划", "清单", "分工", "要点", "细则")
 ISSUER_SUFFIXES = (
     "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "管理委员会", "管委会",
@@ -161,11 +161,20 @@ def _cut_after_ending(title: str) -> str | None:
     title = re.split(r"[，,。；;！!]", title, maxsplit=1)[0]
     # A closing word inside 《…》 belongs to the document the title names.
     searchable = re.sub(r"《[^《》]*》", lambda m: "《" + "\0" * (len(m.group(0)) - 2) + "》", title)
-    for words in (TITLE_GENRES, TITLE_ENDINGS):
-        ends = [m.end() for word in words for m in re.finditer(re.escape(word), searchable)]
-        if ends:
-            return title[:min(ends) if words is TITLE_GENRES else max(ends)]
-    return None
+    genre_ends = _ends_of(TITLE_GENRES, searchable)
+    if genre_ends:
+        # `…的通知` closes a title; a genre word without 的 may be part of it (进行公示的通知).
+        closing = [end for end in genre_ends if searchable[:end].endswith(_AFTER_DE)]
+        return title[:(closing or genre_ends)[0]]
+    ending_ends = _ends_of(TITLE_ENDINGS, searchable)
+    return title[:ending_ends[-1]] if ending_ends else None
+
+
+_AFTER_DE = tuple("的" + word for word in TITLE_GENRES)
+
+
+def _ends_of(words: tuple[str, ...], text: str) -> list[int]:
+    return sorted(m.end() for word in words for m in re.finditer(re.escape(word), text))
 
 
 def _issuer(front: list[str], title_line: int | None) -> str | None:
