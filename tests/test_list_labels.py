@@ -167,6 +167,22 @@ def test_elsewhere_the_text_below_an_item_is_not_its_progress():
     assert projects[0].tasks[0].progress is None
 
 
+# --- a list whose line breaks were lost ----------------------------------------
+
+def test_a_whole_list_on_one_line():
+    projects = parse(LAYOUTS / "list_one_line.txt").projects
+    assert [(p.seq, p.tasks[0].content) for p in projects] == [
+        (1, "建成市民文化中心1座。"), (2, "新增新能源公交车200辆。"), (3, "改造农贸市场8家。")]
+    second = projects[1].tasks[0]
+    assert (second.lead_units, second.co_units, second.leaders, second.progress) == (
+        ["市交通委"], ["市财政局", "市公交集团"], ["叶舟", "唐宁"], "已投用120辆，项目按计划推进")
+
+
+def test_a_paragraph_is_split_into_items_only_when_each_names_its_units():
+    projects = projects_of(*paragraphs("现将任务公示如下。 1.新建学校2所。 2.改造操场1处。（责任单位：县教育局）"))
+    assert [(p.seq, p.tasks[0].content) for p in projects] == [(None, "现将任务公示如下。 1.新建学校2所。 2.改造操场1处。")]
+
+
 # --- lists that name no unit ---------------------------------------------------------
 
 def test_the_project_list_is_not_taken_from_a_closing_heading():

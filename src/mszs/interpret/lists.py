@@ -25,6 +25,8 @@ _OPENERS, _CLOSERS = "（(【[", ("）", ")", "】", "]")
 _OPENING_AT_END = re.compile(r"[（(【\[]\s*$")
 # `…。牵头单位：县教育局` at the end of an item, without parentheses.
 _AFTER_SENTENCE = re.compile(r"[。；;，,]\s*$")
+# An item numbered inside a paragraph, after a space: ` 2.新增公共充电桩500个。`
+_RUN_IN_ITEM = re.compile(r"(?<=\s)(\d{1,3})[.、．](?!\d)")
 # A project name before a colon: short, no sentence punctuation.
 _NAME = re.compile(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
@@ -37,7 +39,7 @@ PROJECT_LIST_END = re.compile(r"要求|保障|措施|组织|督查|督导|考核
 
 
 def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
-    paragraphs = _join_wrapped_items(paragraphs)
+    paragraphs = _join_wrapped_items(_split_run_in_items(paragraphs))
     projects: list[ProjectRecord] = []
     headings: dict[int, str] = {}
     current: TaskRecord | None = None
@@ -96,6 +98,29 @@ def _settle_form_fields(project: ProjectRecord) -> None:
         task.content = content
     elif name:
         project.name = project.name or name
+
+
+def _split_run_in_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A page whose line breaks were lost holds its items in one paragraph
+    (`…监督。 1.新建… 牵头领导：… 2.改造… 责任单位：…`): one paragraph per item again."""
+    split: list[Paragraph] = []
+    for paragraph in paragraphs:
+        starts = _run_in_item_starts(paragraph.text)
+        pieces = [paragraph.text[a:b] for a, b in zip([0] + starts, starts + [len(paragraph.text)])]
+        if len(starts) >= 2 and all(_labels(piece) for piece in pieces[1:]):
+            split.extend(Paragraph(piece.strip(), paragraph.origin) for piece in pieces if piece.strip())
+        else:
+            split.append(paragraph)
+    return split
+
+
+def _run_in_item_starts(text: str) -> list[int]:
+    """Where the items 1., 2., 3.… start after a space inside a text, numbered in order from 1."""
+    starts = []
+    for match in _RUN_IN_ITEM.finditer(text):
+        if int(match.group(1)) == len(starts) + 1:
+            starts.append(match.start())
+    return starts
 
 
 def _join_wrapped_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
