@@ -54,9 +54,9 @@ BOX_FIELDS = {
 # colon, a cell border or both (`成文日期: | 2018-02-08 |`).
 _SPREAD_LABELS = "|".join("[ \u3000]*".join(label) for label in BOX_FIELDS)
 _BOX_LINE = re.compile(rf"({_SPREAD_LABELS})\s*[:：]?\s*[|｜]?\s*([^\s|｜]+)")
-# 主送机关: one line ending in a colon and holding no other, so not a page's `来源:… 分享到:`.
 # A web page's tag before a title (`【民生实事项目】`).
 _WEB_TAG = re.compile(r"^【[^】]*】")
+# 主送机关: one line ending in a colon and holding no other, so not a page's `来源:… 分享到:`.
 _RECIPIENTS = re.compile(r"^[^。；;:：]{2,200}[:：]$")
 # What a name in a collective recipient opens with (`各乡镇`, `有关单位`).
 COLLECTIVE_PREFIXES = ("各", "有关", "相关")
