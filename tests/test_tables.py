@@ -142,3 +142,15 @@ def test_a_column_of_unknown_header_words_is_kept_in_remarks_with_a_warning():
     ))
     assert projects[0].tasks[0].remarks == "特色亮点：老年助餐"
     assert warnings == ["columns with header words mszs does not know, kept in remarks: 特色亮点"]
+
+
+def test_a_continuation_row_without_content_shares_the_content_above():
+    # 2021年10月 | 开发区: the content cell spans both rows of project 2
+    projects, _ = projects_of(table(
+        ["序号", "项目名称", "工作任务", "计划完成时间", "牵头单位"],
+        ["2", "农村公路提升项目", "提升改造农村公路35公里。", "9月", "交通局"],
+        ["", "", "", "2021年10月", "开发区"],
+    ))
+    first, second = projects[0].tasks
+    assert second.content == first.content == "提升改造农村公路35公里。"
+    assert (second.lead_units, second.deadline.date) == (["开发区"], "2021-10-31")

@@ -160,8 +160,9 @@ def _section(banner: str) -> _Section:
 
 
 def _inherit_spanned(task: TaskRecord, above: TaskRecord) -> None:
-    """A continuation row whose unit, leader or deadline cell is empty sat under a
+    """A continuation row whose content, unit, leader or deadline cell is empty sat under a
     cell spanning both rows (a rowspan lost on the way to text): it shares the value above."""
+    task.content = task.content or above.content
     for role in SPANNABLE_ROLES:
         if not task.fields.get(role) and above.fields.get(role):
             task.fields[role] = above.fields[role]
