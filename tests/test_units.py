@@ -71,6 +71,15 @@ def test_titles_around_leaders_are_dropped(text, expected):
     assert split_people(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("各区区长", ["各区区长"]),
+    ("各县（市、区）政府主要负责同志", ["各县（市、区）政府主要负责同志"]),
+    ("张三、各乡镇镇长", ["张三", "各乡镇镇长"]),
+])
+def test_an_office_many_hold_is_kept_with_its_title(text, expected):
+    assert split_people(text) == expected
+
+
 @pytest.mark.parametrize("lead, plain, co, expected", [
     (None, "县住建局（牵头），县财政局、各镇街", None, (["县住建局"], ["县财政局", "各镇街"])),
     (None, "县住建局、县财政局", None, (["县住建局", "县财政局"], [])),

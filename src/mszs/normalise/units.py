@@ -81,15 +81,17 @@ def split_people(text: str | None) -> list[str]:
     if not text:
         return []
     people = []
-    for piece in re.split(r"[、，,；;/\n]+", re.sub(r"[（(][^（）()]*[)）]", " ", text)):
-        tokens = piece.split()
+    for piece, _ in _pieces_outside_parens(text.translate(_PAREN_MAP), SEPARATORS + "/\n"):
+        if piece.strip().startswith(CARRIED_PREFIXES):
+            people.append(_tidy(piece))  # 各区区长: an office many hold, kept with its title
+            continue
+        tokens = re.sub(r"（[^（）]*）", " ", piece).split()
         # Names are two to four characters; a one-character token is half a name padded with spaces.
         if len(tokens) > 1 and all(len(t) >= 2 for t in tokens):
-            people.extend(tokens)
+            people.extend(_without_titles(_TRAILING.sub("", t)) for t in tokens)
         elif tokens:
-            people.append("".join(tokens))
-    names = (_without_titles(_TRAILING.sub("", p)) for p in people)
-    return [n for n in names if n]
+            people.append(_without_titles(_TRAILING.sub("", "".join(tokens))))
+    return [name for name in people if name]
 
 
 def _without_titles(name: str) -> str:
@@ -104,7 +106,12 @@ def _without_titles(name: str) -> str:
 
 def _split_outside_parens(text: str, split_on_space: bool = True) -> list[tuple[str, str]]:
     """Pieces with the separator that ended each: (piece, separator) where separator is
-    a punctuation mark, "\\n" for a line break or " " for a space."""
+    a punctuation mark, "\\n" for a line break or "space" for a space; fragments joined."""
+    separators = SEPARATORS + "\n" + (" \t\u3000" if split_on_space else "")
+    return _join_fragments(_pieces_outside_parens(text, separators))
+
+
+def _pieces_outside_parens(text: str, separators: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     depth = 0
     current: list[str] = []
@@ -113,13 +120,13 @@ def _split_outside_parens(text: str, split_on_space: bool = True) -> list[tuple[
             depth += 1
         elif ch in "）】》]":
             depth = max(depth - 1, 0)
-        if depth == 0 and (ch in SEPARATORS or ch == "\n" or (split_on_space and ch in " \t\u3000")):
+        if depth == 0 and ch in separators:
             pieces.append(("".join(current), "space" if ch in " \t\u3000" else ch))
             current = []
             continue
         current.append(ch)
     pieces.append(("".join(current), ""))
-    return _join_fragments(pieces)
+    return pieces
 
 
 def _join_fragments(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
