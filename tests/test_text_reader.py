@@ -4,6 +4,7 @@ from pathlib import Path
 
 from mszs import parse
 from mszs.document import Paragraph, Table
+from mszs.parsers import read_bytes
 from mszs.parsers.text import parse_lines, read_text
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
@@ -241,3 +242,13 @@ def test_paragraphs_with_double_spaces_stay_paragraphs():
             "序号 名称 说明\n"  # single spaces: three labels are too few to trust
             "联系人：王明  电话：1234567\n")
     assert all(isinstance(b, Paragraph) for b in parse_lines(text))
+
+
+def test_a_traditional_piped_table_is_found_and_each_row_taken_as_it_stands():
+    # header words are looked for after the text is converted to simplified; a row between two
+    # bare `|` with a cell per column keeps its order (a year alone under 建设时间 included)
+    document = read_bytes((LAYOUTS / "reader_piped_cells_traditional.txt").read_bytes())
+    assert "the notice is in traditional characters; converted to simplified" in document.warnings
+    (table,) = document.tables
+    assert table.rows[0].texts == ["序号", "项目名称", "建设地点", "建设时间", "建设内容", "责任单位"]
+    assert table.rows[2].texts == ["2", "农村公路安全防护项目", "各乡镇", "2024", "实施农村公路安全防护工程80公里。", "交通局"]

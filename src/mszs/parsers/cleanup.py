@@ -30,6 +30,8 @@ _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 _TRADITIONAL_SHARE = 0.02
 _TRADITIONAL_MIN = 3
 _SAMPLE_SIZE = 1500
+_RAW_SAMPLE = 20_000  # characters of a raw text searched for its sample of Han characters
+TRADITIONAL_WARNING = "the notice is in traditional characters; converted to simplified"
 
 
 def clean_document(document: Document) -> Document:
@@ -56,7 +58,7 @@ def _text_cleaner(document: Document):
     """The function that cleans each of this document's texts (noting on the document what it will do)."""
     convert = _traditional_converter(document)
     if convert:
-        document.warnings.append("the notice is in traditional characters; converted to simplified")
+        document.warnings.append(TRADITIONAL_WARNING)
     undoubling = document.format == "pdf"  # fake bold is a PDF artefact
     if not convert and not undoubling and not _FULL_WIDTH.search("\n".join(document_texts(document))):
         return str  # nothing to change: one search over the whole text instead of one per text
@@ -141,17 +143,27 @@ def undouble(line: str) -> str:
     return line
 
 
-def _traditional_converter(document: Document):
-    """OpenCC's t2s when the document is written in traditional characters, else None.
+def simplified(text: str) -> str | None:
+    """The text in simplified characters when it is written in traditional ones, else None.
 
-    The decision counts the sample's characters that t2s's character table maps
-    to another character; converting the sample to compare cost milliseconds."""
-    sample = "".join(_han_sample(document))
+    For readers that find structure by its words (header words, box labels) before
+    the clean-up runs; they add TRADITIONAL_WARNING themselves."""
+    if _is_traditional(_NOT_HAN.sub("", text[:_RAW_SAMPLE])[:_SAMPLE_SIZE]):
+        return _t2s().convert(text)
+    return None
+
+
+def _traditional_converter(document: Document):
+    """OpenCC's t2s when the document is written in traditional characters, else None."""
+    return _t2s().convert if _is_traditional("".join(_han_sample(document))) else None
+
+
+def _is_traditional(sample: str) -> bool:
+    """Counts the sample's characters that t2s's character table maps to another
+    character; converting the sample to compare cost milliseconds."""
     found = set(sample) & _traditional_chars()  # usually none: counting each is then free
     changed = sum(sample.count(ch) for ch in found)
-    if changed >= _TRADITIONAL_MIN and changed >= len(sample) * _TRADITIONAL_SHARE:
-        return _t2s().convert
-    return None
+    return changed >= _TRADITIONAL_MIN and changed >= len(sample) * _TRADITIONAL_SHARE
 
 
 @functools.lru_cache(maxsize=1)

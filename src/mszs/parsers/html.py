@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
+from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
 from mszs.vocabulary import is_header_row
 
@@ -68,14 +69,18 @@ MAX_DEPTH = 200
 
 def read_html(data: bytes) -> Document:
     text, encoding = decode_text(data, None if _is_utf8(data) else _declared_charset(data))
-    soup = BeautifulSoup(text, "lxml")
+    converted = simplified(text)  # before box labels and header words are looked for
+    soup = BeautifulSoup(converted or text, "lxml")
     survey = _survey(soup, MAX_DEPTH)
     _number_ordered_lists(survey.ordered_lists)
     metadata = _take_metadata_box(survey.box_candidates, survey.box_holders)
     flow = _Flow(survey.furniture_suspects)
     flow.walk(soup.body or soup)
     flow.flush()
-    return Document(blocks=flow.blocks, format="html", encoding=encoding, metadata=metadata)
+    document = Document(blocks=flow.blocks, format="html", encoding=encoding, metadata=metadata)
+    if converted:
+        document.warnings.append(TRADITIONAL_WARNING)
+    return document
 
 
 def _is_utf8(data: bytes) -> bool:

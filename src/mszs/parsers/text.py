@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.parsers.cell_stream import best_shift, fit_rows
+from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
 from mszs.vocabulary import HEADER_WORDS, PROJECT_ROLES, header_role, is_header_row
 
@@ -69,7 +70,11 @@ class _Line:
 
 def read_text(data: bytes) -> Document:
     text, encoding = decode_text(data)
-    return Document(blocks=parse_lines(text), format="text", encoding=encoding)
+    converted = simplified(text)  # before the tables are looked for by their header words
+    document = Document(blocks=parse_lines(converted or text), format="text", encoding=encoding)
+    if converted:
+        document.warnings.append(TRADITIONAL_WARNING)
+    return document
 
 
 def parse_lines(text: str) -> list:
@@ -582,6 +587,22 @@ def _spans_a_header_word(a: str, b: str) -> bool:
                for start in range(len(a)) for end in range(len(a) + 1, len(joined) + 1))
 
 
+def _piped_rows(words, body):
+    """Rows of a piped table: a row between two bare `|` with a cell for every column is
+    taken as it stands; any other run of cells is fitted to the columns by what it holds."""
+    rows, run = [], []
+    for cell in body + [("", None)]:
+        if cell[0]:
+            run.append(cell)
+            continue
+        if len(run) == len(words):
+            rows.append(run)
+        elif run:
+            rows.extend(fit_rows(words, run))
+        run = []
+    return rows
+
+
 def _first_row_follows(lines, i, piped) -> bool:
     """Whether the next cell after line i is a first row's 序号 (`1`)."""
     following = next(_cell_lines(lines, i, piped), None)
@@ -599,10 +620,10 @@ def _read_cell_per_line_table(lines, i, header, index, piped):
             text = _cell_text(line, piped) if piped else line.text.strip()
             if text is None:
                 break
-            if text:
+            if text or piped:  # a piped table's bare `|` ends a row
                 body.append((text, line.number))
         i += 1
     words = [text for text, _ in header]
-    rows = [header] + fit_rows(words, body)
+    rows = [header] + (_piped_rows(words, body) if piped else fit_rows(words, body))
     flat = [([text], number) for row in rows for text, number in row]
     return _table_from_cells(flat, width, index), i
