@@ -151,3 +151,9 @@ def test_numbered_steps_run_together_on_one_line(cell, expected):
 def test_a_number_point_before_a_month_is_an_enumerator_not_a_decimal():
     assert [m.date for m in read_schedule("1.3月底前完成招标", 2021).milestones] == ["2021-03-31"]
     assert inline_steps("新建1.3万平方米 2.5公里") == ["新建1.3万平方米 2.5公里"]
+
+
+def test_a_year_alone_is_a_deadline_at_its_end():
+    # a 建设时间 column holding `2024`
+    assert read_schedule("2024", 2024).deadline.model_dump() == {"text": "2024", "date": "2024-12-31", "precision": "year"}
+    assert read_schedule("2024年度", 2024).deadline.date == "2024-12-31"

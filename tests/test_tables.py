@@ -154,3 +154,11 @@ def test_a_continuation_row_without_content_shares_the_content_above():
     first, second = projects[0].tasks
     assert second.content == first.content == "提升改造农村公路35公里。"
     assert (second.lead_units, second.deadline.date) == (["开发区"], "2021-10-31")
+
+
+def test_columns_without_a_field_are_remarks_apart_from_each_other():
+    projects, _ = projects_of(table(
+        ["序号", "项目名称", "建设地点", "建设内容", "年度投资金额（万元）", "责任单位", "备注"],
+        ["1", "城北道路", "纸坊街道", "建成道路1条", "300", "住建局", "市民生实事"],
+    ))
+    assert projects[0].tasks[0].remarks == "市民生实事；建设地点：纸坊街道；年度投资金额（万元）：300"

@@ -208,16 +208,19 @@ def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
     task = TaskRecord(content=content or name, origin=row.origin)
     for role in TASK_FIELD_ROLES:
         if role in PROSE_ROLES:
-            task.add(role, _prose(columns.cells(row, role)))
+            task.add(role, _prose(columns.cells(row, role) + (_unfielded(row, columns) if role == "remarks" else [])))
         else:
             for text in columns.cells(row, role):
                 task.add(role, text)
-    for k in columns.without_field():
-        if k < len(row.cells) and row.cells[k].text.strip():
-            task.add("remarks", f"{columns.names[k]}：{row.cells[k].text.strip()}")
     if not task.content.strip() and not task.fields:
         return None
     return task
+
+
+def _unfielded(row: Row, columns: _Columns) -> list[str]:
+    """The row's cells in columns no field takes, as `header：text` remarks."""
+    return [f"{columns.names[k]}：{row.cells[k].text.strip()}" for k in columns.without_field()
+            if k < len(row.cells) and row.cells[k].text.strip()]
 
 
 def _prose(cells: list[str]) -> str:

@@ -30,6 +30,9 @@ _CLAUSE_END = ("，", ",", "。")
 # Numbered steps run together on one line: `1、6月1日投入试运营 2、11月底完成改造`, `1.2021年7月 2.2021年12月`.
 _INLINE_NUMBER = re.compile(rf"(?:^|(?<=\s))(\d{{1,2}})[、.．]{_AFTER_NUMBER_POINT}")
 
+# A 建设时间 cell holding a year alone (`2024`): the year is the deadline.
+_BARE_YEAR = re.compile(r"^((?:19|20)\d\d)\s*年?(?:度|内|底)?$")
+
 _RELATIVE_YEAR = re.compile(rf"[{''.join(RELATIVE_YEARS)}]年")
 
 # What may stand beside a bare date without making it a step (2021年12月底前完成).
@@ -109,6 +112,9 @@ def read_schedule(text: str, year: int | None) -> Schedule:
     if len(lines) == 1 and is_bare_date(lines[0], year):
         parsed = find_date(lines[0], year)
         return Schedule(deadline=_deadline(parsed, lines[0]))
+    year_alone = _BARE_YEAR.match(lines[0]) if len(lines) == 1 else None
+    if year_alone:
+        return Schedule(deadline=Deadline(text=lines[0], date=f"{year_alone.group(1)}-12-31", precision="year"))
 
     milestones: list[Milestone] = []
     unresolved: list[str] = []
