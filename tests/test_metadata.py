@@ -127,6 +127,8 @@ def test_region_is_the_governed_area(issuer, region):
     ("关于印发2023年度省政府民生实事涉我区工作任务的通知", None),
     ("关于2016年市政府民生实事项目进展情况的通报", None),
     ("关于扎实推进溪口县民生实事工作的通知", None),  # where the name begins is not known
+    ("关于对县《政府工作报告》确定的2021年重点工作及市《政府工作报告》涉及嘉鱼的重点事项进行责任分解的通知", None),
+    ("关于印发和平区2022年民生实事项目的通知", "和平区"),
 ])
 def test_region_from_the_title_is_a_place_name(title, region):
     assert read_metadata([title]).region == region

@@ -32,6 +32,8 @@ REGION_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经�
 # A character right before 县/区/市 that makes the word a reference, not a place's name
 # (全县, 涉我区, 本市, 各区, 市县).
 NOT_PLACE_MARKS = "全我本该各省市县区"
+# Words no place name holds: a stem with one is a phrase running into the suffix (`重点工作及市`).
+NOT_PLACE_WORDS = ("及", "的", "工作", "重点", "项目", "实事", "民生", "任务", "目标", "报告", "政府")
 # Words a title opens with after 关于, before the place or year it names (关于印发某某县…, 关于对县…).
 TITLE_VERBS = ("进一步", "印发", "转发", "下达", "公布", "做好", "办好", "抓好", "实施", "推进", "落实",
                "开展", "确定", "调整", "分解", "加快", "加强", "对")
@@ -295,7 +297,8 @@ def _place_at(text: str, longest_stem: int = 12) -> str | None:
             continue
         area = _innermost_area(match.group(0))
         stem = area[:-len(suffix)]
-        if stem and stem[-1] not in NOT_PLACE_MARKS and len(stem) <= longest_stem:
+        if (stem and stem[-1] not in NOT_PLACE_MARKS and len(stem) <= longest_stem
+                and not any(word in stem for word in NOT_PLACE_WORDS)):
             return area
     return None
 
