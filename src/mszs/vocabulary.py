@@ -7,6 +7,7 @@ roles to read it.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # role → header words (exact cell text after whitespace is removed). Order
@@ -124,6 +125,7 @@ _HEADER_INDEX = _header_index()
 _HEADER_RANK = {word: rank for rank, word in enumerate(_HEADER_INDEX)}
 
 
+@functools.lru_cache(maxsize=4096)
 def header_role(cell_text: str) -> str | None:
     """The role of a header cell, or None when the text is not a header word.
 
@@ -193,6 +195,7 @@ def is_header_row(cells: list[str], partial: bool = False) -> bool:
     return any(r in ("content", "lead_units", "units", "name") for r in known)
 
 
+@functools.lru_cache(maxsize=4096)
 def label_role(word: str) -> str | None:
     """The role of a label of a list-style notice: a form word, or a header word of a task's field."""
     text = _squash(word)

@@ -15,7 +15,8 @@ from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, header_role, label_role, label_words
 
-_LABEL_WORDS = label_words()
+_LABEL_WORDS = frozenset(label_words())
+_LONGEST_LABEL = max(map(len, _LABEL_WORDS))
 # The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
 _LABEL_RUN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,16})\s*[:：]")
 # A line that reads `label：value` whatever the label.
@@ -234,10 +235,18 @@ def _labels(text: str) -> list[tuple[int, int, str]]:
 def _label_start(run: str) -> int | None:
     """Where the label starts in the characters before a colon: at the start when they are a
     label, after a unit's name when a label word follows it without a break (`县教育局配合单位`)."""
-    word = next((w for w in _LABEL_WORDS if run.endswith(w)), None)
+    word = _label_word_ending(run)
     if word and word != run and run[:-len(word)].endswith(ORG_SUFFIXES):
         return len(run) - len(word)
     return 0 if label_role(run) else None
+
+
+def _label_word_ending(text: str) -> str | None:
+    """The longest label word the text ends with."""
+    for size in range(min(len(text), _LONGEST_LABEL), 0, -1):
+        if text[-size:] in _LABEL_WORDS:
+            return text[-size:]
+    return None
 
 
 def _clause_start(text: str) -> int | None:
@@ -264,7 +273,7 @@ def _glued_label_start(body: str) -> int | None:
     head = re.split(r"[:：]", body, maxsplit=1)[0]
     if head == body or re.search(r"[\s，,。；;！？、]", head):
         return None
-    word = next((w for w in _LABEL_WORDS if head.endswith(w)), None)
+    word = _label_word_ending(head)
     if word is None or len(head) - len(word) < 2:
         return None
     return len(head) - len(word)

@@ -24,6 +24,11 @@ _UNIT_NOTE = re.compile(r"（[^（）]*(?:下同|第一位|首位)[^（）]*）"
 _FIRST_LEADS = re.compile(r"(?:列|排)在?(?:第一位|首位).{0,8}(?:牵头|主办|主责)")
 # The shortest item of a collective list that is not a name itself: `东湖、西岭管理区`.
 MAX_SHARED_ITEM = 4
+_SHARED_ITEM = re.compile(rf"[\u4e00-\u9fff]{{2,{MAX_SHARED_ITEM}}}")
+_UP_TO_PREFIX = re.compile(rf"^.*?({'|'.join(CARRIED_PREFIXES)})")
+_PARENTHESISED = re.compile(r"（[^（）]*）")
+_FINAL_PARENTHESISED = re.compile(r"（[^（）]*）$")
+_SPACES = re.compile(r"\s+")
 _PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
 _TRAILING = re.compile(r"[、，,；;。.：:\s]+$")
 _LEADING = re.compile(r"^[、，,；;。.：:\s]+")
@@ -85,7 +90,7 @@ def split_people(text: str | None) -> list[str]:
         if piece.strip().startswith(CARRIED_PREFIXES):
             people.append(_tidy(piece))  # 各区区长: an office many hold, kept with its title
             continue
-        tokens = re.sub(r"（[^（）]*）", " ", piece).split()
+        tokens = _PARENTHESISED.sub(" ", piece).split()
         # Names are two to four characters; a one-character token is half a name padded with spaces.
         if len(tokens) > 1 and all(len(t) >= 2 for t in tokens):
             people.extend(_without_titles(_TRAILING.sub("", t)) for t in tokens)
@@ -154,8 +159,8 @@ def _is_wrapped_tail(piece: str) -> bool:
 
 def _is_whole_name(piece: str) -> bool:
     piece = _TRAILING.sub("", piece)
-    piece = re.sub(r"等$", "", piece)
-    piece = re.sub(r"（[^（）]*）$", "", piece) or piece
+    piece = piece.removesuffix("等")
+    piece = _FINAL_PARENTHESISED.sub("", piece) or piece
     return piece.endswith(ORG_SUFFIXES)
 
 
@@ -178,7 +183,7 @@ def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
 
 
 def _is_collective_item(piece: str, run: list[str], rest: list[tuple[str, str]]) -> bool:
-    core = re.sub(rf"^.*?({'|'.join(CARRIED_PREFIXES)})", "", piece)
+    core = _UP_TO_PREFIX.sub("", piece)
     return len(core) == 1 or (bool(run) and len(piece) == 1) or _shares_following_noun(piece, rest)
 
 
@@ -187,15 +192,15 @@ def _shares_following_noun(piece: str, rest: list[tuple[str, str]]) -> bool:
     for item in [piece] + [p.strip() for p, _ in rest]:
         if _is_whole_name(item):
             return item is not piece
-        if not re.fullmatch(rf"[\u4e00-\u9fff]{{2,{MAX_SHARED_ITEM}}}", item):
+        if not _SHARED_ITEM.fullmatch(item):
             return False
     return False
 
 
 def _tidy(name: str) -> str:
-    name = re.sub(r"\s+", "", name)
+    name = _SPACES.sub("", name)
     name = _LEADING.sub("", _TRAILING.sub("", name))
-    name = re.sub(r"等$", "", name)
+    name = name.removesuffix("等")
     return _TRAILING.sub("", name)
 
 
@@ -213,5 +218,5 @@ def _carry_prefixes(names: list[str]) -> list[str]:
 
 
 def _is_bare_township(name: str) -> bool:
-    core = re.sub(r"（[^（）]*）$", "", name)
+    core = _FINAL_PARENTHESISED.sub("", name)
     return core in TOWNSHIP_NOUNS

@@ -488,11 +488,6 @@ def _cell_lines(lines, i, piped):
 
 
 @functools.lru_cache(maxsize=4096)
-def _label_role(text: str) -> str | None:
-    return header_role(text)
-
-
-@functools.lru_cache(maxsize=4096)
 def _is_label(text: str) -> bool:
     """Whether a line could be a column label: short, no sentence punctuation, not a number."""
     squashed = re.sub(r"\s", "", text)
@@ -510,10 +505,10 @@ def _cell_per_line_header(lines, i, piped):
     if not first or not _starts_a_header(first):
         return None
     cells = _header_cells(_labels(lines, i, piped))
-    if not cells or not _label_role(cells[0][0]):
+    if not cells or not header_role(cells[0][0]):
         return None
-    known = [k for k, (text, _, _) in enumerate(cells) if _label_role(text)]
-    if not _first_row_follows(lines, cells[-1][2], piped) or _label_role(cells[0][0]) != "seq":
+    known = [k for k, (text, _, _) in enumerate(cells) if header_role(text)]
+    if not _first_row_follows(lines, cells[-1][2], piped) or header_role(cells[0][0]) != "seq":
         cells = cells[:known[-1] + 1]
     words = [text for text, _, _ in cells]
     if len(known) < 3 or not is_header_row(words):
@@ -533,7 +528,7 @@ def _starts_a_header(text: str) -> bool:
     """Whether a line is a header word, or the start of one broken by a narrow column."""
     if len(text) > 2 * MAX_LABEL:  # letter-spaced labels (`目  标`) at most double in length
         return False
-    return bool(_label_role(text)) or re.sub(r"\s", "", text) in _HEADER_WORD_STARTS
+    return bool(header_role(text)) or re.sub(r"\s", "", text) in _HEADER_WORD_STARTS
 
 
 def _header_cells(labels):
@@ -558,7 +553,7 @@ def _header_cells(labels):
 
 
 def _unknown_pair(cells) -> bool:
-    return len(cells) >= 2 and not _label_role(cells[-1][0]) and not _label_role(cells[-2][0])
+    return len(cells) >= 2 and not header_role(cells[-1][0]) and not header_role(cells[-2][0])
 
 
 # A run of short lines is looked at again from each of its lines: remember what was found.
@@ -572,7 +567,7 @@ def _wrapped(first: str, second: str) -> bool:
     roles stay two columns (`项目` then `内容`)."""
     if _PERIOD_LABEL.match(first):
         return True
-    first_role, second_role = _label_role(first), _label_role(second)
+    first_role, second_role = header_role(first), header_role(second)
     if first_role and second_role and first_role != second_role:
         return False
     a, b = re.sub(r"\s", "", first), re.sub(r"\s", "", second)
