@@ -96,7 +96,9 @@ def test_ordered_list_items_get_the_numbers_a_browser_draws():
 def test_a_traditional_page_is_converted_before_its_box_and_tables_are_looked_for():
     body = ("<table><tr><td>索引號：</td><td>001/2024-00012</td><td>發布機構：</td><td>洋縣人民政府</td></tr>"
             "<tr><td>成文日期：</td><td>2024-04-02</td></tr></table>"
-            "<p>關於印發洋縣2024年十大民生實事項目的通知</p>")
+            "<p>關於印發洋縣2024年十大民生實事項目的通知</p>"
+            "<p>各鎮人民政府、街道辦事處，縣政府各工作部門、直屬事業單位：《洋縣2024年十大民生實事項目》已經"
+            "縣第十八屆人民代表大會第三次會議投票表決通過，現印發給你們，請相關單位精心組織實施，確保按時完成。</p>")
     document = read_bytes(_page(body, charset="utf-8").encode("utf-8"))
     assert document.metadata == {"索引号": "001/2024-00012", "发布机构": "洋县人民政府", "成文日期": "2024-04-02"}
     assert document.warnings == ["the notice is in traditional characters; converted to simplified"]

@@ -31,6 +31,8 @@ _TRADITIONAL_SHARE = 0.02
 _TRADITIONAL_MIN = 3
 _SAMPLE_SIZE = 1500
 _RAW_SAMPLE = 20_000  # characters of a raw text searched for its sample of Han characters
+# A simplified page holds a few characters GB2312 lacks (rare names, symbols); a traditional one hundreds.
+_OUTSIDE_GB2312_MIN = 20
 TRADITIONAL_WARNING = "the notice is in traditional characters; converted to simplified"
 
 
@@ -148,9 +150,18 @@ def simplified(text: str) -> str | None:
 
     For readers that find structure by its words (header words, box labels) before
     the clean-up runs; they add TRADITIONAL_WARNING themselves."""
-    if _is_traditional(_NOT_HAN.sub("", text[:_RAW_SAMPLE])[:_SAMPLE_SIZE]):
+    head = text[:_RAW_SAMPLE]
+    if _outside_gb2312(head) < _OUTSIDE_GB2312_MIN:
+        return None  # the usual case, told at the codecs' speed without building the sample
+    if _is_traditional(_NOT_HAN.sub("", head)[:_SAMPLE_SIZE]):
         return _t2s().convert(text)
     return None
+
+
+def _outside_gb2312(text: str) -> int:
+    """About how many characters of the text GB2312, a simplified-only character set, lacks:
+    a traditional text lacks hundreds, a simplified one a few rare names at most."""
+    return (len(text.encode("gb18030")) - len(text.encode("gb2312", "ignore"))) // 2
 
 
 def _traditional_converter(document: Document):
