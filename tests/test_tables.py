@@ -162,3 +162,15 @@ def test_columns_without_a_field_are_remarks_apart_from_each_other():
         ["1", "城北道路", "纸坊街道", "建成道路1条", "300", "住建局", "市民生实事"],
     ))
     assert projects[0].tasks[0].remarks == "市民生实事；建设地点：纸坊街道；年度投资金额（万元）：300"
+
+
+def test_an_investment_table_is_read_and_its_money_columns_kept_in_remarks():
+    projects, warnings = projects_of(table(
+        ["序号", "项目名称", "建设内容", "总投资", "建设起止年限", "累计完成投资", "年度工作计划", "业主单位"],
+        ["1", "校园护眼照明工程", "对全县40所中小学教室照明进行提升", "900", "2023", "900", "建成", "县教育局"],
+    ))
+    task = projects[0].tasks[0]
+    assert task.content == "对全县40所中小学教室照明进行提升；建成"
+    assert (task.lead_units, task.deadline.date) == (["县教育局"], "2023-12-31")
+    assert task.remarks == "总投资：900；累计完成投资：900"
+    assert not warnings
