@@ -58,3 +58,19 @@ TASKS = ["name", "content", "deadline", "lead_units"]
 ])
 def test_best_shift_puts_dates_and_units_under_their_columns(roles, texts, shift):
     assert best_shift(roles, texts, range(0, len(roles) - len(texts) + 1)) == shift
+
+
+def test_a_row_with_a_cell_for_every_column_is_taken_by_position():
+    rows = fit_rows(["序号", "项目内容", "牵头领导", "牵头单位", "进展情况"],
+                    cells("1", "新建公厕6座", "王 林", "区城投", "已完成"))
+    assert [[t for t, _ in r] for r in rows] == [["1", "新建公厕6座", "王 林", "区城投", "已完成"]]
+
+
+def test_chinese_numbers_start_rows_apart_from_arabic_ones():
+    rows = fit_rows(["序号", "项目内容", "责任单位"],
+                    cells("一", "新建管网", "县水务局", "二", "改造水厂", "县住建局", "县水务局"))
+    assert [[t for t, _ in r] for r in rows] == [["一", "新建管网", "县水务局"], ["二", "改造水厂", "县住建局\n县水务局"]]
+
+
+def test_a_letter_spaced_name_is_a_person():
+    assert kind_of("王 林") == "person" and kind_of("王  林") == "person"

@@ -252,3 +252,37 @@ def test_a_traditional_piped_table_is_found_and_each_row_taken_as_it_stands():
     (table,) = document.tables
     assert table.rows[0].texts == ["序号", "项目名称", "建设地点", "建设时间", "建设内容", "责任单位"]
     assert table.rows[2].texts == ["2", "农村公路安全防护项目", "各乡镇", "2024", "实施农村公路安全防护工程80公里。", "交通局"]
+
+
+def test_one_cell_per_line_rows_with_a_cell_for_every_column_are_taken_by_position():
+    # A letter-spaced name and a unit without a usual suffix would be misplaced by their looks.
+    tasks = [(t.content, t.leaders, t.lead_units, t.co_units, t.progress)
+             for p in parse(LAYOUTS / "reader2_cells_by_position.txt").projects for t in p.tasks]
+    assert tasks == [
+        ("改造镇区公厕6座。", ["陈东"], ["镇建设办"], ["镇城投"], "已完成4座。"),
+        ("新建供水泵站2座。", ["刘芳"], ["镇水利站"], ["镇财政所"], "泵站主体已完工。"),
+    ]
+
+
+def test_piped_cells_with_a_two_row_header_and_group_numbers():
+    table = only_table(parse_lines((LAYOUTS / "reader2_piped_two_row_header.txt").read_text(encoding="utf-8")))
+    assert [r.texts for r in table.rows] == [
+        ["序号", "牵头单位", "项目名称", "业主单位", "本月进展情况", "本月进展情况"],
+        ["", "", "", "", "前期手续", "在建形象进度"],
+        ["一", "镇建设办", "(一)镇区道路黑化工程", "镇城投公司", "已完成", "已完工"],
+        ["二", "镇文化站", "(一)村级文化广场建设项目", "镇文化站", "已完成", "完成60%"],
+        ["", "", "(二)农家书屋提升项目", "镇文化站", "已完成", "已完工"],
+    ]
+
+
+def test_a_signature_after_the_last_full_row_ends_a_one_cell_per_line_table():
+    notice = parse(LAYOUTS / "reader2_signature_after_cells.txt")
+    assert [(p.seq, [t.content for t in p.tasks]) for p in notice.projects] == [
+        (1, ["新建社区食堂5个"]), (2, ["改造农贸市场2个"])]
+    assert notice.notice.issue_date == "2023-12-18"
+
+
+def test_a_unit_and_date_completing_the_last_row_stay_in_the_table():
+    blocks = parse_lines("序号\n项目内容\n责任单位\n完成时间\n1\n新建社区食堂5个\n区民政局\n"
+                         "2023年12月18日\n2\n改造农贸市场2个\n区商务局\n2023年12月20日\n")
+    assert only_table(blocks).rows[-1].texts == ["2", "改造农贸市场2个", "区商务局", "2023年12月20日"]

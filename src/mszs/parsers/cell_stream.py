@@ -2,15 +2,18 @@
 
 Nothing separates the cells or the rows, and a cell may have been split into
 several paragraphs (one per unit), or be missing because a rowspan covered
-it. Rows start at their 序号 (1, 2, 3… in order); within a row, each
-paragraph goes to the next column that accepts what it looks like: a list of
-units stays in its unit column, a date goes to the deadline column, and text
-that finds no column left starts a continuation row.
+it. Rows start at their 序号 (1, 2, 3… or 一, 二, 三… in order). A row with
+exactly one paragraph per column is taken as it stands: position is then
+surer than looks (`王 林`, `区城投`). In any other row each paragraph goes to
+the next column that accepts what it looks like: a list of units stays in its
+unit column, a date goes to the deadline column, and text that finds no
+column left starts a continuation row.
 """
 from __future__ import annotations
 
 import re
 
+from mszs.normalise.numbers import parse_number
 from mszs.vocabulary import ORG_SUFFIXES, PROJECT_ROLES, header_role
 
 # What a paragraph looks like, by the column roles that accept it.
@@ -19,8 +22,9 @@ _DATE = re.compile(r"^((19|20)\d\d\s*年)?\s*(\d{1,2}\s*月|年底|年内|年中
                    r"|^(19|20)\d\d\s*[.．/-]\s*\d{1,2}(\D|$)")
 # A count with its measure word (`新建口袋公园3处`) ends like a unit (处, 所) but is none.
 _COUNT_AT_END = re.compile(r"\d\s*[\u4e00-\u9fa5]$")
-_PERSON = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
-_SEQ = re.compile(r"^\s*(\d{1,3})[.、．]?\s*$")
+# A name, letter-spaced as Word pads a two-character one (`王  林`) or not.
+_PERSON = re.compile(r"^[\u4e00-\u9fa5](?:[ \u3000]*[\u4e00-\u9fa5]){1,3}$")
+_SEQ = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?\s*$")
 _TRAILING = re.compile(r"[、，,；;。.\s]+$|等$")
 
 
@@ -51,13 +55,15 @@ def fit_rows(header: list[str], cells: list[tuple[str, int]]) -> list[list[tuple
 
 def _groups_by_seq(cells):
     """Split the stream where the next 序号 (previous + 1, or 1 again) stands. A table
-    cut out of a longer one starts at whatever number its first cell holds."""
-    groups, expected = [], 1
+    cut out of a longer one starts at whatever number its first cell holds. Arabic and
+    Chinese numbers count apart: 一、二 number groups of rows numbered 1, 2, 3."""
+    groups, expected = [], {}
     for text, line in cells:
-        match = _SEQ.match(text)
-        if match and (not groups or int(match.group(1)) in (expected, 1)):
+        number = seq_number(text)
+        style = number and text.strip()[0].isdigit()
+        if number and (not groups or number in (expected.get(style, number), 1)):
             groups.append([(text, line)])
-            expected = int(match.group(1)) + 1
+            expected[style] = number + 1
         elif groups:
             groups[-1].append((text, line))
         else:
@@ -65,8 +71,19 @@ def _groups_by_seq(cells):
     return groups
 
 
+def seq_number(text: str) -> int | None:
+    """The 序号 a cell holds alone (`3`, `3.`, `三`), or None."""
+    match = _SEQ.match(text)
+    if not match:
+        return None
+    digits = match.group(1)
+    return int(digits) if digits.isdigit() else parse_number(digits)
+
+
 def _fit_group(roles, group):
     width = len(roles)
+    if len(group) == width and group[0][0]:
+        return [group]
     continued_from = _continuation_column(roles)
     rows = []
     row: list[list[tuple[str, int]]] = [[] for _ in roles]
@@ -91,10 +108,12 @@ def _fit_group(roles, group):
 def best_shift(roles, texts, shifts) -> int:
     """Of the given shifts, how far right to move a row's leading cells so that they best
     fit their columns: units under units, dates under deadlines. Ties go to the smallest."""
-    return max(shifts, key=lambda shift: (_fit(roles[shift:], texts), -shift))
+    return max(shifts, key=lambda shift: (fit_score(roles[shift:], texts), -shift))
 
 
-def _fit(roles, texts) -> int:
+def fit_score(roles, texts) -> int:
+    """How well texts sit under columns of these roles: +1 for each unit, person or date
+    under a column asking for it, -1 for each under one asking for another kind."""
     score = 0
     for role, text in zip(roles, texts):
         if not text:

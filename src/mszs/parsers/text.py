@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
-from mszs.parsers.cell_stream import best_shift, fit_rows
+from mszs.parsers.cell_stream import best_shift, fit_rows, fit_score, seq_number
 from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
 from mszs.vocabulary import HEADER_WORDS, PROJECT_ROLES, header_role, is_header_row
@@ -32,8 +32,14 @@ from mszs.vocabulary import HEADER_WORDS, PROJECT_ROLES, header_role, is_header_
 # Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
 _TABLE_END = re.compile(
     r"^\s*(抄送|印发|主题词|附件[:：]|[（(]此件.{0,6}[)）]"
-    r"|【?(打印本页|关闭窗口|打印|关闭|分享到|扫一扫|上一篇|下一篇|相关链接|相关文件)】?[:：]?(\s|$))"
+    r"|【?(打印本页|关闭窗口|打印|关闭|分享到|扫一扫|上一篇|下一篇|相关链接|相关文件)】?[:：]?(\s|$)"
+    r"|扫一扫在手机)"
 )
+# The date under a signature: a day, alone on its line.
+_SIGNED_DATE = re.compile(r"^\s*((19|20)\d\d|[二〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                          r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+# A signature line is short and no sentence.
+MAX_SIGNATURE = 30
 # How far a spreadsheet cell quoted over several lines may run before its quote counts as stray.
 MAX_QUOTED_LINES = 50
 # A Markdown table's rule under its header: `|---|:---:|`.
@@ -513,7 +519,46 @@ def _cell_per_line_header(lines, i, piped):
     words = [text for text, _, _ in cells]
     if len(known) < 3 or not is_header_row(words):
         return None
-    return [(text, number) for text, number, _ in cells], cells[-1][2]
+    return _header_rows(lines, cells, piped), cells[-1][2]
+
+
+def _header_rows(lines, cells, piped):
+    """The header as rows of (text, line). A piped header whose labels a bare `|` splits into
+    a longer upper run and a shorter lower one is two rows: the lower labels sit under the
+    one upper label that spans them, repeated across them as a colspan would be."""
+    header = [(text, number) for text, number, _ in cells]
+    split = _header_split(lines, cells) if piped else None
+    if split is None:
+        return [header]
+    upper, lower = header[:split], header[split:]
+    span = _spanning(upper, lower)
+    blank = [("", upper[0][1])]
+    return [upper[:span] + upper[span:span + 1] * len(lower) + upper[span + 1:],
+            blank * span + lower + blank * (len(upper) - span - 1)]
+
+
+def _header_split(lines, cells):
+    """Where a bare `|` between two header labels splits them, when it does once into
+    an upper run and a shorter lower run of at least two labels."""
+    splits = [k for k in range(1, len(cells))
+              if any(_cell_text(line, True) == "" for line in lines[cells[k - 1][2]:cells[k][2] - 1])]
+    if len(splits) != 1:
+        return None
+    split = splits[0]
+    return split if 2 <= len(cells) - split < split else None
+
+
+def _spanning(upper, lower) -> int:
+    """The upper label spanning the lower ones: the last whose role is of their kind
+    (`本月进展情况` over `在建形象进度`, `责任单位` over `牵头单位`), else the last."""
+    kinds = {_role_kind(text) for text, _ in lower} - {None}
+    spanning = [k for k, (text, _) in enumerate(upper) if k and _role_kind(text) in kinds]
+    return spanning[-1] if spanning else len(upper) - 1
+
+
+def _role_kind(text):
+    role = header_role(text)
+    return "units" if role in ("lead_units", "co_units", "units") else role
 
 
 def _labels(lines, i, piped):
@@ -584,7 +629,9 @@ def _spans_a_header_word(a: str, b: str) -> bool:
 
 def _piped_rows(words, body):
     """Rows of a piped table: a row between two bare `|` with a cell for every column is
-    taken as it stands; any other run of cells is fitted to the columns by what it holds."""
+    taken as it stands, and one short of cells without its 序号 lost them to rowspans on
+    its left; any other run of cells is fitted to the columns by what it holds."""
+    roles = [header_role(word) for word in words]
     rows, run = [], []
     for cell in body + [("", None)]:
         if cell[0]:
@@ -592,10 +639,39 @@ def _piped_rows(words, body):
             continue
         if len(run) == len(words):
             rows.append(run)
+        elif run and len(run) < len(words) and seq_number(run[0][0]) is None and _fits_aligned(run, roles):
+            rows.append(_aligned_row(run, roles))
         elif run:
             rows.extend(fit_rows(words, run))
         run = []
     return rows
+
+
+def _signature_at(body, words):
+    """Where a signature (`东湖区民政局` over `2022年12月20日`) follows the last row, or None.
+
+    It does only when the last row is full without it: in a row short of cells those
+    two lines are its unit and deadline."""
+    dated = next((k for k in range(len(body) - 1, 0, -1) if _SIGNED_DATE.match(body[k][0])), None)
+    if dated is None:
+        return None
+    signature = dated - 1
+    text = body[signature][0]
+    if len(text) > MAX_SIGNATURE or _SENTENCE_MARK.search(text):
+        return None
+    if header_role(words[0]) == "seq":
+        starts = [k for k, (cell, _) in enumerate(body[:signature]) if seq_number(cell) is not None]
+        filled = signature - starts[-1] if starts else 0
+    else:
+        filled = len(words) if signature and signature % len(words) == 0 else 0
+    return signature if filled >= len(words) else None
+
+
+def _fits_aligned(run, roles) -> bool:
+    """Whether a short run moved right puts some unit, person or date under its column:
+    without such a sign its place is no surer than what fitting by looks gives."""
+    aligned = _aligned_row(run, roles)
+    return fit_score(roles, [text for text, _ in aligned]) > 0
 
 
 def _first_row_follows(lines, i, piped) -> bool:
@@ -604,8 +680,8 @@ def _first_row_follows(lines, i, piped) -> bool:
     return following is not None and following[0].strip().rstrip(".、．") == "1"
 
 
-def _read_cell_per_line_table(lines, i, header, index, piped):
-    width = len(header)
+def _read_cell_per_line_table(lines, i, header_rows, index, piped):
+    width = len(header_rows[0])
     body = []
     while i < len(lines):
         line = lines[i]
@@ -618,7 +694,11 @@ def _read_cell_per_line_table(lines, i, header, index, piped):
             if text or piped:  # a piped table's bare `|` ends a row
                 body.append((text, line.number))
         i += 1
-    words = [text for text, _ in header]
-    rows = [header] + (_piped_rows(words, body) if piped else fit_rows(words, body))
+    words = [next(text for text, _ in reversed(column) if text) for column in zip(*header_rows)]
+    signature = None if piped else _signature_at(body, words)
+    if signature is not None:
+        i = body[signature][1] - 1  # the signature and what follows it are paragraphs again
+        body = body[:signature]
+    rows = header_rows + (_piped_rows(words, body) if piped else fit_rows(words, body))
     flat = [([text], number) for row in rows for text, number in row]
     return _table_from_cells(flat, width, index), i
