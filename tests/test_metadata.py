@@ -201,3 +201,47 @@ def test_bare_month_deadlines_take_the_year_of_a_caption_or_a_gongshi_title(name
     notice = parse(FIXTURES / name)
     assert notice.notice.year == year
     assert [task.deadline.date for project in notice.projects for task in project.tasks] == dates
+
+
+@pytest.mark.parametrize("front, year", [
+    (["青川市1至6月份民生工程实施进度通报", "为扎实推进我市2022年30项民生工程实施，现将1至6月份实施进度通报如下："], 2022),
+    (["区长作政府工作报告时表示，2018年，区政府将为民办好十件实事："], 2018),
+    (["2020年，全县地区生产总值增长5%。", "现将有关事项通知如下："], None),  # a year, but not the projects'
+])
+def test_plan_year_stated_only_in_the_body(front, year):
+    assert read_metadata(front).year == year
+
+
+def test_a_box_date_does_not_override_the_plan_year_the_body_states():
+    notice = parse(FIXTURES / "metadata2_box_date_after_plan_year.txt").notice
+    assert (notice.issue_date, notice.year) == ("2021-11-03", 2019)
+
+
+def test_joint_party_and_government_issuer_governs_the_county():
+    notice = parse(FIXTURES / "metadata2_joint_issuer.txt").notice
+    assert (notice.issuer, notice.region) == ("中共东溪县委东溪县人民政府", "东溪县")
+    assert notice.recipients == ["各乡镇（场）党委、政府", "县直各单位"]
+    info = read_metadata(["中共东溪县委办公室东溪县人民政府办公室"])
+    assert info.region == "东溪县"
+
+
+@pytest.mark.parametrize("line, recipients", [
+    ("各镇人民政府，区政府各委、办、局（公司）、中心，各街道办事处：",
+     ["各镇人民政府", "区政府各委、办、局（公司）、中心", "各街道办事处"]),
+    ("县直有关部门、单位，有关企业：", ["县直有关部门", "单位", "有关企业"]),  # two groups, as in the reviewed sample
+    ("各位代表：", []),  # a speech's greeting
+])
+def test_recipients_keep_a_bare_noun_with_its_list_and_skip_greetings(line, recipients):
+    assert read_metadata([line]).recipients == recipients
+
+
+def test_issuer_signed_by_a_congress_presidium():
+    info = read_metadata(["公告", "现将表决确定的2020年民生实事项目公告如下：", "1.新建学校3所。", "现予公告。",
+                          "南岗市北湖区第三届人民代表大会第四次会议主席团", "2020年5月21日"])
+    assert (info.issuer, info.region, info.issue_date) == ("南岗市北湖区第三届人民代表大会第四次会议主席团", "北湖区", "2020-05-21")
+
+
+def test_undated_signature_above_a_page_footer():
+    info = read_metadata(["青川市民生工程实施进度通报", "1、农村饮水提升。牵头单位：市水利局。",
+                          "青川市民生办", "扫一扫在手机打开当前页"])
+    assert (info.issuer, info.region) == ("青川市民生办", "青川市")

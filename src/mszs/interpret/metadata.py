@@ -23,6 +23,8 @@ TITLE_ENDINGS = TITLE_GENRES + ("方案", "办法", "规定", "安排", "计划"
 ISSUER_SUFFIXES = (
     "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "管理委员会", "管委会",
     "办公室", "委员会", "政府",
+    "主席团",  # a 人大 session's 主席团 signs the 公告 of the vote on the projects
+    "民生办",
 )
 _ISSUER = re.compile(
     rf"^([\u4e00-\u9fa5（）()]{{2,30}}?(?:{'|'.join(ISSUER_SUFFIXES)}))(?:文件)?$"
@@ -34,6 +36,10 @@ REGION_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经�
 NOT_PLACE_MARKS = "全我本该各省市县区"
 # Words no place name holds: a stem with one is a phrase running into the suffix (`重点工作及市`).
 NOT_PLACE_WORDS = ("及", "的", "工作", "重点", "项目", "实事", "民生", "任务", "目标", "报告", "政府")
+# How far from the end an undated signature may lie: below it only a page's footer.
+UNDATED_SIGNATURE_LINES = 2
+# The Party's name before a joint issuer's place (`中共南溪县委南溪县人民政府`).
+PARTY_PREFIXES = ("中国共产党", "中共")
 # Words a title opens with after 关于, before the place or year it names (关于印发某某县…, 关于对县…).
 TITLE_VERBS = ("进一步", "印发", "转发", "下达", "公布", "做好", "办好", "抓好", "实施", "推进", "落实",
                "开展", "确定", "调整", "分解", "加快", "加强", "对")
@@ -62,6 +68,14 @@ _WEB_TAG = re.compile(r"^【[^】]*】")
 _RECIPIENTS = re.compile(r"^[^。；;:：]{2,200}[:：]$")
 # What a name in a collective recipient opens with (`各乡镇`, `有关单位`).
 COLLECTIVE_PREFIXES = ("各", "有关", "相关")
+# A speech's greeting addresses people, not organisations (`各位代表：`).
+GREETING_PREFIXES = ("各位",)
+# Words that name no organisation alone: in a recipient list they close the 、 run before them
+# (`各乡镇党委、政府`, `区政府各委、办、局（公司）、中心`). Not 单位 or 部门: `县直有关部门、单位`
+# addresses two groups.
+BARE_NOUNS = ("政府", "人民政府", "党委", "中心", "办事处")
+# Words that say a sentence is about the projects, so a year in it is their plan year.
+PLAN_WORDS = ("实事", "民生", "惠民")
 _CC = re.compile(r"^\s*抄\s*送\s*[:：]\s*(.*)$")
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
 _ATTACHMENT_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.．、]\s*(.+)$")
@@ -81,7 +95,7 @@ def read_metadata(paragraphs: list[str], box: dict[str, str] | None = None) -> N
         issuer=issuer,
         title=title,
         issue_date=issue_date,
-        year=_plan_year(heading, doc_number, issue_date),
+        year=_plan_year(heading, doc_number, _stated_year(front), issue_date),
         region=_region(issuer, heading),
         recipients=_recipients(front),
         cc=_cc(paragraphs),
@@ -193,10 +207,15 @@ def _issuer(front: list[str], title_line: int | None) -> str | None:
 
 
 def _signer(paragraphs: list[str]) -> str | None:
-    """The issuer's name signed on the line above the 成文日期."""
+    """The issuer's name signed on the line above the 成文日期, or, undated, among the last
+    lines (`六安市民生办` above a page's `扫一扫在手机打开当前页`)."""
     lines = [text for text in paragraphs if text.strip()]
     for above, text in zip(lines, lines[1:]):
         match = _DATE.match(text.strip()) and _ISSUER.match(squash(above))
+        if match:
+            return match.group(1)
+    for text in reversed(lines[-UNDATED_SIGNATURE_LINES:]):
+        match = _ISSUER.match(squash(text))
         if match:
             return match.group(1)
     return None
@@ -266,12 +285,28 @@ _HEADING_YEAR = re.compile(r"(?:19|20)\d\d年(?!\d{1,2}月)")
 _ENUMERATOR = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
 
 
-def _plan_year(heading: str | None, doc_number: str | None, issue_date: str | None) -> int | None:
+def _plan_year(heading: str | None, doc_number: str | None, stated: int | None,
+               issue_date: str | None) -> int | None:
+    """The year the projects are for: named by the title or caption, the doc number, or the
+    body; the 成文日期 (a box's may be years later than the plan) only when none names it."""
     for text in (heading or "", doc_number or ""):
         match = re.search(r"((?:19|20)\d\d)\s*(?:年|[〕\]】)）〉］﹞])", fold_digits(text))
         if match:
             return int(match.group(1))
+    if stated:
+        return stated
     return int(issue_date[:4]) if issue_date else None
+
+
+def _stated_year(front: list[str]) -> int | None:
+    """A year the body states for the projects: in the first sentence that names both
+    (`为扎实推进我市2021年33项民生工程…`, `2018年，区政府将为民办好十件实事：`)."""
+    for text in front:
+        for sentence in re.split(r"[。；;！!？?]", fold_digits(squash(text))):
+            match = _HEADING_YEAR.search(sentence)
+            if match and any(word in sentence for word in PLAN_WORDS):
+                return int(match.group(0)[:4])
+    return None
 
 
 def _region(issuer: str | None, heading: str | None) -> str | None:
@@ -291,6 +326,7 @@ def _place_in_heading(heading: str) -> str | None:
 def _place_at(text: str, longest_stem: int = 12) -> str | None:
     """The place `text` opens with (`汶上县人民政府` → `汶上县`), the innermost when it names
     several (`某某市某某区人民政府` → `某某区`); none for a reference such as 全县 or 我区."""
+    text = _without_party_prefix(text)
     for suffix in REGION_SUFFIXES:
         match = re.match(rf"[\u4e00-\u9fa5]{{1,12}}?{suffix}", text)
         if not match:
@@ -303,6 +339,13 @@ def _place_at(text: str, longest_stem: int = 12) -> str | None:
     return None
 
 
+def _without_party_prefix(text: str) -> str:
+    for prefix in PARTY_PREFIXES:
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
 def _innermost_area(area: str) -> str:
     match = re.match(r"^(?:.{2,7}?省)?(?:.{2,7}?[市州盟])?(.{2,9}?(?:县|区|旗))$", area)
     return match.group(1) if match else area
@@ -312,14 +355,27 @@ def _recipients(front: list[str]) -> list[str]:
     for text in front:
         compact = text.strip()
         if _RECIPIENTS.match(compact) and "关于" not in compact:
-            names = split_list(compact.rstrip(":："))
+            names = _with_bare_nouns_joined(split_list(compact.rstrip(":：")))
             if names and all(map(_names_organisations, names)):
                 return names
     return []
 
 
+def _with_bare_nouns_joined(names: list[str]) -> list[str]:
+    """A bare noun (`政府`, `中心`) is the last item of a 、 list sharing the name before it."""
+    joined: list[str] = []
+    for name in names:
+        if joined and name in BARE_NOUNS:
+            joined[-1] += "、" + name
+        else:
+            joined.append(name)
+    return joined
+
+
 def _names_organisations(name: str) -> bool:
-    """`县政府各部门`, `各乡镇（街道）`: not `访问次数` or `现将有关事项通知如下`."""
+    """`县政府各部门`, `各乡镇（街道）`: not `访问次数`, `现将有关事项通知如下` or `各位代表`."""
+    if name.startswith(GREETING_PREFIXES):
+        return False
     bare = re.sub(r"（[^（）]*）$", "", name)
     return name.startswith(COLLECTIVE_PREFIXES) or bare.endswith(ORG_SUFFIXES)
 
