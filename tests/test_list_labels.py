@@ -197,3 +197,67 @@ def test_a_numbered_opener_ends_at_the_next_heading_of_its_level():
         "一、纳入民生实事项目管理的内容", "（一）新增母婴室60处。", "（二）改造公厕50座。",
         "二、推进落实的具体安排", "（一）各责任单位要制定实施方案。"))
     assert [p.tasks[0].content for p in projects] == ["新增母婴室60处。", "改造公厕50座。"]
+
+
+# --- lists opened by a sentence, heading items with a body, units before a sentence ---
+
+def contents(name):
+    return [(p.seq, p.name, p.tasks[0].content) for p in parse(LAYOUTS / name).projects]
+
+
+def test_a_vote_announcement_opens_its_list_with_a_sentence():
+    notice = parse(LAYOUTS / "list2_vote_announcement.txt")
+    assert [p.seq for p in notice.projects] == [1, 2, 3, 4, 5]
+    assert notice.projects[4].tasks[0].content == "城区25条背街小巷整治工程。"  # not the 现予公告 and signature
+    assert "projects read from the numbered list" in " ".join(notice.warnings)
+
+
+def test_ten_things_of_a_work_report_end_where_another_list_starts():
+    assert [seq for seq, _, _ in contents("list2_ten_things_report.txt")] == [1, 2, 3]
+
+
+def test_a_list_given_in_order_keeps_items_with_closing_words_and_stops_at_the_measures():
+    found = contents("list2_listed_in_order.txt")
+    assert [seq for seq, _, _ in found] == [1, 2, 3]  # 2、提升农村供水保障 is an item, 三、保障措施 is not
+    assert all("组织领导" not in content for _, _, content in found)
+
+
+@pytest.mark.parametrize("text", ["为确保民生实事如期完成，现将有关事项通知如下：", "各乡镇人民政府，县直各有关部门："])
+def test_sentences_that_do_not_introduce_the_projects(text):
+    assert projects_of(*paragraphs(text, "一、总体目标", "1.明确责任。", "2.加强督查。")) == []
+
+
+@pytest.mark.parametrize("name", ["list2_heading_and_body.txt", "list2_heading_body_units.txt"])
+def test_a_heading_item_takes_the_paragraph_below_it_as_its_content(name):
+    assert contents(name) == [(1, "改善看病就医条件", "开通统一的预约挂号平台。为6万名儿童免费提供口腔检查。"),
+                              (2, "促进就业创业", "开发2500个公益性岗位，举办100场招聘会。")]
+
+
+def test_a_heading_item_with_units_keeps_them():
+    first, second = (p.tasks[0] for p in parse(LAYOUTS / "list2_heading_body_units.txt").projects)
+    assert (first.lead_units, second.lead_units) == (["市卫健委"], ["市人社局"])
+
+
+def test_in_a_progress_report_the_paragraph_below_a_heading_item_is_its_progress():
+    first = parse(LAYOUTS / "list2_heading_progress.txt").projects[0].tasks[0]
+    assert (first.content, first.progress) == ("村庄亮化工程", "全乡共有18个村上报亮化项目,共计安装路灯900盏,项目计划10月份前完成安装。")
+
+
+def test_a_task_target_label_is_the_content_even_glued_to_a_unit():
+    projects = parse(LAYOUTS / "list2_task_target_label.txt").projects
+    assert label_role("任务目标") == "content"
+    assert [(p.name, p.tasks[0].co_units) for p in projects] == [
+        ("新建150个公共充电桩项目", ["县城投集团"]), ("3万平方米老旧小区改造项目", ["城南镇"])]
+    assert projects[1].tasks[0].content.startswith("年内改造完成城南镇东街")
+
+
+def test_units_after_a_comma_end_at_the_full_stop():
+    first, second = (p.tasks[0] for p in parse(LAYOUTS / "list2_units_then_sentence.txt").projects)
+    assert (first.content, first.lead_units, first.progress) == (
+        "农村饮水提升", ["市水利局"], "其中,供水管网改造进度较慢的为北山县。")
+    assert second.lead_units == ["市民政局"]
+
+
+def test_a_text_label_runs_past_its_full_stop():
+    projects = projects_of(*paragraphs("1.新建学校2所。", "牵头单位：县教育局", "任务目标：年内建成A校。年内建成B校。"))
+    assert projects[0].tasks[0].content == "年内建成A校。年内建成B校"

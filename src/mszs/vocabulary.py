@@ -86,7 +86,8 @@ LABEL_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "remark
 # Labels only items written as forms use: `1.城区学校建设工程` then `建设内容：…`.
 LABEL_WORDS: dict[str, tuple[str, ...]] = {
     "name": ("项目名称", "实事名称"),
-    "content": ("建设内容", "项目内容", "实事内容", "主要内容", "工作内容", "实施内容", "目标任务", "工作目标", "建设规模"),
+    "content": ("建设内容", "项目内容", "实事内容", "主要内容", "工作内容", "实施内容", "目标任务", "工作目标", "建设规模",
+                "任务目标"),
 }
 
 # Labels of the notice itself, never of an item, though one may follow the last item's lines.

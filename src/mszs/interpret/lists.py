@@ -13,10 +13,11 @@ from mszs.document import Paragraph
 from mszs.interpret.outline import Enumerated, enumerator, heading_text
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
-from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, header_role, label_role, label_words
+from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_words
 
 _LABEL_WORDS = frozenset(label_words())
 _LONGEST_LABEL = max(map(len, _LABEL_WORDS))
+_UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
 # The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
 _LABEL_RUN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,16})\s*[:：]")
 # A line that reads `label：value` whatever the label.
@@ -34,9 +35,18 @@ _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任�
 # A numbered line this long that ends mid-sentence was wrapped, not a heading.
 MIN_WRAPPED_LENGTH = 15
 _SENTENCE_ENDS = ("。", "；", ";", "：", ":", "！", "？", "）", ")")
-# A short line that opens a list of projects, and headings that close it.
-PROJECT_LIST_START = re.compile(r"民生实事|实事项目|为民办实事|民生项目|惠民实事|实事清单")
+# A short line that opens a list of projects (`十件实事` too), and headings that close it.
+PROJECT_LIST_START = re.compile(r"民生实事|实事项目|为民办实事|民生项目|惠民实事|实事清单|[件项大]实事|民生工程|惠民工程")
 PROJECT_LIST_END = re.compile(r"要求|保障|措施|组织|督查|督导|考核|宣传|抄送|附件")
+# A sentence ending in `：` opens the list when its last clause names the projects
+# (`…表决确定…民生实事项目10项：`) or lists what it named (`…10项民生实事，依次为：`).
+_LISTING_CLAUSE = re.compile(r"^(?:依次|分别)(?:为|是)$")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
+# An opener such as `…为民办实事工程情况报告`: the text under each item tells its progress.
+_PROGRESS_REPORT = re.compile(r"进展|进度|情况报告|完成情况|落实情况")
+# A heading item (`1.完善医疗卫生服务`) takes the paragraphs below it as its text.
+MAX_HEADING_ITEM = 30
+MIN_BODY = 10
 
 
 def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
@@ -70,12 +80,19 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         if numbered is None and clause_at is None and current is not None and not current.fields:
             current.content += text  # an item's text wrapped onto a second paragraph
             continue
+        name = None
+        if numbered is None and _named_by_heading_above(paragraphs, k):
+            numbered = enumerator(paragraphs[k - 1].text)
+            name = headings.pop(numbered.level)
         level = numbered.level if numbered else max(headings, default=-1) + 1
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True) if lvl < level), None)
-        name, content = _name_and_content(body[:clause_at] if clause_at is not None else body)
+        own_name, content = _name_and_content(body[:clause_at].rstrip("，, ") if clause_at is not None else body)
+        name = name or own_name
         current = TaskRecord(content=content, origin=paragraph.origin)
         if clause_at is not None:
-            _add_clause(current, body[clause_at:])
+            clause, tail = _clause_and_tail(body[clause_at:])
+            _add_clause(current, clause)
+            current.add("progress" if _reports_progress_under(section) else "remarks", tail)
         projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=name, section=section,
                                       tasks=[current]))
     for project in projects:
@@ -83,9 +100,41 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     return projects
 
 
+def _named_by_heading_above(paragraphs: list[Paragraph], k: int) -> bool:
+    """`1.改善看病就医条件` / `开通预约挂号平台。…` / `责任单位：…`: a bare numbered heading right above
+    an item is its name when it holds no other item, that is when the next heading or item after
+    the item's labelled lines is numbered at its level or above."""
+    above = enumerator(paragraphs[k - 1].text) if k else None
+    if above is None or not _is_bare_heading(above.body) or not _is_body(paragraphs[k].text):
+        return False
+    after = k + 1
+    while after < len(paragraphs) and (_is_label_line(paragraphs[after].text) or _is_other_label_line(paragraphs[after].text)):
+        after += 1
+    if after == len(paragraphs):
+        return True
+    numbered = enumerator(paragraphs[after].text)
+    return numbered is not None and numbered.level <= above.level
+
+
 def _reports_progress(project: ProjectRecord) -> bool:
     """Under a heading such as `一、进展情况`, the text below an item tells its progress."""
-    return bool(project.section) and header_role(project.section) == "progress"
+    return _reports_progress_under(project.section)
+
+
+def _reports_progress_under(section: str | None) -> bool:
+    return bool(section) and header_role(section) == "progress"
+
+
+def _clause_and_tail(clause: str) -> tuple[str, str]:
+    """`牵头单位：市水利局。其中，…进度较慢的为东城县。`: units end at the full stop after them;
+    the sentences after it are the item's own text. A text label (`任务目标：…。…`) runs to the end."""
+    labels = _labels(clause)
+    if not labels or clause[:1] in _OPENERS or label_role(labels[-1][2]) not in _UNIT_AND_PEOPLE_ROLES:
+        return clause, ""
+    stop = clause.find("。", labels[-1][1])
+    if stop < 0:
+        return clause, ""
+    return clause[:stop], clause[stop + 1:].strip()
 
 
 def _settle_form_fields(project: ProjectRecord) -> None:
@@ -147,52 +196,112 @@ def _wraps_into(first: str, second: str) -> bool:
 def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     """A fallback for notices that list their projects without naming who is responsible:
     the most deeply numbered paragraphs after the line that opens the project list
-    (`二、2024年民生实事项目`), up to a heading such as `三、保障措施`."""
-    zone = _project_list_zone(paragraphs)
+    (`二、2024年民生实事项目`, `…为民办好十件实事：`), up to a heading such as `三、保障措施`
+    or a list numbered from 1 again."""
+    opener, zone = _project_list_zone(paragraphs)
     levels = [numbered.level for _, numbered in zone if numbered]
     if len(levels) < 2:
         return []
     item_level = max(levels)
+    progress = bool(_PROGRESS_REPORT.search(opener))
     projects: list[ProjectRecord] = []
     headings: dict[int, str] = {}
+    last_number: int | None = None
+    heading_item: ProjectRecord | None = None  # an item that is a bare heading, waiting for its text
     for paragraph, numbered in zone:
         if numbered is None:
+            if heading_item is not None and _is_body(paragraph.text):
+                _add_body(heading_item, paragraph.text.strip(), progress)
+            else:
+                heading_item = None
             continue
+        heading_item = None
         if numbered.level < item_level:
             headings = {lvl: t for lvl, t in headings.items() if lvl < numbered.level}
             headings[numbered.level] = heading_text(numbered.body)
+            last_number = None
             continue
+        if last_number is not None and numbered.number is not None and numbered.number <= last_number:
+            break  # another list
+        last_number = numbered.number
         name, content = _name_and_content(numbered.body)
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True)), None)
         projects.append(ProjectRecord(seq=numbered.number, name=name, section=section,
                                       tasks=[TaskRecord(content=content, origin=paragraph.origin)]))
+        if name is None and _is_bare_heading(content):
+            heading_item = projects[-1]
     return projects
 
 
-def _project_list_zone(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, Enumerated | None]]:
-    """The paragraphs after the last line that opens the project list, up to a closing
-    heading or, when the opener is numbered (`一、纳入民生实事项目管理的内容`), the next heading of its level."""
+def _is_bare_heading(text: str) -> bool:
+    return len(text) <= MAX_HEADING_ITEM and not re.search(r"[，,。；;：:！？!?]", text)
+
+
+def _is_body(text: str) -> bool:
+    """Text under a heading item, not the notice's closing lines (`现予公告。`, a signature, a date)."""
+    text = text.strip()
+    return len(text) >= MIN_BODY and bool(re.search(r"[，,。；;]", text))
+
+
+def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
+    """The heading is the item's name and the text below it its content, or, in a progress
+    report, the heading stays the content and the text is the progress."""
+    task = item.tasks[0]
+    if progress:
+        task.add("progress", text)
+    elif item.name is None:
+        item.name, task.content = task.content, text
+    else:
+        task.content += text
+
+
+def _project_list_zone(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[Paragraph, Enumerated | None]]]:
+    """The line that opens the project list, the last one, and the paragraphs after it up to a
+    closing heading or, when the opener is numbered (`一、纳入民生实事项目管理的内容`), the next heading
+    of its level."""
     openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
     if not openers:
-        return []
-    opener = enumerator(paragraphs[openers[-1]].text)
+        return "", []
+    opener_text = paragraphs[openers[-1]].text
+    opener = enumerator(opener_text)
     zone = []
+    previous: Enumerated | None = None
     for paragraph in paragraphs[openers[-1] + 1:]:
         numbered = enumerator(paragraph.text)
         if opener and numbered and numbered.level <= opener.level:
             break
         title = heading_text(numbered.body) if numbered else paragraph.text
-        if len(title) <= 12 and PROJECT_LIST_END.search(title) or paragraph.text.startswith("抄送"):
+        closes = len(title) <= 12 and PROJECT_LIST_END.search(title) and not _next_item(previous, numbered)
+        if closes or paragraph.text.startswith("抄送"):
             break
         zone.append((paragraph, numbered))
-    return zone
+        previous = numbered or previous
+    return opener_text, zone
+
+
+def _next_item(previous: Enumerated | None, numbered: Enumerated | None) -> bool:
+    """`2、提升农村供水保障` right after `1、…` is an item, whatever its words."""
+    return (previous is not None and numbered is not None and numbered.level == previous.level
+            and previous.number is not None and numbered.number == previous.number + 1)
 
 
 def _opens_project_list(text: str) -> bool:
     """A short line naming the projects, not a sentence, title or closing heading
-    (`二、推进落实民生实事项目的具体要求`)."""
+    (`二、推进落实民生实事项目的具体要求`); or a sentence introducing them."""
+    text = text.strip()
+    if text.endswith((":", "：")):
+        return _introduces_projects(text)
     return (len(text) <= 40 and bool(PROJECT_LIST_START.search(text)) and not re.search(r"[，,。；;]|关于", text)
             and not PROJECT_LIST_END.search(text))
+
+
+def _introduces_projects(text: str) -> bool:
+    """`…表决确定区人民政府2021年民生实事项目8项：`, `…10项民生实事，依次为：`; not
+    `为确保民生实事如期完成，现将有关事项通知如下：`."""
+    sentence = re.split(r"[。；;！？!?]", text.rstrip(":： "))[-1]
+    clause = _CLAUSE_BREAK.split(sentence)[-1].strip()
+    named = PROJECT_LIST_START.search(clause) or (_LISTING_CLAUSE.match(clause) and PROJECT_LIST_START.search(sentence))
+    return bool(named) and not PROJECT_LIST_END.search(sentence)
 
 
 def _label_block_follows(paragraphs: list[Paragraph], k: int) -> bool:
