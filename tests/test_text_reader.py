@@ -286,3 +286,13 @@ def test_a_unit_and_date_completing_the_last_row_stay_in_the_table():
     blocks = parse_lines("序号\n项目内容\n责任单位\n完成时间\n1\n新建社区食堂5个\n区民政局\n"
                          "2023年12月18日\n2\n改造农贸市场2个\n区商务局\n2023年12月20日\n")
     assert only_table(blocks).rows[-1].texts == ["2", "改造农贸市场2个", "区商务局", "2023年12月20日"]
+
+
+def test_a_lone_pipe_in_a_row_short_of_cells_is_an_empty_cell():
+    notice = parse(LAYOUTS / "reader2_piped_empty_cell.txt")
+    tasks = [(p.seq, t.content, t.leaders, t.lead_units, t.progress) for p in notice.projects for t in p.tasks]
+    assert tasks == [
+        (1, "新建村级养老服务站3个。", ["李明"], ["镇民政办"], "已建成2个。"),
+        (2, "改造农村公路12公里。", ["李明"], ["镇交通站"], "已完工。"),
+        (2, "推进村组道路日常养护。", ["李明"], ["镇交通站"], None),
+    ]

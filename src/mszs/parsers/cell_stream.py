@@ -105,6 +105,21 @@ def _fit_group(roles, group):
     return [[_join(cell, group[0][1]) for cell in r] for r in rows]
 
 
+def continuation_row(header: list[str], cells: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
+    """Cells below a full row, placed from the content column on by what they look like;
+    None when one of them finds no column."""
+    roles = [header_role(word) for word in header]
+    row: list[list[tuple[str, int]]] = [[] for _ in roles]
+    col = _continuation_column(roles)
+    for text, line in cells:
+        target = next((c for c in range(col, len(roles)) if _accepts(roles[c], kind_of(text))), None)
+        if target is None:
+            return None
+        row[target].append((text, line))
+        col = target + 1
+    return [_join(cell, cells[0][1]) for cell in row]
+
+
 def best_shift(roles, texts, shifts) -> int:
     """Of the given shifts, how far right to move a row's leading cells so that they best
     fit their columns: units under units, dates under deadlines. Ties go to the smallest."""

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
-from mszs.parsers.cell_stream import best_shift, fit_rows, fit_score, seq_number
+from mszs.parsers.cell_stream import best_shift, continuation_row, fit_rows, fit_score, seq_number
 from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
 from mszs.vocabulary import HEADER_WORDS, PROJECT_ROLES, header_role, is_header_row
@@ -627,24 +627,54 @@ def _spans_a_header_word(a: str, b: str) -> bool:
                for start in range(len(a)) for end in range(len(a) + 1, len(joined) + 1))
 
 
-def _piped_rows(words, body):
+def _piped_rows(words, body, lone):
     """Rows of a piped table: a row between two bare `|` with a cell for every column is
     taken as it stands, and one short of cells without its 序号 lost them to rowspans on
     its left; any other run of cells is fitted to the columns by what it holds."""
     roles = [header_role(word) for word in words]
-    rows, run = [], []
-    for cell in body + [("", None)]:
-        if cell[0]:
-            run.append(cell)
-            continue
+    rows = []
+    for run in _with_empty_cells(_runs(body), len(words), lone):
         if len(run) == len(words):
             rows.append(run)
-        elif run and len(run) < len(words) and seq_number(run[0][0]) is None and _fits_aligned(run, roles):
+        elif len(run) < len(words) and seq_number(run[0][0]) is None and _fits_aligned(run, roles):
             rows.append(_aligned_row(run, roles))
-        elif run:
+        elif len(run) < len(words) and seq_number(run[0][0]) is None and continuation_row(words, run):
+            rows.append(continuation_row(words, run))
+        else:
             rows.extend(fit_rows(words, run))
-        run = []
     return rows
+
+
+def _runs(body):
+    """The runs of cells between bare `|`, each with the line of the `|` that ends it."""
+    runs, run = [], []
+    for text, number in body + [("", None)]:
+        if text:
+            run.append((text, number))
+        elif run:
+            runs.append((run, number))
+            run = []
+    return runs
+
+
+def _with_empty_cells(runs, width, lone):
+    """The runs as rows. A lone `|` after a row short of cells, before cells that start no row,
+    is an empty cell of that row (`慈化镇 |` / `|` / `已完工。 |`): what the row still lacks
+    follows it, and the rest is a continuation row."""
+    runs = list(runs)
+    k = 0
+    while k < len(runs):
+        run, end = runs[k]
+        following = runs[k + 1][0] if k + 1 < len(runs) else None
+        starts = [n for n, (text, _) in enumerate(run) if seq_number(text) is not None]
+        last_row = len(run) - starts[-1] if starts else width
+        if (end in lone and following and last_row < width and seq_number(following[0][0]) is None
+                and last_row + 1 + len(following) > width):
+            taken = width - last_row - 1
+            runs[k] = (run + [("", end)] + following[:taken], None)
+            runs[k + 1] = (following[taken:], runs[k + 1][1])
+        k += 1
+    return [run for run, _ in runs if run]
 
 
 def _signature_at(body, words):
@@ -699,6 +729,7 @@ def _read_cell_per_line_table(lines, i, header_rows, index, piped):
     if signature is not None:
         i = body[signature][1] - 1  # the signature and what follows it are paragraphs again
         body = body[:signature]
-    rows = header_rows + (_piped_rows(words, body) if piped else fit_rows(words, body))
+    lone = {number for text, number in body if not text and lines[number - 1].text.strip() == "|"}
+    rows = header_rows + (_piped_rows(words, body, lone) if piped else fit_rows(words, body))
     flat = [([text], number) for row in rows for text, number in row]
     return _table_from_cells(flat, width, index), i
