@@ -76,3 +76,11 @@ def test_header_repeated_inside_a_table_is_dropped():
     table = _table(HEADER, ("1", "甲工程", "县财政局"), ("序 号", "项目名称", "责任单位"), ("2", "乙工程", "县水务局"))
     document = clean_document(Document([table], "text"))
     assert [row.texts[0] for row in document.blocks[0].rows] == ["序号", "1", "2"]
+
+
+def test_a_simplified_notice_with_rare_characters_outside_gb2312_is_left_alone():
+    # 湑, 堉 and 玥 are simplified characters GB2312 lacks, as place and personal names often are
+    text = "对马畅中小、湑水中小等学校运动场地进行改造，由张堉、李玥同志负责，确保按时完成民生实事项目。" * 3
+    document = clean_document(Document([Paragraph(text)], "html"))
+    assert document.blocks[0].text == text
+    assert document.warnings == []

@@ -151,11 +151,15 @@ def simplified(text: str) -> str | None:
     For readers that find structure by its words (header words, box labels) before
     the clean-up runs; they add TRADITIONAL_WARNING themselves."""
     head = text[:_RAW_SAMPLE]
-    if _outside_gb2312(head) < _OUTSIDE_GB2312_MIN:
-        return None  # the usual case, told at the codecs' speed without building the sample
-    if _is_traditional(_NOT_HAN.sub("", head)[:_SAMPLE_SIZE]):
+    if _may_be_traditional(head) and _is_traditional(_NOT_HAN.sub("", head)[:_SAMPLE_SIZE]):
         return _t2s().convert(text)
     return None
+
+
+def _may_be_traditional(text: str) -> bool:
+    """False for the usual simplified text, told at the codecs' speed without building a sample
+    (a short text needs fewer characters outside GB2312)."""
+    return _outside_gb2312(text) >= min(_OUTSIDE_GB2312_MIN, max(_TRADITIONAL_MIN, len(text) // 10))
 
 
 def _outside_gb2312(text: str) -> int:
@@ -166,6 +170,8 @@ def _outside_gb2312(text: str) -> int:
 
 def _traditional_converter(document: Document):
     """OpenCC's t2s when the document is written in traditional characters, else None."""
+    if not _may_be_traditional("\n".join(document_texts(document))[:_RAW_SAMPLE]):
+        return None
     return _t2s().convert if _is_traditional("".join(_han_sample(document))) else None
 
 
