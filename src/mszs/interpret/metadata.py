@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from mszs.normalise.text import clean_text, fold_digits, squash
-from mszs.normalise.units import split_list
+from mszs.normalise.units import CARRIED_PREFIXES, split_list
 from mszs.schemas import NoticeInfo
 from mszs.vocabulary import ORG_SUFFIXES
 
@@ -67,13 +67,8 @@ _WEB_TAG = re.compile(r"^【[^】]*】")
 # 主送机关: one line ending in a colon and holding no other, so not a page's `来源:… 分享到:`.
 _RECIPIENTS = re.compile(r"^[^。；;:：]{2,200}[:：]$")
 # What a name in a collective recipient opens with (`各乡镇`, `有关单位`).
-COLLECTIVE_PREFIXES = ("各", "有关", "相关")
 # A speech's greeting addresses people, not organisations (`各位代表：`).
 GREETING_PREFIXES = ("各位",)
-# Words that name no organisation alone: in a recipient list they close the 、 run before them
-# (`各乡镇党委、政府`, `区政府各委、办、局（公司）、中心`). Not 单位 or 部门: `县直有关部门、单位`
-# addresses two groups.
-BARE_NOUNS = ("政府", "人民政府", "党委", "中心", "办事处")
 # Words that say a sentence is about the projects, so a year in it is their plan year.
 PLAN_WORDS = ("实事", "民生", "惠民")
 _CC = re.compile(r"^\s*抄\s*送\s*[:：]\s*(.*)$")
@@ -355,21 +350,10 @@ def _recipients(front: list[str]) -> list[str]:
     for text in front:
         compact = text.strip()
         if _RECIPIENTS.match(compact) and "关于" not in compact:
-            names = _with_bare_nouns_joined(split_list(compact.rstrip(":：")))
+            names = split_list(compact.rstrip(":："))
             if names and all(map(_names_organisations, names)):
                 return names
     return []
-
-
-def _with_bare_nouns_joined(names: list[str]) -> list[str]:
-    """A bare noun (`政府`, `中心`) is the last item of a 、 list sharing the name before it."""
-    joined: list[str] = []
-    for name in names:
-        if joined and name in BARE_NOUNS:
-            joined[-1] += "、" + name
-        else:
-            joined.append(name)
-    return joined
 
 
 def _names_organisations(name: str) -> bool:
@@ -377,7 +361,7 @@ def _names_organisations(name: str) -> bool:
     if name.startswith(GREETING_PREFIXES):
         return False
     bare = re.sub(r"（[^（）]*）$", "", name)
-    return name.startswith(COLLECTIVE_PREFIXES) or bare.endswith(ORG_SUFFIXES)
+    return name.startswith(CARRIED_PREFIXES) or bare.endswith(ORG_SUFFIXES)
 
 
 def _cc(paragraphs: list[str]) -> list[str]:

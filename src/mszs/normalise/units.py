@@ -8,6 +8,9 @@ from mszs.vocabulary import ORG_SUFFIXES
 # Bare township-level nouns that inherit a 各/有关/相关 prefix from the unit before them.
 TOWNSHIP_NOUNS = ("乡镇", "乡", "镇", "街道", "镇街", "社区", "村", "村居")
 CARRIED_PREFIXES = ("各", "有关", "相关")
+# Nouns that name no organisation alone: after 、 they close the list before them. Not 单位 or
+# 部门: `县直有关部门、单位` addresses two groups.
+CLOSING_NOUNS = ("政府", "人民政府", "党委", "中心", "办事处")
 # Titles printed beside a leader's name, longest first.
 TITLES = tuple(sorted((
     "县委常委", "区委常委", "市委常委", "常务副县长", "常务副区长", "常务副市长", "副县长", "县长", "副区长", "区长",
@@ -166,11 +169,15 @@ def _is_whole_name(piece: str) -> bool:
 
 def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
     """`各县、市、区政府`, `区政府各委、办、局`, `东湖、西岭管理区`: items that share the noun of
-    the last piece keep the run whole."""
+    the last piece keep the run whole, as does a list closed by a noun that names no one alone
+    (`各乡镇党委、政府`, `区政府各委、办、局（公司）、中心`)."""
     out: list[str] = []
     run: list[str] = []
     for k, (piece, sep) in enumerate(pieces):
         bare = piece.strip()
+        if bare in CLOSING_NOUNS and out and not run and pieces[k - 1][1] == "、":
+            out[-1] += "、" + bare  # `各乡镇党委、政府`: a noun naming no one alone closes the list before it
+            continue
         following = pieces[k + 1][0].strip() if k + 1 < len(pieces) else ""
         if sep == "、" and _is_collective_item(bare, run, pieces[k + 1:]) and not _is_bare_township(following):
             run.append(bare)
