@@ -69,7 +69,7 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         if clause_at is None and numbered:
             clause_at = _glued_label_start(body)
         if clause_at is None and not _label_block_follows(paragraphs, k):
-            if numbered is None and current is not None and current.fields and _reports_progress(projects[-1]):
+            if numbered is None and current is not None and current.fields and _reports_progress(projects[-1].section):
                 current.add("progress", text)
                 continue
             current = None
@@ -92,7 +92,7 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         if clause_at is not None:
             clause, tail = _clause_and_tail(body[clause_at:])
             _add_clause(current, clause)
-            current.add("progress" if _reports_progress_under(section) else "remarks", tail)
+            current.add("progress" if _reports_progress(section) else "remarks", tail)
         projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=name, section=section,
                                       tasks=[current]))
     for project in projects:
@@ -116,12 +116,8 @@ def _named_by_heading_above(paragraphs: list[Paragraph], k: int) -> bool:
     return numbered is not None and numbered.level <= above.level
 
 
-def _reports_progress(project: ProjectRecord) -> bool:
+def _reports_progress(section: str | None) -> bool:
     """Under a heading such as `一、进展情况`, the text below an item tells its progress."""
-    return _reports_progress_under(project.section)
-
-
-def _reports_progress_under(section: str | None) -> bool:
     return bool(section) and header_role(section) == "progress"
 
 
