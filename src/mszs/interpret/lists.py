@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from mszs.document import Paragraph
-from mszs.interpret.outline import Enumerated, enumerator, heading_text
+from mszs.interpret.outline import Enumerated, bare_mark, enumerator, heading_text, number_paragraphs
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_words
@@ -46,11 +46,13 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
 _PROGRESS_REPORT = re.compile(r"进展|进度|情况报告|完成情况|落实情况")
 # A heading item (`1.完善医疗卫生服务`) takes the paragraphs below it as its text.
 MAX_HEADING_ITEM = 30
+MAX_LONE_LABEL = 10
 MIN_BODY = 10
 
 
 def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
-    paragraphs = _join_wrapped_items(_split_run_in_items(paragraphs))
+    paragraphs = _join_wrapped_items(_split_run_in_items(_join_bare_marks(_join_lone_labels(paragraphs))))
+    marks = number_paragraphs([p.text for p in paragraphs])
     projects: list[ProjectRecord] = []
     headings: dict[int, str] = {}
     current: TaskRecord | None = None
@@ -63,7 +65,7 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         if current is not None and _is_other_label_line(text):
             current.add("remarks", text)  # a label we cannot place keeps its words
             continue
-        numbered = enumerator(text)
+        numbered = marks[k]
         body = numbered.body if numbered else text
         clause_at = _clause_start(body)
         if clause_at is None and numbered:
@@ -81,8 +83,8 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             current.content += text  # an item's text wrapped onto a second paragraph
             continue
         name = None
-        if numbered is None and _named_by_heading_above(paragraphs, k):
-            numbered = enumerator(paragraphs[k - 1].text)
+        if numbered is None and _named_by_heading_above(paragraphs, marks, k):
+            numbered = marks[k - 1]
             name = headings.pop(numbered.level)
         level = numbered.level if numbered else max(headings, default=-1) + 1
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True) if lvl < level), None)
@@ -100,11 +102,11 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     return projects
 
 
-def _named_by_heading_above(paragraphs: list[Paragraph], k: int) -> bool:
+def _named_by_heading_above(paragraphs: list[Paragraph], marks: list[Enumerated | None], k: int) -> bool:
     """`1.改善看病就医条件` / `开通预约挂号平台。…` / `责任单位：…`: a bare numbered heading right above
     an item is its name when it holds no other item, that is when the next heading or item after
     the item's labelled lines is numbered at its level or above."""
-    above = enumerator(paragraphs[k - 1].text) if k else None
+    above = marks[k - 1] if k else None
     if above is None or not _is_bare_heading(above.body) or not _is_body(paragraphs[k].text):
         return False
     after = k + 1
@@ -112,7 +114,7 @@ def _named_by_heading_above(paragraphs: list[Paragraph], k: int) -> bool:
         after += 1
     if after == len(paragraphs):
         return True
-    numbered = enumerator(paragraphs[after].text)
+    numbered = marks[after]
     return numbered is not None and numbered.level <= above.level
 
 
@@ -167,6 +169,42 @@ def _run_in_item_starts(text: str) -> list[int]:
         if int(match.group(1)) == len(starts) + 1:
             starts.append(match.start())
     return starts
+
+
+def _join_lone_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """`责任单位` alone on its line labels the line below it (`县民政局`); a run of such
+    lines is a table's header, not labels."""
+    joined: list[Paragraph] = []
+    k = 0
+    while k < len(paragraphs):
+        paragraph = paragraphs[k]
+        value = paragraphs[k + 1].text.strip() if k + 1 < len(paragraphs) else ""
+        if (_is_lone_label(paragraph.text) and value and not _is_lone_label(value)
+                and not (joined and _is_lone_label(joined[-1].text)) and enumerator(value) is None):
+            joined.append(Paragraph(f"{paragraph.text.strip()}：{value}", paragraph.origin))
+            k += 2
+        else:
+            joined.append(paragraph)
+            k += 1
+    return joined
+
+
+def _is_lone_label(text: str) -> bool:
+    text = text.strip()
+    return (2 <= len(text) <= MAX_LONE_LABEL and not re.search(r"[:：，,。；;]", text)
+            and label_role(text) is not None)
+
+
+def _join_bare_marks(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """`（一）` alone on its line numbers the paragraph after it."""
+    joined: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = joined[-1] if joined else None
+        if previous is not None and bare_mark(previous.text) and not bare_mark(paragraph.text):
+            joined[-1] = Paragraph(previous.text.strip() + paragraph.text.strip(), previous.origin)
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 def _join_wrapped_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -258,12 +296,12 @@ def _project_list_zone(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[Par
     openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
     if not openers:
         return "", []
-    opener_text = paragraphs[openers[-1]].text
-    opener = enumerator(opener_text)
+    paragraphs = _join_bare_marks(paragraphs[openers[-1]:])
+    marks = number_paragraphs([p.text for p in paragraphs])
+    opener_text, opener = paragraphs[0].text, marks[0]
     zone = []
     previous: Enumerated | None = None
-    for paragraph in paragraphs[openers[-1] + 1:]:
-        numbered = enumerator(paragraph.text)
+    for paragraph, numbered in zip(paragraphs[1:], marks[1:]):
         if opener and numbered and numbered.level <= opener.level:
             break
         title = heading_text(numbered.body) if numbered else paragraph.text
@@ -415,6 +453,8 @@ def _add_labelled(task: TaskRecord, label: str, value: str) -> None:
 def _name_and_content(body: str) -> tuple[str | None, str]:
     body = body.strip()
     match = _NAME.match(body)
+    if match and label_role(match.group(1)) == "name":
+        return None, body[match.end():].strip()  # `01 项目名称：城区学校建设`
     if match and not match.group(1).endswith(_NOT_NAME_ENDINGS):
         return clean_text(match.group(1)), body[match.end():].strip()
     return None, body
