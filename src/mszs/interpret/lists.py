@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from mszs.document import Paragraph
-from mszs.interpret.outline import Enumerated, bare_mark, enumerator, heading_text, number_paragraphs
+from mszs.interpret.outline import Enumerated, bare_mark, enumerator, heading_text, number_paragraphs, run_in_starts
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_words
@@ -27,8 +27,11 @@ _OPENERS, _CLOSERS = "（(【[", ("）", ")", "】", "]")
 _OPENING_AT_END = re.compile(r"[（(【\[]\s*$")
 # `…。牵头单位：县教育局` at the end of an item, without parentheses.
 _AFTER_SENTENCE = re.compile(r"[。；;，,]\s*$")
-# An item numbered inside a paragraph, after a space: ` 2.新增公共充电桩500个。`
-_RUN_IN_ITEM = re.compile(r"(?<=\s)(\d{1,3})[.、．](?!\d)")
+# Items numbered inside one paragraph with no label among them: this many make a list.
+MIN_RUN_IN_ITEMS = 3
+# A list found without a line that opens it counts when a third of its items state an amount.
+MIN_QUANTIFIED_SHARE = (1, 3)
+_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
 # A project name before a colon: short, no sentence punctuation.
 _NAME = re.compile(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
@@ -149,26 +152,20 @@ def _settle_form_fields(project: ProjectRecord) -> None:
 
 
 def _split_run_in_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """A page whose line breaks were lost holds its items in one paragraph
-    (`…监督。 1.新建… 牵头领导：… 2.改造… 责任单位：…`): one paragraph per item again."""
+    """A paragraph that numbers its items inside it (`…监督。 1.新建… 牵头领导：… 2.改造… 责任单位：…`,
+    `…涉及以下领域。一是…；二是…；三是…`): one paragraph per item, the text before them on its own.
+    Items without labels are split only when no label follows them all (one clause for every item
+    keeps the paragraph whole)."""
     split: list[Paragraph] = []
     for paragraph in paragraphs:
-        starts = _run_in_item_starts(paragraph.text)
+        starts = run_in_starts(paragraph.text)
         pieces = [paragraph.text[a:b] for a, b in zip([0] + starts, starts + [len(paragraph.text)])]
-        if len(starts) >= 2 and all(_labels(piece) for piece in pieces[1:]):
+        labelled = [bool(_labels(piece)) for piece in pieces[1:]]
+        if len(starts) >= 2 and (all(labelled) or (len(starts) >= MIN_RUN_IN_ITEMS and not any(labelled))):
             split.extend(Paragraph(piece.strip(), paragraph.origin) for piece in pieces if piece.strip())
         else:
             split.append(paragraph)
     return split
-
-
-def _run_in_item_starts(text: str) -> list[int]:
-    """Where the items 1., 2., 3.… start after a space inside a text, numbered in order from 1."""
-    starts = []
-    for match in _RUN_IN_ITEM.finditer(text):
-        if int(match.group(1)) == len(starts) + 1:
-            starts.append(match.start())
-    return starts
 
 
 def _join_lone_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -264,7 +261,15 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
                                       tasks=[TaskRecord(content=content, origin=paragraph.origin)]))
         if name is None and _is_bare_heading(content):
             heading_item = projects[-1]
+    if not opener and not _quantified(projects):
+        return []  # numbered requirements (1.明确责任。2.加强督查。), not projects
     return projects
+
+
+def _quantified(projects: list[ProjectRecord]) -> bool:
+    """Whether enough items of a list found without an opening line state amounts to deliver."""
+    with_amounts = sum(bool(_AMOUNT.search(task.content)) for project in projects for task in project.tasks)
+    return with_amounts * MIN_QUANTIFIED_SHARE[1] >= len(projects) * MIN_QUANTIFIED_SHARE[0] > 0
 
 
 def _is_bare_heading(text: str) -> bool:
@@ -292,20 +297,27 @@ def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
 def _project_list_zone(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[Paragraph, Enumerated | None]]]:
     """The line that opens the project list, the last one, and the paragraphs after it up to a
     closing heading or, when the opener is numbered (`一、纳入民生实事项目管理的内容`), the next heading
-    of its level."""
+    of its level. A notice with no such line is searched whole, from after any closing heading
+    that stands before its first item (`一、总体要求`)."""
     openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
-    if not openers:
-        return "", []
-    paragraphs = _join_bare_marks(paragraphs[openers[-1]:])
+    start = openers[-1] if openers else 0
+    paragraphs = _join_bare_marks(_split_run_in_items(paragraphs[start:]))
     marks = number_paragraphs([p.text for p in paragraphs])
-    opener_text, opener = paragraphs[0].text, marks[0]
-    zone = []
+    if openers:
+        opener_text, opener = paragraphs[0].text, marks[0]
+        paragraphs, marks = paragraphs[1:], marks[1:]
+    else:
+        opener_text, opener = "", None
+    zone: list[tuple[Paragraph, Enumerated | None]] = []
     previous: Enumerated | None = None
-    for paragraph, numbered in zip(paragraphs[1:], marks[1:]):
+    for paragraph, numbered in zip(paragraphs, marks):
         if opener and numbered and numbered.level <= opener.level:
             break
         title = heading_text(numbered.body) if numbered else paragraph.text
         closes = len(title) <= 12 and PROJECT_LIST_END.search(title) and not _next_item(previous, numbered)
+        if closes and opener is None and not any(n for _, n in zone):
+            zone, previous = [], None
+            continue
         if closes or paragraph.text.startswith("抄送"):
             break
         zone.append((paragraph, numbered))

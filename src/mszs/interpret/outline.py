@@ -78,6 +78,32 @@ def _match(text: str) -> tuple[re.Match | None, MarkStyle | None]:
     return None, None
 
 
+# Marks that number items inside one paragraph (`…涉及以下领域。一是…；二是…；三是…`): each
+# stands at the start or after punctuation or a space.
+_BEFORE_RUN_IN = r"(?:^|(?<=[\s。；;，,：:！？!?]))"
+RUN_IN_MARKS: tuple[re.Pattern, ...] = (
+    re.compile(rf"{_BEFORE_RUN_IN}([{_CN}]{{1,3}})是(?![否为以指])"),
+    re.compile(rf"{_BEFORE_RUN_IN}第([{_CN}]{{1,3}})[，,、]"),
+    re.compile(rf"{_BEFORE_RUN_IN}[（(]([{_CN}]{{1,3}})[)）]"),
+    re.compile(rf"{_BEFORE_RUN_IN}[（(](\d{{1,2}})[)）]"),
+    re.compile(rf"{_BEFORE_RUN_IN}(\d{{1,2}})[.、．](?!\d)"),
+    re.compile(rf"([{_CIRCLED}])"),
+)
+
+
+def run_in_starts(text: str) -> list[int]:
+    """Where the items of the longest run numbered 1, 2, 3… inside a text start."""
+    best: list[int] = []
+    for pattern in RUN_IN_MARKS:
+        starts: list[int] = []
+        for match in pattern.finditer(text):
+            if enumerator_value(match.group(1)) == len(starts) + 1:
+                starts.append(match.start())
+        if len(starts) > len(best):
+            best = starts
+    return best
+
+
 def number_paragraphs(texts: list[str]) -> list[Enumerated | None]:
     """The enumerator of every paragraph, levelled as the document nests them.
 
