@@ -68,3 +68,15 @@ def test_a_bare_mark_and_labels_alone_on_their_lines():
     assert [(p.seq, p.tasks[0].content, p.tasks[0].lead_units) for p in projects] == [
         (1, "新建农村公路100公里。", ["县交通运输局"]), (2, "改造农村危房200户。", ["县住建局"])]
     assert projects[0].tasks[0].deadline.text == "2021年12月"
+
+
+def test_a_run_goes_on_across_sections_and_starts_at_one_otherwise():
+    texts = ["（一）聚焦产业", "1.实施技改", "2.培育企业", "（二）聚焦城乡", "3.启动行动", "111.jpg"]
+    assert [s and s[2] for s in styles(texts)] == [1, 1, 2, 2, 3, None]
+
+
+def test_items_numbered_inside_one_paragraph_even_across_a_line_break():
+    projects = projects_of("这10件民生实事涉及以下领域：一是新建学校3所；二是改造道路20公里；三是加大",
+                           "医疗投入，新增床位100张；四是新建公园2个。")
+    assert [p.tasks[0].content for p in projects] == [
+        "新建学校3所", "改造道路20公里", "加大医疗投入，新增床位100张", "新建公园2个。"]

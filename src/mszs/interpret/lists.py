@@ -153,18 +153,28 @@ def _settle_form_fields(project: ProjectRecord) -> None:
 
 def _split_run_in_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A paragraph that numbers its items inside it (`…监督。 1.新建… 牵头领导：… 2.改造… 责任单位：…`,
-    `…涉及以下领域。一是…；二是…；三是…`): one paragraph per item, the text before them on its own.
+    `…涉及以下领域。一是…；二是…；三是…`): one paragraph per item, the text before them on its own,
+    or, when a line break cut the list (`五是加大` / `医疗卫生投入；六是…`), joined to the last item.
     Items without labels are split only when no label follows them all (one clause for every item
     keeps the paragraph whole)."""
     split: list[Paragraph] = []
+    items_so_far = 0  # items of the run the paragraph before ended with
     for paragraph in paragraphs:
-        starts = run_in_starts(paragraph.text)
-        pieces = [paragraph.text[a:b] for a, b in zip([0] + starts, starts + [len(paragraph.text)])]
+        text = paragraph.text
+        continued = run_in_starts(text, items_so_far + 1) if items_so_far else []
+        starts = continued or run_in_starts(text)
+        pieces = [text[a:b] for a, b in zip([0] + starts, starts + [len(text)])]
         labelled = [bool(_labels(piece)) for piece in pieces[1:]]
-        if len(starts) >= 2 and (all(labelled) or (len(starts) >= MIN_RUN_IN_ITEMS and not any(labelled))):
-            split.extend(Paragraph(piece.strip(), paragraph.origin) for piece in pieces if piece.strip())
+        enough = len(starts) >= (1 if continued else MIN_RUN_IN_ITEMS)
+        if (len(starts) >= 2 or continued) and (all(labelled) or (enough and not any(labelled))):
+            if continued and pieces[0].strip():
+                split[-1] = Paragraph(split[-1].text + pieces[0].strip().rstrip("；;，,"), split[-1].origin)
+                pieces = pieces[1:]
+            split.extend(Paragraph(piece.strip().rstrip("；;，,"), paragraph.origin) for piece in pieces if piece.strip())
+            items_so_far += len(starts) if continued else len(starts) - items_so_far
         else:
             split.append(paragraph)
+            items_so_far = 0
     return split
 
 

@@ -43,6 +43,8 @@ MARK_STYLES: tuple[MarkStyle, ...] = (
 _STYLE_RANK = {style.name: style.rank for style in MARK_STYLES}
 # A mark may skip this many numbers (an item dropped from a pasted page) and still continue its run.
 MAX_SKIPPED = 1
+# The highest number a top-level heading may have when it is the first of its style met.
+MAX_FIRST_HEADING = 10
 # `教育惠民（2项）`: a count of the items below, not part of the heading.
 _COUNT_NOTE = re.compile(r"\s*[（(]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*[项件个类条]\s*[)）]\s*$")
 _FINAL_PUNCT = re.compile(r"[。.；;：:，,！!\s]+$")
@@ -91,13 +93,13 @@ RUN_IN_MARKS: tuple[re.Pattern, ...] = (
 )
 
 
-def run_in_starts(text: str) -> list[int]:
-    """Where the items of the longest run numbered 1, 2, 3… inside a text start."""
+def run_in_starts(text: str, first: int = 1) -> list[int]:
+    """Where the items of the longest run numbered from ``first`` (1, 2, 3…) inside a text start."""
     best: list[int] = []
     for pattern in RUN_IN_MARKS:
         starts: list[int] = []
         for match in pattern.finditer(text):
-            if enumerator_value(match.group(1)) == len(starts) + 1:
+            if enumerator_value(match.group(1)) == first + len(starts):
                 starts.append(match.start())
         if len(starts) > len(best):
             best = starts
@@ -107,30 +109,32 @@ def run_in_starts(text: str) -> list[int]:
 def number_paragraphs(texts: list[str]) -> list[Enumerated | None]:
     """The enumerator of every paragraph, levelled as the document nests them.
 
-    A mark counts only when it continues its style's run at that place (1, then
-    the next number, a skipped one forgiven), so a line that merely starts like a
-    mark (`3、5月份…` after `1、`) is text."""
+    A mark counts only when it continues its style's run at that place: 1, or the
+    next number (a skipped one forgiven), also where a notice numbers its items on
+    across sections (`16.` under （一）, `17.` under （二）). A line that merely
+    starts like a mark (`3、5月份…` after `1、`, `111.jpg`) is text."""
     marks: list[Enumerated | None] = []
     open_styles: list[str] = []  # outermost first
-    last_number: dict[str, int | None] = {}
+    last_number: dict[str, int] = {}  # a closed style keeps its last number: the next run may go on from it
     for text in texts:
         found = enumerator(text)
-        if found is None or not _continues_run(found, open_styles, last_number):
+        if found is None or not _continues_run(found, last_number):
             marks.append(None)
             continue
         level = _open(found.style, open_styles)
-        for style in open_styles[level + 1:]:
-            last_number.pop(style, None)
-        last_number[found.style] = found.number
+        if found.number is not None:
+            last_number[found.style] = found.number
         marks.append(Enumerated(level, found.number, found.body, found.style))
     return marks
 
 
-def _continues_run(mark: Enumerated, open_styles: list[str], last_number: dict[str, int | None]) -> bool:
-    if mark.style not in open_styles or mark.number is None or mark.number == 1:
+def _continues_run(mark: Enumerated, last_number: dict[str, int]) -> bool:
+    if mark.number is None or mark.number == 1:
         return True
     last = last_number.get(mark.style)
-    return last is None or last < mark.number <= last + 1 + MAX_SKIPPED
+    if last is None:  # a page may show a list from its second heading on (`二、进展情况`), not from 111.
+        return mark.number <= (MAX_FIRST_HEADING if _STYLE_RANK[mark.style] == 0 else 1 + MAX_SKIPPED)
+    return last < mark.number <= last + 1 + MAX_SKIPPED
 
 
 def _open(style: str, open_styles: list[str]) -> int:
