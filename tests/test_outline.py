@@ -80,3 +80,10 @@ def test_items_numbered_inside_one_paragraph_even_across_a_line_break():
                            "医疗投入，新增床位100张；四是新建公园2个。")
     assert [p.tasks[0].content for p in projects] == [
         "新建学校3所", "改造道路20公里", "加大医疗投入，新增床位100张", "新建公园2个。"]
+
+
+def test_items_whose_closing_bracket_names_units_by_their_verbs():
+    projects = projects_of("一、主要目标", "（一）地区生产总值增长11%左右。（省发改委负责）（二）公共财政收入增长13%左右。"
+                           "（省财政厅主办，省国税局、地税局协办）")
+    assert [(p.seq, p.tasks[0].lead_units, p.tasks[0].co_units) for p in projects] == [
+        (1, ["省发改委"], []), (2, ["省财政厅"], ["省国税局", "地税局"])]

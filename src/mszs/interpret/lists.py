@@ -13,6 +13,7 @@ from mszs.document import Paragraph
 from mszs.interpret.outline import Enumerated, bare_mark, enumerator, heading_text, number_paragraphs, run_in_starts
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
+from mszs.normalise.units import units_by_verb
 from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_words
 
 _LABEL_WORDS = frozenset(label_words())
@@ -25,6 +26,8 @@ _ANY_LABEL_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
 _OPENERS, _CLOSERS = "（(【[", ("）", ")", "】", "]")
 _OPENING_AT_END = re.compile(r"[（(【\[]\s*$")
+# `…增长11%左右。（省发改委负责）`: units named by their verbs in a closing bracket.
+_VERB_CLAUSE_AT_END = re.compile(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】]$")
 # `…。牵头单位：县教育局` at the end of an item, without parentheses.
 _AFTER_SENTENCE = re.compile(r"[。；;，,]\s*$")
 # Items numbered inside one paragraph with no label among them: this many make a list.
@@ -164,7 +167,7 @@ def _split_run_in_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
         continued = run_in_starts(text, items_so_far + 1) if items_so_far else []
         starts = continued or run_in_starts(text)
         pieces = [text[a:b] for a, b in zip([0] + starts, starts + [len(text)])]
-        labelled = [bool(_labels(piece)) for piece in pieces[1:]]
+        labelled = [bool(_labels(piece)) or _clause_start(piece) is not None for piece in pieces[1:]]
         enough = len(starts) >= (1 if continued else MIN_RUN_IN_ITEMS)
         if (len(starts) >= 2 or continued) and (all(labelled) or (enough and not any(labelled))):
             if continued and pieces[0].strip():
@@ -418,6 +421,9 @@ def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")
     labels = _labels(stripped)
+    verb_clause = _VERB_CLAUSE_AT_END.search(stripped)
+    if verb_clause and units_by_verb(verb_clause.group(1)):
+        return verb_clause.start()
     if stripped.endswith(_CLOSERS):
         for start, _, _ in reversed(labels):
             opener = _opening_before(stripped, start)
@@ -461,6 +467,8 @@ def _add_clause(task: TaskRecord, clause: str) -> None:
     if clause[:1] in _OPENERS and clause[-1:] in _CLOSERS:
         clause = clause[1:-1]
     labels = _labels(clause)
+    if not labels and units_by_verb(clause):
+        task.add("units", clause)  # `（省财政厅主办，省国税局协办）`
     ends = [start for start, _, _ in labels[1:]] + [len(clause)]
     for (_, value_at, label), end in zip(labels, ends):
         _add_labelled(task, label, clause[value_at:end].strip().rstrip("；;，,"))

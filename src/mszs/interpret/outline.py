@@ -82,7 +82,7 @@ def _match(text: str) -> tuple[re.Match | None, MarkStyle | None]:
 
 # Marks that number items inside one paragraph (`…涉及以下领域。一是…；二是…；三是…`): each
 # stands at the start or after punctuation or a space.
-_BEFORE_RUN_IN = r"(?:^|(?<=[\s。；;，,：:！？!?]))"
+_BEFORE_RUN_IN = r"(?:^|(?<=[\s。；;，,：:！？!?）)]))"
 RUN_IN_MARKS: tuple[re.Pattern, ...] = (
     re.compile(rf"{_BEFORE_RUN_IN}([{_CN}]{{1,3}})是(?![否为以指])"),
     re.compile(rf"{_BEFORE_RUN_IN}第([{_CN}]{{1,3}})[，,、]"),

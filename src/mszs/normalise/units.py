@@ -29,6 +29,12 @@ _FIRST_LEADS = re.compile(r"(?:列|排)在?(?:第一位|首位).{0,8}(?:牵头|�
 MAX_SHARED_ITEM = 4
 _SHARED_ITEM = re.compile(rf"[\u4e00-\u9fff]{{2,{MAX_SHARED_ITEM}}}")
 _UP_TO_PREFIX = re.compile(rf"^.*?({'|'.join(CARRIED_PREFIXES)})")
+# `省财政厅主办，省国税局、地税局协办`, `由县民政局负责`, `县教育局牵头，县财政局配合`: units whose
+# role is said by the verb after them, not by a label.
+LEAD_VERBS = ("负总责", "总负责", "牵头", "主办", "主责", "负责")
+CO_VERBS = ("协办", "配合", "参与", "协助", "协同")
+_VERB_PART = re.compile(rf"^由?(.+?)(?:按职责分工|按照职责|按职责|分别|共同)?({'|'.join(LEAD_VERBS + CO_VERBS)})"
+                        rf"(?:实施|落实|推进)?$")
 _PARENTHESISED = re.compile(r"（[^（）]*）")
 _FINAL_PARENTHESISED = re.compile(r"（[^（）]*）$")
 _SPACES = re.compile(r"\s+")
@@ -58,6 +64,9 @@ def lead_and_co_units(lead: str | None, plain: str | None, co: str | None,
     column or label or by a `（牵头）` mark inside the list: then they are co-units.
     With ``first_leads`` (the notice says the unit listed first leads), the first
     plain unit is the lead when none is named."""
+    by_verb = units_by_verb(plain)
+    if by_verb:
+        lead, plain, co = "、".join(filter(None, (lead, by_verb[0]))), None, "、".join(filter(None, (co, by_verb[1])))
     leads, plains, cos = split_units(lead), split_units(plain), split_units(co)
     named = leads + plains
     if any(_LEAD_MARK.search(u) for u in named):
@@ -68,6 +77,19 @@ def lead_and_co_units(lead: str | None, plain: str | None, co: str | None,
     if leads:
         return leads, plains + [u for u in cos if u not in plains]
     return plains, cos
+
+
+def units_by_verb(text: str | None) -> tuple[str, str] | None:
+    """The lead and co-units of a clause whose every part ends in the verb saying its role
+    (`省财政厅主办，省国税局、地税局协办` → `省财政厅`, `省国税局、地税局`); None when a part does not."""
+    parts = [part.strip() for part in re.split(r"[，,；;]", text or "") if part.strip()]
+    lead, co = [], []
+    for part in parts:
+        match = _VERB_PART.match(part)
+        if not match or not match.group(1).rstrip("、").endswith(ORG_SUFFIXES):
+            return None
+        (lead if match.group(2) in LEAD_VERBS else co).append(match.group(1).rstrip("、"))
+    return ("、".join(lead), "、".join(co)) if parts else None
 
 
 def says_first_leads(text: str | None) -> bool:
