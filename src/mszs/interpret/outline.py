@@ -19,7 +19,7 @@ ENUMERATORS: tuple[tuple[int, re.Pattern], ...] = (
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # `教育惠民（2项）`: a count of the items below, not part of the heading.
-_COUNT_NOTE = re.compile(r"\s*[（(]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*[项件个类条]\s*[)）]\s*$")
+_COUNT_NOTE = re.compile(r"(?<!\s)\s*[（(]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*[项件个类条]\s*[)）]\s*$")
 _FINAL_PUNCT = re.compile(r"[。.；;：:，,！!\s]+$")
 
 
