@@ -106,7 +106,7 @@ def main() -> None:
     options.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     options.add_argument("--rule", action="append", choices=sorted(RULES), help="only these rules")
     options.add_argument("--pattern", action="append", choices=sorted(PATTERNS), help="only these inputs")
-    options.add_argument("--repeat", type=int, default=3, help="best of this many runs (one at the largest size)")
+    options.add_argument("--repeat", type=int, default=3, help="best of this many runs")
     options.add_argument("--give-up", type=float, default=2.0, help="seconds past which a rule is not run larger")
     args = options.parse_args()
     sizes = sorted(args.sizes)
@@ -123,7 +123,7 @@ def main() -> None:
                     per_char.append(None)
                     continue
                 text = (pattern * (size // len(pattern) + 1))[:size]
-                seconds = time_best(rule, text, args.repeat if size < max(sizes) else 1)
+                seconds = time_best(rule, text, args.repeat)
                 slowest = max(slowest, seconds)
                 per_char.append(seconds / size * 1e6)
             ratio = per_char[-1] / per_char[0] if per_char[-1] is not None and per_char[0] else float("inf")

@@ -140,6 +140,8 @@ def date_matches(text: str, year: int | None) -> Iterator[tuple[re.Match, Parsed
     """Every resolvable date expression in text, in order (on digit-folded text)."""
     folded = fold_digits(text or "")
     for match in _DATE.finditer(folded):
+        if match.start() == match.end():  # the pattern's parts are all optional: nothing here
+            continue
         resolved = _to_date(match, year)
         if resolved:
             yield match, ParsedDate(text[match.start():match.end()], *resolved)

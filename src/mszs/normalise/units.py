@@ -173,6 +173,8 @@ def _is_wrapped_tail(piece: str) -> bool:
 
 
 def _is_whole_name(piece: str) -> bool:
+    if not piece:
+        return False
     piece = _TRAILING.sub("", piece)
     piece = piece.removesuffix("等")
     piece = _FINAL_PARENTHESISED.sub("", piece) or piece
