@@ -18,7 +18,6 @@ and keep a stuck or killed conversion from leaving anything behind:
 """
 from __future__ import annotations
 
-import fcntl
 import functools
 import os
 import shutil
@@ -33,6 +32,12 @@ from typing import Iterator
 
 from mszs.children import die_with_parent
 from mszs.errors import MissingTool, UnreadableInput
+
+try:
+    import fcntl
+except ImportError:  # Windows: folders are not locked, and the sweep leaves them alone
+    fcntl = None
+_POSIX = os.name == "posix"
 
 TIMEOUT_SECONDS = 120
 FOLDER_PREFIX = "mszs-"
@@ -86,7 +91,8 @@ def work_folder() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
     try:
         with open(folder / _LOCK_NAME, "wb") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if this process dies
+            if fcntl:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if this process dies
             yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -109,6 +115,8 @@ def sweep_stale_folders(parent: str | os.PathLike | None = None) -> int:
 
 
 def _in_use(folder: Path) -> bool:
+    if fcntl is None:
+        return True
     try:
         lock = open(folder / _LOCK_NAME, "rb")
     except FileNotFoundError:
@@ -142,11 +150,10 @@ def write_profile(profile: Path) -> None:
 def run_isolated(command: list[str], timeout: float) -> None:
     """Run ``command`` with no network where possible, its whole process group killed on the way out."""
     parent = os.getpid()
+    own_group = {"start_new_session": True, "preexec_fn": lambda: die_with_parent(parent)} if _POSIX else {}
     try:
-        process = subprocess.Popen(
-            [*isolation(), *command], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, start_new_session=True, preexec_fn=lambda: die_with_parent(parent),
-        )
+        process = subprocess.Popen([*isolation(), *command], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, **own_group)
     except OSError as exc:
         raise MissingTool(f"cannot run LibreOffice ({command[0]}): {exc.strerror or exc}") from exc
     try:
@@ -159,7 +166,10 @@ def run_isolated(command: list[str], timeout: float) -> None:
 
 def _kill_group(process: subprocess.Popen) -> None:
     try:
-        os.killpg(process.pid, signal.SIGKILL)
+        if _POSIX:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
     except (ProcessLookupError, PermissionError):
         pass  # the group is gone already
     process.wait()
