@@ -152,3 +152,15 @@ def test_ole_magic_and_random_bytes_are_unreadable():
     data = OLE2_MAGIC + bytes(rng.getrandbits(8) for _ in range(6000))
     with pytest.raises(UnreadableInput, match="meaningless"):
         read_bytes(data)
+
+
+def test_a_batch_sweeps_the_folders_a_killed_run_left(tmp_path, temp_dir):
+    from mszs.batch import run
+
+    stale = temp_dir / "mszs-left-by-a-killed-worker"
+    (stale / "profile").mkdir(parents=True)
+    (stale / ".in-use").touch()  # its lock died with the process that held it
+    notice = tmp_path / "notice.txt"
+    notice.write_text("关于办好2021年民生实事项目的通知\n", encoding="utf-8")
+    run([notice], tmp_path / "out", workers=1)
+    assert not stale.exists()
