@@ -242,7 +242,8 @@ def _metric(clauses: _Clauses, start: int, end: int) -> str | None:
     return (before + after) or None
 
 
-def _target(match: re.Match, clauses: _Clauses) -> Target | None:
+def _target(match: re.Match, clauses: _Clauses, printed: str) -> Target | None:
+    """The target a quantity found in the digit-folded text states; ``printed`` is its text as printed."""
     text = clauses.text
     if _is_name_or_idiom(match, text):
         return None
@@ -263,7 +264,7 @@ def _target(match: re.Match, clauses: _Clauses) -> Target | None:
     elif _PER_EACH.search(text[max(0, match.start() - 3):match.start()]):
         kind = "rate"  # 每人2元
     return Target(
-        text=match.group(0),
+        text=printed,
         value=as_number(value),
         unit=unit,
         comparator=_comparator(match, text),
@@ -313,7 +314,7 @@ def extract_targets(text: str) -> list[Target]:
     for match in _QUANTITY.finditer(folded):
         if _is_quoted(match.start(), quoted):
             continue
-        target = _target(match, clauses)
+        target = _target(match, clauses, text[match.start():match.end()])
         if target:
-            found.append((match, target.model_copy(update={"text": text[match.start():match.end()]})))
+            found.append((match, target))
     return _merge_pairs(found, text)
