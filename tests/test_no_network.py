@@ -87,13 +87,16 @@ def _parse_quietly(data: bytes):
 # --- HTML ---------------------------------------------------------------------
 
 
-def test_html_with_external_images_styles_frames_and_scripts_makes_no_request(listener):
+def test_html_with_external_images_styles_frames_scripts_and_media_makes_no_request(listener):
     url = listener.url
     page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
     <link rel="stylesheet" href="{url('/style.css')}"><script src="{url('/script.js')}"></script>
     <base href="{url('/')}"></head><body style="background: url({url('/bg.png')})">
     <p>关于办好2021年民生实事项目的通知</p><img src="{url('/pic.png')}" srcset="{url('/pic2.png')} 2x">
     <iframe src="{url('/frame.html')}"></iframe><object data="{url('/object.swf')}"></object>
+    <meta http-equiv="refresh" content="0; url={url('/refresh')}"><style>@import url({url('/import.css')});</style>
+    <svg><image href="{url('/svg.png')}"/></svg><video src="{url('/video.mp4')}" poster="{url('/poster.png')}"></video>
+    <a href="{url('/link.html')}">链接</a>
     <table><tr><td>序号</td><td>项目名称</td><td>责任单位</td></tr>
     <tr><td>1</td><td>教育提升工程<img src="{url('/cell.png')}"></td><td>县教体局</td></tr></table>
     </body></html>"""
