@@ -53,6 +53,10 @@ class Listener:
         return data
 
     def close(self):
+        try:
+            self.socket.shutdown(socket.SHUT_RDWR)  # wakes the accept() blocked in the thread
+        except OSError:
+            pass
         self.socket.close()
         self.thread.join(timeout=5)
 
