@@ -20,7 +20,6 @@ with the same error when the first one failed.
 """
 from __future__ import annotations
 
-import ctypes
 import functools
 import glob
 import hashlib
@@ -37,10 +36,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from mszs.api import DEFAULT_MAX_BYTES, parse
+from mszs.children import die_with_parent
 from mszs.emit import to_json, to_jsonl
 from mszs.emit.files import replacing, write_text
 from mszs.emit.tables import csv_encoding, csv_writer, write_csv, write_csv_file
 from mszs.errors import MszsError, UnreadableInput
+from mszs.parsers.libreoffice import sweep_stale_folders
 from mszs.schemas import Notice
 
 FORMATS = ("json", "jsonl", "csv", "xlsx")
@@ -120,6 +121,7 @@ def run(
     json_dir.mkdir(parents=True, exist_ok=True)
     for stale in json_dir.glob(".*.tmp"):  # left by a batch killed mid-write
         stale.unlink()
+    sweep_stale_folders()  # LibreOffice's, left by a worker or batch killed outright
     summary = Summary(total=len(paths))
     converted: dict[int, str] = {}  # input position → sha256 of its JSON, for the combined outputs
     convert = functools.partial(convert_file, json_dir=json_dir, max_bytes=max_bytes)
@@ -300,7 +302,7 @@ class _Worker:
 def _serve(conn, task: Callable, parent_ends: list, parent_pid: int) -> None:
     for end in parent_ends:
         end.close()
-    _die_with_parent(parent_pid)
+    die_with_parent(parent_pid)
     # Ctrl-C goes to the whole process group: the parent decides, workers carry on until killed.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
@@ -309,17 +311,6 @@ def _serve(conn, task: Callable, parent_ends: list, parent_pid: int) -> None:
         except EOFError:  # the parent is gone
             return
         conn.send(task(path))
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """On Linux, have the kernel kill this worker when the parent dies (SIGKILL leaves no
-    time to stop workers), even in the middle of a file it is stuck on."""
-    if not sys.platform.startswith("linux"):
-        return
-    PR_SET_PDEATHSIG = 1
-    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent_pid:  # died before the line above
-        os._exit(1)
 
 
 def _run_in_workers(task: Callable, jobs: list, workers: int, timeout: float) -> Iterator[tuple]:

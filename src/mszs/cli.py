@@ -6,6 +6,7 @@ commands that need them, so ``mszs --version`` stays quick.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -15,6 +16,10 @@ import typer
 
 from mszs import __version__
 from mszs.errors import MszsError
+
+# The command line uses no pydantic plugin: without this, building the output models scans every
+# installed distribution's entry points for one, which costs more the more packages are installed.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 app = typer.Typer(
     help="Parse Chinese 民生实事 notices (text, Word, PDF, HTML) into structured JSON.",

@@ -150,10 +150,19 @@ def header_role(cell_text: str) -> str | None:
     if re.search(r"[:：]\s*\S", cell_text):
         return None  # `牵头单位：县教育局` is a labelled value, not a header
     text = _squash(cell_text)
-    text = re.sub(r"[（(].*?[)）]$", "", text) or text
+    text = _without_final_note(text) or text
     if not text or len(text) > MAX_COMPOUND_HEADER:
         return None
     return _word_role(text) or _compound_role(text) or _headed_role(text)
+
+
+def _without_final_note(text: str) -> str:
+    """`责任单位（牵头）` → `责任单位`: from the first opening bracket to a closing one that ends the
+    text (as ``re.sub(r"[（(].*?[)）]$", "")`` would, which takes quadratic time on many brackets)."""
+    if not text.endswith((")", "）")):
+        return text
+    opening = [at for at in (text.find("（", 0, len(text) - 1), text.find("(", 0, len(text) - 1)) if at >= 0]
+    return text[:min(opening)] if opening else text
 
 
 def _word_role(text: str) -> str | None:

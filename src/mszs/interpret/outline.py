@@ -46,7 +46,7 @@ MAX_SKIPPED = 1
 # The highest number a top-level heading may have when it is the first of its style met.
 MAX_FIRST_HEADING = 10
 # `教育惠民（2项）`: a count of the items below, not part of the heading.
-_COUNT_NOTE = re.compile(r"\s*[（(]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*[项件个类条]\s*[)）]\s*$")
+_COUNT_NOTE = re.compile(r"(?<!\s)\s*[（(]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*[项件个类条]\s*[)）]\s*$")
 _FINAL_PUNCT = re.compile(r"[。.；;：:，,！!\s]+$")
 
 
