@@ -26,6 +26,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
+from mszs.parsers.noise import remove_noise
 from mszs.vocabulary import is_header_row
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-z0-9_\-]+)", re.I)
@@ -70,7 +71,8 @@ MAX_DEPTH = 200
 def read_html(data: bytes) -> Document:
     text, encoding = decode_text(data, None if _is_utf8(data) else _declared_charset(data))
     converted = simplified(text)  # before box labels and header words are looked for
-    soup = BeautifulSoup(converted or text, "lxml")
+    text, noise = remove_noise(converted or text)
+    soup = BeautifulSoup(text, "lxml")
     survey = _survey(soup, MAX_DEPTH)
     _number_ordered_lists(survey.ordered_lists)
     metadata = _take_metadata_box(survey.box_candidates, survey.box_holders)
@@ -80,6 +82,7 @@ def read_html(data: bytes) -> Document:
     document = Document(blocks=flow.blocks, format="html", encoding=encoding, metadata=metadata)
     if converted:
         document.warnings.append(TRADITIONAL_WARNING)
+    document.warnings.extend(noise)
     return document
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.parsers.cell_stream import best_shift, continuation_row, fit_rows, fit_score, seq_number
+from mszs.parsers.noise import remove_noise
 from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
 from mszs.vocabulary import HEADER_WORDS, PROJECT_ROLES, header_role, is_header_row
@@ -77,9 +78,11 @@ class _Line:
 def read_text(data: bytes) -> Document:
     text, encoding = decode_text(data)
     converted = simplified(text)  # before the tables are looked for by their header words
-    document = Document(blocks=parse_lines(converted or text), format="text", encoding=encoding)
+    text, noise = remove_noise(converted or text)
+    document = Document(blocks=parse_lines(text), format="text", encoding=encoding)
     if converted:
         document.warnings.append(TRADITIONAL_WARNING)
+    document.warnings.extend(noise)
     return document
 
 
