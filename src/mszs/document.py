@@ -15,6 +15,9 @@ from mszs.errors import TooLarge
 # notices' tables hold a few thousand; spans built to blow up (colspan=1000 on every cell, a
 # gridSpan of 50,000,000) would hold millions and take gigabytes.
 MAX_TABLE_CELLS = 100_000
+# Lines or paragraphs one document may have: the longest real notices have a few thousand; a file
+# of millions of short lines (9 MB of them) costs a gigabyte and minutes to read and interpret.
+MAX_BLOCKS = 50_000
 
 
 class Origin(NamedTuple):
@@ -104,3 +107,9 @@ class CellBudget:
         if self.left < 0:
             raise TooLarge(f"the tables expand to more than {self.limit:,} cells, far more than a notice has "
                            "(spans built to blow up?)")
+
+
+def check_block_count(count: int, what: str) -> None:
+    """Refuse a document of more than :data:`MAX_BLOCKS` lines or paragraphs."""
+    if count > MAX_BLOCKS:
+        raise TooLarge(f"{count:,} {what}, over the {MAX_BLOCKS:,} a notice may have")

@@ -51,17 +51,26 @@ def _check_regular(info: os.stat_result) -> None:
 def read_input(file: BinaryIO, max_bytes: int | None) -> bytes:
     """All of ``file``, refused as too large as soon as it passes ``max_bytes``."""
     try:
-        size = os.fstat(file.fileno()).st_size if _is_regular(file) else None
-        if max_bytes is not None and size is not None and size > max_bytes:
-            raise TooLarge(f"the file is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
-        chunks, total = [], 0
-        while chunk := file.read(_CHUNK if max_bytes is None else min(_CHUNK, max_bytes + 1 - total)):
-            chunks.append(chunk)
-            total += len(chunk)
-            if max_bytes is not None and total > max_bytes:
-                raise TooLarge(f"the input goes on past the limit of {max_bytes:,} bytes (--max-bytes)")
+        if _is_regular(file):
+            size = os.fstat(file.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                raise TooLarge(f"the file is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+            data = file.read() if max_bytes is None else file.read(max_bytes + 1)  # in one piece: no copy
+        else:
+            data = _read_chunks(file, max_bytes)
     except OSError as exc:
         raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}") from exc
+    if max_bytes is not None and len(data) > max_bytes:  # a file that grew, or a stream
+        raise TooLarge(f"the input goes on past the limit of {max_bytes:,} bytes (--max-bytes)")
+    return data
+
+
+def _read_chunks(file: BinaryIO, max_bytes: int | None) -> bytes:
+    """A stream (a pipe, standard input) up to one byte past ``max_bytes``."""
+    chunks, total = [], 0
+    while chunk := file.read(_CHUNK if max_bytes is None else min(_CHUNK, max_bytes + 1 - total)):
+        chunks.append(chunk)
+        total += len(chunk)
     return b"".join(chunks)
 
 

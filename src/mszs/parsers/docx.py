@@ -20,7 +20,7 @@ import io
 import zipfile
 import zlib
 
-from mszs.document import Cell, CellBudget, Document, Origin, Paragraph, Row, Table
+from mszs.document import Cell, CellBudget, Document, Origin, Paragraph, Row, Table, check_block_count
 from mszs.errors import EncryptedInput, TooLarge, UnreadableInput
 from mszs.parsers.docx_numbering import ListNumbering
 
@@ -46,6 +46,7 @@ _INFLATE_CHUNK = 1024 * 1024
 def read_docx(data: bytes) -> Document:
     word = _open(data)
     body = _body(word.element)
+    check_block_count(sum(1 for _ in body.iter(_P)), "paragraphs")
     blocks = _read_blocks(body, ListNumbering(word))
     if not any(isinstance(b, Table) or b.text for b in blocks):
         blocks = [Paragraph(text, Origin(line=i + 1)) for i, text in enumerate(_text_box_lines(body))]
