@@ -178,3 +178,28 @@ def test_csv_for_excel_escapes_formulas_and_plain_csv_keeps_them(tmp_path):
     assert raw and [row["content"] for row in excel_rows if row["content"].startswith("'=")] == ["'" + c for c in raw]
     assert not [row for row in excel_rows for cell in row.values() if cell[:1] in ("=", "+", "@", "\t", "\r")]
     assert any(task.content.startswith("=HYPERLINK") for project in notice.projects for task in project.tasks)
+
+
+def test_a_name_that_is_not_utf8_is_shown_escaped_by_parse(tmp_path):
+    name = os.fsencode(tmp_path) + b"/" + "关于".encode("gbk") + b".txt"
+    with open(name, "wb") as file:
+        file.write(NOTICE.read_bytes())
+    shown = f"{tmp_path}/\\xb9\\xd8\\xd3\\xda.txt"
+    result = subprocess.run([*MSZS, "parse", os.fsdecode(name)], capture_output=True)
+    assert result.returncode == 0
+    assert json.loads(result.stdout.decode("utf-8"))["source"]["path"] == shown
+    with open(name, "wb"):
+        pass
+    result = subprocess.run([*MSZS, "parse", os.fsdecode(name)], capture_output=True)
+    assert (result.returncode, result.stderr.decode("utf-8")) == (1, f"mszs: {shown}: the file is empty\n")
+
+
+def test_errors_csv_for_excel_escapes_a_file_named_like_a_formula(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("=HYPERLINK(1).txt").write_bytes(b"")
+    run(["."], "out", workers=1, excel=True)
+    with open("out/errors.csv", encoding="utf-8-sig", newline="") as errors:
+        assert [row["path"] for row in csv.DictReader(errors)] == ["'=HYPERLINK(1).txt"]
+    run(["."], "plain", workers=1)
+    with open("plain/errors.csv", encoding="utf-8", newline="") as errors:
+        assert [row["path"] for row in csv.DictReader(errors)] == ["=HYPERLINK(1).txt"]
