@@ -173,12 +173,13 @@ def validate(
 ):
     """Check output files against the schema and say what is wrong where."""
     from mszs.emit.validate import problems
+    from mszs.inputs import display_path
 
     invalid = 0
     for file in files:
         found = problems(file)
         for problem in found:
-            typer.echo(f"{file}: {problem}")
+            typer.echo(f"{display_path(file)}: {problem}")
         invalid += bool(found)
     typer.echo(f"mszs: {len(files) - invalid} valid, {invalid} invalid", err=True)
     if invalid:
