@@ -44,7 +44,7 @@ def open_input(path: str | os.PathLike) -> BinaryIO:
 def _check_regular(info: os.stat_result) -> None:
     if stat.S_ISREG(info.st_mode):
         return
-    what = next((name for test, name in _SPECIAL_KINDS if test(info.st_mode)), "not a regular file")
+    what = next((name for test, name in _SPECIAL_KINDS if test(info.st_mode)), "a special file")
     raise SpecialFile(f"not a regular file but {what}; mszs reads regular files only (- reads standard input)")
 
 
