@@ -37,6 +37,7 @@ def test_version_does_not_load_the_batch_or_writer_modules():
 
 def test_cli_defaults_are_the_library_defaults():
     assert cli.DEFAULT_MAX_BYTES == api.DEFAULT_MAX_BYTES
+    assert cli.DEFAULT_MAX_MEMORY_MIB * 1024**2 == api.DEFAULT_MAX_MEMORY
     assert cli.DEFAULT_TIMEOUT == batch.DEFAULT_TIMEOUT
     assert [t.value for t in cli.TableName] == list(TABLES)
 

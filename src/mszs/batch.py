@@ -35,12 +35,13 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from mszs.api import DEFAULT_MAX_BYTES, parse
+from mszs.api import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, limit_memory, parse
 from mszs.children import die_with_parent
 from mszs.emit import to_json, to_jsonl
 from mszs.emit.files import replacing, write_text
 from mszs.emit.tables import csv_encoding, csv_writer, write_csv, write_csv_file
 from mszs.errors import MszsError, UnreadableInput
+from mszs.inputs import display_path, open_input
 from mszs.parsers.libreoffice import sweep_stale_folders
 from mszs.schemas import Notice
 
@@ -100,6 +101,7 @@ def run(
     workers: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
     resume: bool = False,
     excel: bool = False,
     progress: bool = False,
@@ -107,6 +109,7 @@ def run(
     """Convert every input into ``outdir``; a failure is recorded and the batch goes on.
 
     ``timeout`` is per file: the worker stuck on it is killed and replaced.
+    ``max_memory`` caps each worker's address space: a file that needs more fails as too_large.
     ``progress`` shows counts, rate and ETA on stderr. Ctrl-C stops the batch
     with ``interrupted`` set; what was finished stays, and the combined outputs
     (jsonl, csv, xlsx) are left as they were.
@@ -124,7 +127,7 @@ def run(
     sweep_stale_folders()  # LibreOffice's, left by a worker or batch killed outright
     summary = Summary(total=len(paths))
     converted: dict[int, str] = {}  # input position → sha256 of its JSON, for the combined outputs
-    convert = functools.partial(convert_file, json_dir=json_dir, max_bytes=max_bytes)
+    convert = functools.partial(convert_file, json_dir=json_dir, max_bytes=max_bytes, max_memory=max_memory)
     with _ErrorLog(outdir / "errors.csv", summary, excel) as errors, _progress_display(summary, progress) as display:
         try:
             jobs, duplicates = [], []
@@ -133,7 +136,7 @@ def run(
                 try:
                     sha256 = _fingerprint(path, max_bytes)
                 except MszsError as exc:
-                    errors.add(Failure(str(path), "", exc.kind, str(exc)))
+                    errors.add(Failure(display_path(path), "", exc.kind, str(exc)))
                     display()
                     continue
                 if sha256 in seen:
@@ -150,7 +153,7 @@ def run(
             with closing(_run_in_workers(convert, jobs, workers or default_workers(), timeout)) as results:
                 for (index, path, sha256), outcome in results:
                     if outcome.kind:
-                        errors.add(Failure(str(path), sha256, outcome.kind, outcome.message))
+                        errors.add(Failure(display_path(path), sha256, outcome.kind, outcome.message))
                     else:
                         summary.parsed += 1
                         summary.warnings += outcome.warnings
@@ -160,7 +163,7 @@ def run(
             failed = {failure.sha256: failure for failure in summary.failures if failure.sha256}
             for path, sha256 in duplicates:
                 if sha256 in failed:
-                    errors.add(Failure(str(path), sha256, failed[sha256].kind, failed[sha256].message))
+                    errors.add(Failure(display_path(path), sha256, failed[sha256].kind, failed[sha256].message))
                 else:
                     summary.skipped += 1
                 display()
@@ -177,24 +180,41 @@ def find_inputs(inputs: Iterable[str | os.PathLike], *, exclude: str | os.PathLi
 
     A folder gives every file below it with a known suffix (hidden ones
     skipped); a name that is not a file or folder is tried as a glob
-    (``**`` recursive). Files under ``exclude`` (the output folder) are left out.
+    (``**`` recursive). Symlinks to folders are not followed below a folder or
+    a glob, so a symlink loop cannot make the search endless; a file symlink
+    that loops is kept, and fails as unreadable when it is opened. Files
+    under ``exclude`` (the output folder) are left out.
     Raises FileNotFoundError for an input that matches nothing.
     """
     found: set[Path] = set()
     for given in inputs:
         given = os.fspath(given)
         if os.path.lexists(given):
-            matches = [given]
+            matches = [Path(given)]
         else:
-            matches = glob.glob(given, recursive=True)
+            matches = _glob(given)
             if not matches:
-                raise FileNotFoundError(f"no such file or folder, and no match for the pattern: {given}")
+                raise FileNotFoundError(f"no such file or folder, and no match for the pattern: {display_path(given)}")
         for match in matches:
-            found.update(_files_under(Path(match)) if os.path.isdir(match) else [Path(match)])
+            found.update(_files_under(match) if match.is_dir() else [match])
     if exclude is not None:
-        excluded = Path(exclude).resolve()
-        found = {path for path in found if not path.resolve().is_relative_to(excluded)}
+        excluded = os.path.realpath(exclude)
+        # realpath, unlike Path.resolve, gives up quietly on a symlink loop
+        found = {path for path in found if not Path(os.path.realpath(path)).is_relative_to(excluded)}
     return sorted(found, key=str)
+
+
+def _glob(pattern: str) -> list[Path]:
+    """The paths matching ``pattern`` (``**`` recursive, hidden names only when asked for),
+    without following symlinks to folders: glob.glob follows them, round a loop for ever."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    base, rest = Path(*parts[:fixed]) if fixed else Path("."), parts[fixed:]
+    if not rest:
+        return [base] if os.path.lexists(base) else []
+    hidden_asked = any(part.startswith(".") for part in rest)
+    return [match for match in base.glob(str(Path(*rest)))
+            if hidden_asked or not any(name.startswith(".") for name in match.relative_to(base).parts)]
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
@@ -206,24 +226,27 @@ def _files_under(folder: Path) -> Iterator[Path]:
 
 
 def _fingerprint(path: Path, max_bytes: int | None) -> str:
-    """The sha256 of the file, or "" for a file over ``max_bytes`` (left for the parser to refuse, unread)."""
-    try:
-        info = path.stat()
-        if not path.is_file():
-            raise UnreadableInput("not a regular file")
-        if max_bytes is not None and info.st_size > max_bytes:
-            return ""
-        digest = hashlib.sha256()
-        with open(path, "rb") as file:
+    """The sha256 of the file, or "" for a file over ``max_bytes`` (left for the parser to refuse, unread).
+
+    A FIFO, socket or device is refused here, unopened, instead of costing a worker its timeout.
+    """
+    with open_input(path) as file:
+        try:
+            if max_bytes is not None and os.fstat(file.fileno()).st_size > max_bytes:
+                return ""
+            digest = hashlib.sha256()
             while chunk := file.read(1 << 20):
                 digest.update(chunk)
-    except OSError as exc:
-        raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}") from exc
+        except OSError as exc:
+            raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}") from exc
     return digest.hexdigest()
 
 
-def convert_file(path: str | os.PathLike, *, json_dir: Path, max_bytes: int | None) -> _Outcome:
-    """Parse one file and write ``json_dir/<sha256>.json``; runs in a worker process."""
+def convert_file(path: str | os.PathLike, *, json_dir: Path, max_bytes: int | None,
+                 max_memory: int | None = None) -> _Outcome:
+    """Parse one file and write ``json_dir/<sha256>.json``; runs in a worker process, whose
+    memory it caps at ``max_memory`` bytes."""
+    limit_memory(max_memory)
     try:
         notice = parse(path, max_bytes=max_bytes)
     except MszsError as exc:
@@ -366,7 +389,7 @@ class _ErrorLog:
 
     def __enter__(self):
         self.file = open(self.path, "w", encoding=csv_encoding(self.excel), newline="")
-        self.writer = csv_writer(self.file)
+        self.writer = csv_writer(self.file, excel=self.excel)
         self.writer.writerow(ERROR_COLUMNS)
         self.file.flush()
         return self

@@ -48,9 +48,13 @@ class TableName(str, Enum):
 # The library's defaults (mszs.api.DEFAULT_MAX_BYTES, mszs.batch.DEFAULT_TIMEOUT), written
 # out rather than imported so that `mszs --version` does not load the parser; a test pins them equal.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_MEMORY_MIB = 2048
 DEFAULT_TIMEOUT = 60.0
 MAX_BYTES_HELP = "Refuse files larger than this many bytes."
-EXCEL_HELP = "Start each CSV with a BOM so Excel reads the Chinese text correctly."
+MAX_MEMORY_HELP = ("Memory (MiB of address space) one file may take to read; a file needing more fails "
+                   "as too_large. 0: no limit.")
+EXCEL_HELP = ("For Excel: start each CSV with a BOM so Excel reads the Chinese text correctly, and put a ' "
+              "before a cell starting with = + - @, a tab or a carriage return, so Excel never runs it as a formula.")
 
 
 def _version(value: bool):
@@ -69,7 +73,8 @@ def main(
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="The notice: .txt, .docx, .doc, .pdf or .html (format read from the bytes)."),
+    file: Path = typer.Argument(..., help="The notice: .txt, .docx, .doc, .pdf or .html (format read from the "
+                                          "bytes); - reads standard input."),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o",
@@ -78,6 +83,7 @@ def parse(
     table: Optional[TableName] = typer.Option(None, "--table", "-t", help="With csv: write only this table."),
     excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0, help=MAX_MEMORY_HELP),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure."),
 ):
     """Parse one notice and print it in the contract's JSON, or as tables (csv, xlsx)."""
@@ -86,17 +92,24 @@ def parse(
                                  param_hint="--format csv")
     if format is OutputFormat.xlsx and not output:
         raise typer.BadParameter("a workbook cannot go to the terminal: pass -o FILE.xlsx", param_hint="--format xlsx")
-    notice = _read(file, max_bytes, debug)
+    notice = _read(file, max_bytes, max_memory, debug)
+    try:
+        _write(notice, format, output, table, excel)
+    except OSError as exc:
+        _fail_output(output, exc, debug)
+
+
+def _write(notice, format: OutputFormat, output: Optional[Path], table: Optional[TableName], excel: bool) -> None:
     if format is OutputFormat.csv:
         from mszs.emit.tables import csv_encoding, write_csv, write_table
 
         if table is None:
             write_csv([notice], output, excel=excel)
         elif output is None:
-            write_table([notice], table.value, sys.stdout)
+            write_table([notice], table.value, sys.stdout, excel=excel)
         else:
             with open(output, "w", encoding=csv_encoding(excel), newline="") as out:
-                write_table([notice], table.value, out)
+                write_table([notice], table.value, out, excel=excel)
     elif format is OutputFormat.xlsx:
         from mszs.emit.xlsx import write_xlsx
 
@@ -126,6 +139,8 @@ def batch(
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.001,
                                   help="Seconds one file may take; a worker stuck longer is stopped."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0,
+                                   help=MAX_MEMORY_HELP.replace("one file", "each worker")),
     resume: bool = typer.Option(False, "--resume", help="Skip inputs whose JSON is already in the output folder."),
     strict: bool = typer.Option(False, "--strict", help="Exit with 1 if any file failed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
@@ -136,10 +151,15 @@ def batch(
     try:
         summary = run(
             inputs, outdir, formats=[f.value for f in formats], workers=workers, timeout=timeout,
-            max_bytes=max_bytes, resume=resume, excel=excel, progress=not quiet,
+            max_bytes=max_bytes, max_memory=_memory_bytes(max_memory), resume=resume, excel=excel,
+            progress=not quiet,
         )
     except FileNotFoundError as exc:
-        raise typer.BadParameter(str(exc), param_hint="INPUTS") from exc
+        if exc.errno is None:  # no input matched
+            raise typer.BadParameter(str(exc), param_hint="INPUTS") from exc
+        _fail_output(outdir, exc, False)
+    except OSError as exc:
+        _fail_output(outdir, exc, False)
     counts = (f"{summary.parsed} parsed, {summary.failed} failed, {summary.skipped} skipped, "
               f"{summary.warnings} warnings")
     if summary.interrupted:
@@ -158,12 +178,13 @@ def validate(
 ):
     """Check output files against the schema and say what is wrong where."""
     from mszs.emit.validate import problems
+    from mszs.inputs import display_path
 
     invalid = 0
     for file in files:
         found = problems(file)
         for problem in found:
-            typer.echo(f"{file}: {problem}")
+            typer.echo(f"{display_path(file)}: {problem}")
         invalid += bool(found)
     typer.echo(f"mszs: {len(files) - invalid} valid, {invalid} invalid", err=True)
     if invalid:
@@ -174,12 +195,13 @@ def validate(
 def show(
     file: Path = typer.Argument(..., help="The notice to look at."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0, help=MAX_MEMORY_HELP),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure."),
 ):
     """Print a notice's projects and tasks as a table, for a quick look."""
     from mszs.emit.terminal import show as show_notice
 
-    show_notice(_read(file, max_bytes, debug))
+    show_notice(_read(file, max_bytes, max_memory, debug))
 
 
 @app.command()
@@ -190,11 +212,19 @@ def schema():
     typer.echo(json.dumps(Notice.model_json_schema(), ensure_ascii=False, indent=2))
 
 
-def _read(file: Path, max_bytes: int, debug: bool):
-    """Parse ``file`` or exit with its one-line reason."""
-    from mszs.api import parse as parse_file
+def _memory_bytes(mebibytes: int) -> int | None:
+    return mebibytes * 1024**2 if mebibytes else None
 
+
+def _read(file: Path, max_bytes: int, max_memory: int, debug: bool):
+    """Parse ``file`` (``-``: standard input) within the limits, or exit with its one-line reason."""
+    from mszs.api import limit_memory, parse as parse_file, parse_bytes
+    from mszs.inputs import display_path, names_stdin, read_input
+
+    limit_memory(_memory_bytes(max_memory))
     try:
+        if str(file) == "-" or names_stdin(file):
+            return parse_bytes(read_input(sys.stdin.buffer, max_bytes), path=display_path(file))
         return parse_file(file, max_bytes=max_bytes)
     except MszsError as exc:
         _fail(file, exc, debug)
@@ -203,10 +233,24 @@ def _read(file: Path, max_bytes: int, debug: bool):
 
 
 def _fail(file: Path, exc: Exception, debug: bool, internal: bool = False):
+    from mszs.inputs import display_path
+
     if debug:
         raise exc
     reason = str(exc) or type(exc).__name__
     if internal:
         reason = f"internal error ({type(exc).__name__}: {reason}); rerun with --debug and report it"
-    typer.echo(f"mszs: {file}: {reason}", err=True)
+    typer.echo(f"mszs: {display_path(file)}: {reason}", err=True)
+    raise typer.Exit(1)
+
+
+def _fail_output(output: Optional[Path], exc: OSError, debug: bool):
+    """One line for an output that cannot be written: a missing or read-only folder, a folder
+    where a file was asked for, a path under a file."""
+    from mszs.inputs import display_path
+
+    if debug:
+        raise exc
+    where = output or exc.filename or "standard output"  # the path given, not a temporary file beside it
+    typer.echo(f"mszs: {display_path(where)}: cannot write the output: {exc.strerror or exc}", err=True)
     raise typer.Exit(1)

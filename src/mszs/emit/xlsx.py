@@ -30,18 +30,18 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 def write_xlsx(notices: Iterable[Notice], path: str | Path) -> Path:
     """Write the tables to ``path``: header row bold and frozen, columns sized to their text."""
     path = Path(path)
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = "mszs"
-    workbook.properties.created = workbook.properties.modified = datetime.datetime(*_FIXED_TIME)
-    sheets = {name: _Sheet(workbook.create_sheet(name), columns) for name, columns in TABLES.items()}
-    for notice in notices:
-        for name, row in table_rows(notice):
-            sheets[name].append(row)
-    for sheet in sheets.values():
-        sheet.close()
-    with replacing(path) as temp:
-        with _FixedTimeZip(temp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-            ExcelWriter(workbook, archive).save()
+    # The file is opened first: a path that cannot be written fails before openpyxl starts its sheets.
+    with replacing(path) as temp, _FixedTimeZip(temp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        workbook = Workbook(write_only=True)
+        workbook.properties.creator = "mszs"
+        workbook.properties.created = workbook.properties.modified = datetime.datetime(*_FIXED_TIME)
+        sheets = {name: _Sheet(workbook.create_sheet(name), columns) for name, columns in TABLES.items()}
+        for notice in notices:
+            for name, row in table_rows(notice):
+                sheets[name].append(row)
+        for sheet in sheets.values():
+            sheet.close()
+        ExcelWriter(workbook, archive).save()
     return path
 
 

@@ -365,8 +365,8 @@ def _introduces_projects(text: str) -> bool:
 
 def _label_block_follows(paragraphs: list[Paragraph], k: int) -> bool:
     """Whether the lines under paragraph k are labelled ones, at least one with a label we know."""
-    for paragraph in paragraphs[k + 1:]:
-        text = paragraph.text.strip()
+    for j in range(k + 1, len(paragraphs)):  # not paragraphs[k + 1:]: a copy per paragraph is quadratic
+        text = paragraphs[j].text.strip()
         if _is_label_line(text):
             return True
         if not _is_other_label_line(text):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import re
 import zlib
 from collections import Counter
@@ -28,8 +29,16 @@ MAX_PAGES = 1000
 # pdfminer inflates a compressed stream whole, with no limit of its own: a stream that would
 # inflate past this is refused first. Real content streams are kilobytes, scanned pages megabytes.
 MAX_STREAM_BYTES = 256 * 1024 * 1024
-_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
 _INFLATE_CHUNK = 16 * 1024 * 1024
+# A dense page of text holds a few thousand characters; past this a page is built to exhaust memory.
+MAX_PAGE_CHARACTERS = 200_000
+# What delimits a content stream's (literal strings), nested or not, and its <hex strings>.
+_STRING_EVENT = re.compile(rb"\\.|[()]|<[0-9A-Fa-f\s]*>", re.S)
+_MAX_LAYERS = 8  # of /FlateDecode on one stream: real files have one
+# A PDF holds objects (`4 0 obj`); a file that has none after its header (megabytes of padding)
+# is refused at once instead of being scanned line by line by pdfminer's repair.
+_OBJECT_END = re.compile(rb"\d+\s+\d+\s+obj$")
+_OBJECT_NUMBERS = 40  # bytes before `obj` that hold its numbers
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
                   "join_tolerance": 3, "intersection_tolerance": 3}
 # Characters closer than this (in points) belong to one word; CJK glyphs abut, so
@@ -107,6 +116,7 @@ def _open_pages(data: bytes):
         if len(pdf.pages) > MAX_PAGES:
             raise TooLarge(f"the PDF has {len(pdf.pages):,} pages, over the {MAX_PAGES:,} a notice may have")
         for page in pdf.pages:
+            _check_page_text(page)
             try:
                 yield page
             finally:
@@ -114,24 +124,104 @@ def _open_pages(data: bytes):
 
 
 def _check_streams(data: bytes) -> None:
-    for start in _STREAM_START.finditer(data):
-        end = data.find(b"endstream", start.end())
-        if _inflated_size(memoryview(data)[start.end():end if end >= 0 else len(data)]) > MAX_STREAM_BYTES:
+    if not _has_object(data):
+        raise UnreadableInput("a damaged PDF (no objects after its header)")
+    for start in _stream_starts(data):
+        end = data.find(b"endstream", start)
+        if _inflated_size(memoryview(data)[start:end if end >= 0 else len(data)]) > MAX_STREAM_BYTES:
             raise TooLarge(f"the PDF has a stream that would inflate past {MAX_STREAM_BYTES:,} bytes (a zip bomb?)")
 
 
+def _check_page_text(page) -> None:
+    """Refuse a page whose content shows more characters than a page can hold, before pdfminer
+    builds an object of a kilobyte or more for each (3,000,000 in one Tj took 4 GB)."""
+    from pdfminer.pdftypes import resolve1
+
+    shown = sum(_shown_bytes(resolve1(stream).get_data()) for stream in page.page_obj.contents)
+    if shown > MAX_PAGE_CHARACTERS:
+        raise TooLarge(f"page {page.page_number} of the PDF shows {shown:,} characters, over the "
+                       f"{MAX_PAGE_CHARACTERS:,} a page may hold")
+
+
+def _shown_bytes(data: bytes) -> int:
+    """The bytes inside the strings of a content stream: a bound on the characters it shows.
+    Literal strings may nest (``(a(b)c)``) and escape parentheses (``\\)``)."""
+    total = depth = start = 0
+    for event in _STRING_EVENT.finditer(data):
+        token = event.group()
+        if token == b"(":
+            start = event.end() if depth == 0 else start
+            depth += 1
+        elif token == b")" and depth:
+            depth -= 1
+            total += 0 if depth else event.start() - start
+        elif token[:1] == b"<" and depth == 0:
+            total += len(token) // 2
+    return total + (len(data) - start if depth else 0)
+
+
+# Both searches go by bytes.find, which skips megabytes in milliseconds; a regular expression
+# starting with \d or a lookbehind tries every position and takes seconds on 200 MB of padding.
+
+def _has_object(data: bytes) -> bool:
+    at = data.find(b"obj")
+    while at >= 0:
+        if _OBJECT_END.search(data, max(0, at - _OBJECT_NUMBERS), at + 3):
+            return True
+        at = data.find(b"obj", at + 3)
+    return False
+
+
+def _stream_starts(data: bytes):
+    """Where the data of each ``stream`` begins (after ``stream`` and its line end)."""
+    at = data.find(b"stream")
+    while at >= 0:
+        after = at + len(b"stream")
+        line_end = b"\r\n" if data.startswith(b"\r\n", after) else b"\n"
+        if data[max(0, at - 3):at] != b"end" and data.startswith(line_end, after):
+            yield after + len(line_end)
+        at = data.find(b"stream", after)
+
+
 def _inflated_size(stream) -> int:
-    """How much a zlib stream inflates to, counted a chunk at a time up to just past the limit."""
+    """How much a zlib stream inflates to, every layer counted (``/Filter [/FlateDecode
+    /FlateDecode]`` turns a megabyte into a gigabyte, and pdfminer holds each layer whole),
+    a chunk at a time up to just past the limit."""
+    total = [0]
+    layer = _inflate([stream], total)
+    for _ in range(_MAX_LAYERS - 1):
+        first = next(layer, b"")
+        if not _is_zlib(first):
+            break
+        layer = _inflate(itertools.chain([first], layer), total)
+    for _ in layer:  # the innermost layer pulls the outer ones through
+        pass
+    return total[0]
+
+
+def _inflate(chunks, total: list[int]):
+    """Inflate zlib data arriving in ``chunks``, a chunk at a time, adding the sizes to ``total[0]``;
+    stops past the limit, and at data that is not zlib (an image, an encrypted stream) or is
+    damaged: pdfminer decides about those."""
     inflater = zlib.decompressobj()
-    size = 0
     try:
-        chunk = inflater.decompress(stream, _INFLATE_CHUNK)
-        while chunk and size <= MAX_STREAM_BYTES:
-            size += len(chunk)
-            chunk = inflater.decompress(inflater.unconsumed_tail, _INFLATE_CHUNK)
+        for data in chunks:
+            while data:
+                out = inflater.decompress(data, _INFLATE_CHUNK)
+                data = inflater.unconsumed_tail
+                if not out:
+                    break
+                total[0] += len(out)
+                yield out
+                if total[0] > MAX_STREAM_BYTES:
+                    return
     except zlib.error:
-        pass  # not zlib data (an image, an encrypted stream) or damaged: pdfminer decides
-    return size
+        return
+
+
+def _is_zlib(data: bytes) -> bool:
+    """Whether ``data`` starts with a zlib header (deflate, a header checksum divisible by 31)."""
+    return len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
 
 
 # --- one page ------------------------------------------------------------------------------------
