@@ -16,12 +16,14 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_MEMORY = 2 * 1024**3
 
 
-def parse(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Notice:
+def parse(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BYTES,
+          vocabulary: str | os.PathLike | None = None) -> Notice:
     """Parse the notice at ``path``. Raises :class:`~mszs.errors.MszsError` when it cannot be read:
-    also for a path that is not a regular file (a FIFO, a device, a folder)."""
+    also for a path that is not a regular file (a FIFO, a device, a folder). ``vocabulary`` is a
+    user's vocabulary file (see :mod:`mszs.user_vocabulary`)."""
     with open_input(path) as file:
         data = read_input(file, max_bytes)
-    return parse_bytes(data, path=display_path(path))
+    return parse_bytes(data, path=display_path(path), vocabulary=vocabulary)
 
 
 def limit_memory(max_memory: int | None) -> None:
@@ -37,8 +39,12 @@ def limit_memory(max_memory: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (max_memory, hard))
 
 
-def parse_bytes(data: bytes, *, path: str = "<bytes>") -> Notice:
+def parse_bytes(data: bytes, *, path: str = "<bytes>", vocabulary: str | os.PathLike | None = None) -> Notice:
     """Parse a notice held in memory; ``path`` is only recorded in ``source.path``."""
+    if vocabulary is not None:
+        from mszs.user_vocabulary import load_vocabulary
+
+        load_vocabulary(vocabulary)
     try:
         document = read_bytes(data)
         info, projects, warnings = interpret(document)

@@ -102,6 +102,7 @@ def run(
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
+    vocabulary: str | None = None,
     resume: bool = False,
     excel: bool = False,
     progress: bool = False,
@@ -127,7 +128,8 @@ def run(
     sweep_stale_folders()  # LibreOffice's, left by a worker or batch killed outright
     summary = Summary(total=len(paths))
     converted: dict[int, str] = {}  # input position → sha256 of its JSON, for the combined outputs
-    convert = functools.partial(convert_file, json_dir=json_dir, max_bytes=max_bytes, max_memory=max_memory)
+    convert = functools.partial(convert_file, json_dir=json_dir, max_bytes=max_bytes, max_memory=max_memory,
+                                vocabulary=vocabulary)
     with _ErrorLog(outdir / "errors.csv", summary, excel) as errors, _progress_display(summary, progress) as display:
         try:
             jobs, duplicates = [], []
@@ -243,12 +245,12 @@ def _fingerprint(path: Path, max_bytes: int | None) -> str:
 
 
 def convert_file(path: str | os.PathLike, *, json_dir: Path, max_bytes: int | None,
-                 max_memory: int | None = None) -> _Outcome:
+                 max_memory: int | None = None, vocabulary: str | None = None) -> _Outcome:
     """Parse one file and write ``json_dir/<sha256>.json``; runs in a worker process, whose
     memory it caps at ``max_memory`` bytes."""
     limit_memory(max_memory)
     try:
-        notice = parse(path, max_bytes=max_bytes)
+        notice = parse(path, max_bytes=max_bytes, vocabulary=vocabulary)
     except MszsError as exc:
         return _Outcome(kind=exc.kind, message=str(exc))
     except Exception as exc:  # a bug, not bad input: recorded, and the batch goes on

@@ -53,6 +53,7 @@ DEFAULT_TIMEOUT = 60.0
 MAX_BYTES_HELP = "Refuse files larger than this many bytes."
 MAX_MEMORY_HELP = ("Memory (MiB of address space) one file may take to read; a file needing more fails "
                    "as too_large. 0: no limit.")
+VOCAB_HELP = "A vocabulary file (TOML) of header words, labels, marks and noise mszs does not know."
 EXCEL_HELP = ("For Excel: start each CSV with a BOM so Excel reads the Chinese text correctly, and put a ' "
               "before a cell starting with = + - @, a tab or a carriage return, so Excel never runs it as a formula.")
 
@@ -84,6 +85,7 @@ def parse(
     excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0, help=MAX_MEMORY_HELP),
+    vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure."),
 ):
     """Parse one notice and print it in the contract's JSON, or as tables (csv, xlsx)."""
@@ -92,6 +94,7 @@ def parse(
                                  param_hint="--format csv")
     if format is OutputFormat.xlsx and not output:
         raise typer.BadParameter("a workbook cannot go to the terminal: pass -o FILE.xlsx", param_hint="--format xlsx")
+    _load_vocabulary(vocab)
     notice = _read(file, max_bytes, max_memory, debug)
     try:
         _write(notice, format, output, table, excel)
@@ -142,17 +145,19 @@ def batch(
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0,
                                    help=MAX_MEMORY_HELP.replace("one file", "each worker")),
     resume: bool = typer.Option(False, "--resume", help="Skip inputs whose JSON is already in the output folder."),
+    vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
     strict: bool = typer.Option(False, "--strict", help="Exit with 1 if any file failed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ):
     """Convert many notices into a folder: failures go to errors.csv and the batch goes on."""
     from mszs.batch import run
 
+    _load_vocabulary(vocab)
     try:
         summary = run(
             inputs, outdir, formats=[f.value for f in formats], workers=workers, timeout=timeout,
             max_bytes=max_bytes, max_memory=_memory_bytes(max_memory), resume=resume, excel=excel,
-            progress=not quiet,
+            progress=not quiet, vocabulary=str(vocab) if vocab else None,
         )
     except FileNotFoundError as exc:
         if exc.errno is None:  # no input matched
@@ -196,12 +201,36 @@ def show(
     file: Path = typer.Argument(..., help="The notice to look at."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0, help=MAX_MEMORY_HELP),
+    vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure."),
 ):
     """Print a notice's projects and tasks as a table, for a quick look."""
     from mszs.emit.terminal import show as show_notice
 
+    _load_vocabulary(vocab)
     show_notice(_read(file, max_bytes, max_memory, debug))
+
+
+@app.command()
+def explain(
+    file: Path = typer.Argument(..., help="The notice to explain."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
+):
+    """Print every line and cell of a notice with the role mszs gave it (item, heading, label →
+    field, table header, ignored), to see why a notice reads as it does."""
+    from mszs.explain import explain as explain_notice
+    from mszs.inputs import open_input, read_input
+
+    _load_vocabulary(vocab)
+    try:
+        with open_input(file) as handle:
+            data = read_input(handle, max_bytes)
+        lines = explain_notice(data)
+    except MszsError as exc:
+        _fail(file, exc, False)
+    for line in lines:
+        typer.echo(line)
 
 
 @app.command()
@@ -210,6 +239,18 @@ def schema():
     from mszs.schemas import Notice
 
     typer.echo(json.dumps(Notice.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def _load_vocabulary(vocab: Optional[Path]) -> None:
+    if vocab is None:
+        return
+    from mszs.user_vocabulary import VocabularyError, load_vocabulary
+
+    try:
+        load_vocabulary(str(vocab))
+    except VocabularyError as exc:
+        typer.echo(f"mszs: vocabulary {exc}", err=True)
+        raise typer.Exit(1)
 
 
 def _memory_bytes(mebibytes: int) -> int | None:

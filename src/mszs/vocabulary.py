@@ -133,13 +133,47 @@ def _header_index() -> dict[str, str]:
     return index
 
 
-_HEADER_INDEX = _header_index()
-_HEAD_INDEX = {word: role for role, words in HEAD_WORDS.items() for word in words}
-_HEADS_LONGEST_FIRST = sorted(_HEAD_INDEX, key=len, reverse=True)
-_HEADER_RANK = {word: rank for rank, word in enumerate(_HEADER_INDEX)}
+def _build_indexes() -> None:
+    """The lookup tables derived from the word lists; built again when a user vocabulary extends them."""
+    global _HEADER_INDEX, _HEAD_INDEX, _HEADS_LONGEST_FIRST, _HEADER_RANK, _LABEL_WORDS, _LONGEST_LABEL
+    global HEADER_WORD_SET, HEADER_WORD_STARTS
+    _HEADER_INDEX = _header_index()
+    HEADER_WORD_SET = frozenset(re.sub(r"\s", "", word) for words in HEADER_WORDS.values() for word in words)
+    # What a label broken by a narrow column may start with: the beginnings of header words (`责任`, `完成`).
+    HEADER_WORD_STARTS = frozenset(word[:k] for word in HEADER_WORD_SET for k in range(2, len(word)))
+    _HEAD_INDEX = {word: role for role, words in HEAD_WORDS.items() for word in words}
+    _HEADS_LONGEST_FIRST = sorted(_HEAD_INDEX, key=len, reverse=True)
+    _HEADER_RANK = {word: rank for rank, word in enumerate(_HEADER_INDEX)}
+    _LABEL_WORDS = frozenset(label_words())
+    _LONGEST_LABEL = max(map(len, _LABEL_WORDS))
+    for clear in _CACHES:
+        clear()
 
 
-@functools.lru_cache(maxsize=4096)
+# The cache_clear of every function whose answers depend on the words (the readers' too).
+_CACHES: list = []
+
+
+def cached(function):
+    """An lru_cache whose answers are forgotten when a user vocabulary changes the words."""
+    function = functools.lru_cache(maxsize=4096)(function)
+    _CACHES.append(function.cache_clear)
+    return function
+
+
+def extend(words: dict[str, dict[str, list[str]]]) -> None:
+    """Add a user's words: ``{"header_words": {role: [...]}, "label_words": {...}, "head_words": {...}}``.
+    Words of a role mszs does not have are refused, so that a typo does not pass unseen."""
+    tables = {"header_words": HEADER_WORDS, "label_words": LABEL_WORDS, "head_words": HEAD_WORDS}
+    for table_name, table in tables.items():
+        for role, added in (words.get(table_name) or {}).items():
+            if role not in table:
+                raise ValueError(f"{table_name}: no role {role!r} (roles: {', '.join(table)})")
+            table[role] = (*added, *table[role])  # a user's word is tried before mszs's own
+    _build_indexes()
+
+
+@cached
 def header_role(cell_text: str) -> str | None:
     """The role of a header cell, or None when the text is not a header word.
 
@@ -225,7 +259,7 @@ def is_header_row(cells: list[str], partial: bool = False) -> bool:
     return any(r in ("content", "lead_units", "units", "name") for r in known)
 
 
-@functools.lru_cache(maxsize=4096)
+@cached
 def label_role(word: str) -> str | None:
     """The role of a label of a list-style notice: a form word, or a header word of a task's field."""
     text = _squash(word)
@@ -243,3 +277,14 @@ def label_words() -> list[str]:
     words = {w for ws in LABEL_WORDS.values() for w in ws}
     words |= {w for role in LABEL_ROLES for w in HEADER_WORDS[role]}
     return sorted(words, key=len, reverse=True)
+
+
+def label_word_ending(text: str) -> str | None:
+    """The longest label word the text ends with."""
+    for size in range(min(len(text), _LONGEST_LABEL), 0, -1):
+        if text[-size:] in _LABEL_WORDS:
+            return text[-size:]
+    return None
+
+
+_build_indexes()

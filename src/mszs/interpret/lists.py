@@ -14,10 +14,8 @@ from mszs.interpret.outline import Enumerated, bare_mark, enumerator, heading_te
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import units_by_verb
-from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_words
+from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_word_ending
 
-_LABEL_WORDS = frozenset(label_words())
-_LONGEST_LABEL = max(map(len, _LABEL_WORDS))
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
 # The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
 _LABEL_RUN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,16})\s*[:：]")
@@ -384,7 +382,7 @@ def _is_label_line(text: str) -> bool:
 def _is_other_label_line(text: str) -> bool:
     """`项目编号：A-01`: a labelled line whose label we do not know, and not the notice's own (`附件：`)."""
     match = _ANY_LABEL_LINE.match(text)
-    return bool(match) and match.group(1) not in DOCUMENT_LABELS
+    return bool(match) and match.group(1) not in DOCUMENT_LABELS and enumerator(text) is None
 
 
 def _labels(text: str) -> list[tuple[int, int, str]]:
@@ -403,18 +401,10 @@ def _labels(text: str) -> list[tuple[int, int, str]]:
 def _label_start(run: str) -> int | None:
     """Where the label starts in the characters before a colon: at the start when they are a
     label, after a unit's name when a label word follows it without a break (`县教育局配合单位`)."""
-    word = _label_word_ending(run)
+    word = label_word_ending(run)
     if word and word != run and run[:-len(word)].endswith(ORG_SUFFIXES):
         return len(run) - len(word)
     return 0 if label_role(run) else None
-
-
-def _label_word_ending(text: str) -> str | None:
-    """The longest label word the text ends with."""
-    for size in range(min(len(text), _LONGEST_LABEL), 0, -1):
-        if text[-size:] in _LABEL_WORDS:
-            return text[-size:]
-    return None
 
 
 def _clause_start(text: str) -> int | None:
@@ -444,7 +434,7 @@ def _glued_label_start(body: str) -> int | None:
     head = re.split(r"[:：]", body, maxsplit=1)[0]
     if head == body or re.search(r"[\s，,。；;！？、]", head):
         return None
-    word = _label_word_ending(head)
+    word = label_word_ending(head)
     if word is None or len(head) - len(word) < 2:
         return None
     return len(head) - len(word)

@@ -41,6 +41,16 @@ MARK_STYLES: tuple[MarkStyle, ...] = (
     MarkStyle("一是", 5, re.compile(rf"^\s*([{_CN}]{{1,3}})是(?![否为以指])\s*")),
 )
 _STYLE_RANK = {style.name: style.rank for style in MARK_STYLES}
+
+
+def add_mark_style(style: MarkStyle) -> None:
+    """Teach the outline a mark of the user's (tried before mszs's own). Its pattern matches at a
+    paragraph's start, its first group is the number (Arabic, Chinese or circled)."""
+    global MARK_STYLES
+    if style.pattern.groups < 1:
+        raise ValueError(f"mark {style.name!r}: the pattern needs a group holding the number")
+    MARK_STYLES = (style, *MARK_STYLES)
+    _STYLE_RANK[style.name] = style.rank
 # A mark may skip this many numbers (an item dropped from a pasted page) and still continue its run.
 MAX_SKIPPED = 1
 # The highest number a top-level heading may have when it is the first of its style met.
