@@ -131,7 +131,8 @@ def test_batch_summary_and_exit_codes(inputs, tmp_path):
     assert result.stderr.startswith("mszs: 4 files in ")
     assert ": 3 parsed, 1 failed, 0 skipped, " in result.stderr
     assert f"failures are listed in {out / 'errors.csv'}" in result.stderr
-    assert {p.name for p in out.iterdir()} == {"json", "errors.csv", "notices.jsonl", *(f"{t}.csv" for t in TABLES)}
+    assert {p.name for p in out.iterdir()} == {"json", "errors.csv", "files.csv", "notices.jsonl",
+                                               *(f"{t}.csv" for t in TABLES)}
 
     result = invoke("batch", inputs, "-o", out, "--strict", "--resume")
     assert result.exit_code == 1

@@ -50,9 +50,16 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# The manifest of a batch (mszs.manifest): one row per input path, copies included.
+FILES_COLUMNS = ("path", "size", "mtime_ns", "sha256", "status", "kind", "message", "notice_id", "json", "seconds")
+
 
 def notice_id(notice: Notice) -> str:
-    return notice.source.sha256[:16]
+    return sha256_notice_id(notice.source.sha256)
+
+
+def sha256_notice_id(sha256: str) -> str:
+    return sha256[:16]
 
 
 def table_rows(notice: Notice) -> Iterator[tuple[str, tuple]]:
