@@ -41,9 +41,9 @@ from typing import Callable, Iterable, Iterator
 from mszs.api import DEFAULT_MAX_BYTES, parse
 from mszs.emit import to_json, to_jsonl
 from mszs.emit.files import replacing, write_text
-from mszs.emit.tables import csv_encoding, csv_writer, write_csv, write_csv_file
+from mszs.emit.tables import FILES_COLUMNS, CsvLog, write_csv
 from mszs.errors import MszsError, UnreadableInput
-from mszs.manifest import COPY, FAILED, PARSED, SKIPPED, FileRecord, ManifestLog, read_fingerprints
+from mszs.manifest import COPY, FAILED, PARSED, SKIPPED, FileRecord, read_fingerprints
 from mszs.schemas import Notice
 
 FORMATS = ("json", "jsonl", "csv", "xlsx", "parquet")
@@ -132,18 +132,19 @@ def run(
     known = read_fingerprints(outdir / "files.csv") if resume else {}
     summary = Summary(total=len(paths))
     records = [_seen(path, known) for path in paths]
+    del paths, known  # a record holds all that is needed of each: the client's memory is per input
     convert = functools.partial(convert_file, json_dir=json_dir.resolve() if scheduler else json_dir,
                                 max_bytes=max_bytes)
     with (
         _engine(scheduler, workers, timeout) as engine,
         _ErrorLog(outdir / "errors.csv", summary, excel) as errors,
-        ManifestLog(outdir / "files.csv", excel) as manifest,
+        CsvLog(outdir / "files.csv", FILES_COLUMNS, excel=excel) as manifest,
         _progress_display(summary, progress) as display,
     ):
         def fail(record: FileRecord, kind: str, message: str, status: str = FAILED) -> None:
             record.status, record.kind, record.message = status, kind, message
             errors.add(Failure(record.path, record.sha256, kind, message))
-            manifest.add(record)
+            manifest.add(record.row())
 
         try:
             for record, found in engine.fingerprints([r for r in records if not r.sha256], max_bytes):
@@ -165,7 +166,7 @@ def run(
                 if resume and record.sha256 and (json_dir / f"{record.sha256}.json").exists():
                     record.status = SKIPPED
                     summary.skipped += 1
-                    manifest.add(record)
+                    manifest.add(record.row())
                     display()
                 else:
                     jobs.append(record)
@@ -177,7 +178,7 @@ def run(
                     record.sha256, record.status = outcome.sha256, PARSED
                     summary.parsed += 1
                     summary.warnings += outcome.warnings
-                    manifest.add(record)
+                    manifest.add(record.row())
                 display()
             # A copy shares the fate of the first file with its bytes: skipped if that converted, failed if not.
             for record in copies:
@@ -187,13 +188,13 @@ def run(
                 else:
                     record.status = COPY
                     summary.skipped += 1
-                    manifest.add(record)
+                    manifest.add(record.row())
                 display()
             shas = [record.sha256 for record in records if record.status in (PARSED, SKIPPED)]
-            write_combined(shas, outdir, formats, excel=excel, files=[record.row() for record in records])
+            write_combined(shas, outdir, formats, excel=excel, files=records)
         except KeyboardInterrupt:
             summary.interrupted = True
-        manifest.close([record for record in records if record.status])
+        manifest.finish(record.row() for record in records if record.status)  # in path order
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -319,11 +320,15 @@ def _convert(path: str | os.PathLike, json_dir: Path, max_bytes: int | None) -> 
 
 
 def write_combined(
-    shas: list[str], outdir: Path, formats: Iterable[str], *, excel: bool = False, files: list[tuple] | None = None,
+    shas: list[str], outdir: Path, formats: Iterable[str], *, excel: bool = False,
+    files: list[FileRecord] | None = None,
 ) -> None:
     """Write the jsonl, csv, xlsx and parquet outputs from ``outdir/json``, notices in the order
-    given; ``files``, the rows of the manifest, is the files table of xlsx and parquet (files.csv
-    is the manifest itself)."""
+    given; ``files``, the records of the manifest, are the files table of xlsx and parquet
+    (files.csv is the manifest itself)."""
+
+    def file_rows():
+        return None if files is None else (record.row() for record in files)
 
     def notices():
         for sha in shas:
@@ -338,11 +343,11 @@ def write_combined(
     if "xlsx" in formats:
         from mszs.emit.xlsx import write_xlsx
 
-        write_xlsx(notices(), outdir / "tables.xlsx", files=files)
+        write_xlsx(notices(), outdir / "tables.xlsx", files=file_rows())
     if "parquet" in formats:
         from mszs.emit.parquet import write_parquet
 
-        write_parquet(notices(), outdir, files=files)
+        write_parquet(notices(), outdir, files=file_rows())
 
 
 # --- worker processes -------------------------------------------------------
@@ -460,28 +465,21 @@ class _ErrorLog:
     rewritten sorted by path at the end, so equal batches give equal files."""
 
     def __init__(self, path: Path, summary: Summary, excel: bool):
-        self.path = path
+        self.log = CsvLog(path, ERROR_COLUMNS, excel=excel)
         self.summary = summary
-        self.excel = excel
 
     def __enter__(self):
-        self.file = open(self.path, "w", encoding=csv_encoding(self.excel), newline="")
-        self.writer = csv_writer(self.file)
-        self.writer.writerow(ERROR_COLUMNS)
-        self.file.flush()
+        self.log.__enter__()
         return self
 
     def add(self, failure: Failure) -> None:
         self.summary.failed += 1
         self.summary.failures.append(failure)
-        self.writer.writerow(_error_row(failure))
-        self.file.flush()
+        self.log.add(_error_row(failure))
 
     def __exit__(self, *exc_info):
-        self.file.close()
         self.summary.failures.sort(key=lambda failure: failure.path)
-        rows = (_error_row(failure) for failure in self.summary.failures)
-        write_csv_file(self.path, ERROR_COLUMNS, rows, excel=self.excel)
+        self.log.finish(_error_row(failure) for failure in self.summary.failures)
 
 
 def _error_row(failure: Failure) -> tuple:

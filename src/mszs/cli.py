@@ -29,6 +29,7 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     xlsx = "xlsx"
+    parquet = "parquet"
 
 
 class TableName(str, Enum):
@@ -68,7 +69,8 @@ def parse(
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o",
-        help="Write here instead of stdout: a file, or for csv without --table a folder for the six tables.",
+        help="Write here instead of stdout: a file, or for csv without --table and for parquet "
+             "a folder for the six tables.",
     ),
     table: Optional[TableName] = typer.Option(None, "--table", "-t", help="With csv: write only this table."),
     excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
@@ -81,6 +83,8 @@ def parse(
                                  param_hint="--format csv")
     if format is OutputFormat.xlsx and not output:
         raise typer.BadParameter("a workbook cannot go to the terminal: pass -o FILE.xlsx", param_hint="--format xlsx")
+    if format is OutputFormat.parquet and not output:
+        raise typer.BadParameter("parquet holds six tables: pass -o FOLDER", param_hint="--format parquet")
     notice = _read(file, max_bytes, debug)
     if format is OutputFormat.csv:
         from mszs.emit.tables import csv_encoding, write_csv, write_table
@@ -96,6 +100,10 @@ def parse(
         from mszs.emit.xlsx import write_xlsx
 
         write_xlsx([notice], output)
+    elif format is OutputFormat.parquet:
+        from mszs.emit.parquet import write_parquet
+
+        write_parquet([notice], output)
     else:
         from mszs.emit import to_json, to_jsonl
 
@@ -112,8 +120,8 @@ def batch(
     outdir: Path = typer.Option(..., "--output", "-o", help="Folder for the outputs (created if missing)."),
     formats: List[OutputFormat] = typer.Option(
         [OutputFormat.json], "--format", "-f",
-        help="Combined outputs to write besides one JSON per notice (always written): "
-             "jsonl, csv, xlsx. Repeat for several.",
+        help="Combined outputs to write besides one JSON per notice and files.csv (always written): "
+             "jsonl, csv, xlsx, parquet. Repeat for several.",
     ),
     excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
@@ -121,7 +129,16 @@ def batch(
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.001,
                                   help="Seconds one file may take; a worker stuck longer is stopped."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
-    resume: bool = typer.Option(False, "--resume", help="Skip inputs whose JSON is already in the output folder."),
+    resume: bool = typer.Option(
+        False, "--resume",
+        help="Skip inputs whose JSON is already in the output folder; files whose size and time "
+             "files.csv records unchanged are not read again.",
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler",
+        help="Run on a Dask cluster (pip install 'mszs[dask]'): tcp://HOST:8786, or local:N for "
+             "N local worker processes.",
+    ),
     strict: bool = typer.Option(False, "--strict", help="Exit with 1 if any file failed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ):
@@ -131,10 +148,13 @@ def batch(
     try:
         summary = run(
             inputs, outdir, formats=[f.value for f in formats], workers=workers, timeout=timeout,
-            max_bytes=max_bytes, resume=resume, excel=excel, progress=not quiet,
+            max_bytes=max_bytes, resume=resume, excel=excel, progress=not quiet, scheduler=scheduler,
         )
     except FileNotFoundError as exc:
         raise typer.BadParameter(str(exc), param_hint="INPUTS") from exc
+    except ImportError as exc:
+        typer.echo(f"mszs: {exc.name or exc} is missing: install the extra with pip install 'mszs[dask]'", err=True)
+        raise typer.Exit(1) from exc
     counts = (f"{summary.parsed} parsed, {summary.failed} failed, {summary.skipped} skipped, "
               f"{summary.warnings} warnings")
     if summary.interrupted:

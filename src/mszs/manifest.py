@@ -20,7 +20,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from mszs.emit.tables import FILES_COLUMNS, csv_encoding, csv_writer, sha256_notice_id, write_csv_file
+from mszs.emit.tables import FILES_COLUMNS, sha256_notice_id
 
 PARSED, FAILED, COPY, SKIPPED = "parsed", "failed", "copy", "skipped"
 
@@ -66,31 +66,3 @@ def read_fingerprints(path: str | Path) -> dict[str, tuple[int, int, str]]:
             if len(row) == len(FILES_COLUMNS) and len(row[3]) == 64 and row[1].isdigit() and row[2].isdigit():
                 known[row[0]] = (int(row[1]), int(row[2]), row[3])
     return known
-
-
-class ManifestLog:
-    """files.csv: appended and flushed as files finish, so a crash keeps what was done
-    for ``--resume``; rewritten sorted by path at the end, so equal batches give equal files."""
-
-    def __init__(self, path: Path, excel: bool):
-        self.path = path
-        self.excel = excel
-
-    def __enter__(self):
-        self.file = open(self.path, "w", encoding=csv_encoding(self.excel), newline="")
-        self.writer = csv_writer(self.file)
-        self.writer.writerow(FILES_COLUMNS)
-        self.file.flush()
-        return self
-
-    def add(self, record: FileRecord) -> None:
-        self.writer.writerow(record.row())
-        self.file.flush()
-
-    def close(self, records: list[FileRecord]) -> None:
-        """Replace the log by every record, in path order."""
-        self.file.close()
-        write_csv_file(self.path, FILES_COLUMNS, (record.row() for record in records), excel=self.excel)
-
-    def __exit__(self, *exc_info):
-        self.file.close()

@@ -143,6 +143,33 @@ def write_csv_file(path: str | Path, columns: Iterable[str], rows: Iterable[tupl
         writer.writerows(rows)
 
 
+class CsvLog:
+    """A CSV file appended and flushed row by row, so that a crash keeps what was written;
+    ``finish`` replaces it with the final rows (sorted, say), so that equal runs give equal files."""
+
+    def __init__(self, path: str | Path, columns: Iterable[str], *, excel: bool = False):
+        self.path = Path(path)
+        self.columns = tuple(columns)
+        self.excel = excel
+
+    def __enter__(self):
+        self.file = open(self.path, "w", encoding=csv_encoding(self.excel), newline="")
+        self.writer = csv_writer(self.file)
+        self.add(self.columns)
+        return self
+
+    def add(self, row: Iterable) -> None:
+        self.writer.writerow(row)
+        self.file.flush()
+
+    def finish(self, rows: Iterable[tuple]) -> None:
+        self.file.close()
+        write_csv_file(self.path, self.columns, rows, excel=self.excel)
+
+    def __exit__(self, *exc_info):
+        self.file.close()
+
+
 def csv_writer(file):
     """The CSV dialect of every table mszs writes: comma, minimal quoting, LF line ends."""
     return csv.writer(file, lineterminator="\n")
