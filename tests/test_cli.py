@@ -164,3 +164,10 @@ def test_batch_timeout_option(inputs, tmp_path, monkeypatch):
         [row] = list(csv.DictReader(file))
     assert (row["path"], row["kind"]) == (str(inputs / "broken.txt"), "timeout")
     assert row["message"] == "not finished after 0.3 s (--timeout); stopped"
+
+
+def test_batch_scheduler_local_needs_a_worker_count(inputs, tmp_path):
+    result = invoke("batch", inputs, "-o", tmp_path / "out", "--scheduler", "local:many")
+    assert result.exit_code == 2
+    assert "local:many" in result.output and "--scheduler" in result.output
+    assert not (tmp_path / "out").exists()

@@ -114,6 +114,12 @@ def parse(
             sys.stdout.write(text)
 
 
+def _scheduler_address(value: Optional[str]) -> Optional[str]:
+    if value and value.startswith("local:") and not value.removeprefix("local:").isdigit():
+        raise typer.BadParameter(f"{value}: local:N takes a number of workers (local:4)")
+    return value
+
+
 @app.command()
 def batch(
     inputs: List[str] = typer.Argument(..., help="Files, folders (searched recursively) and glob patterns."),
@@ -136,7 +142,8 @@ def batch(
     ),
     scheduler: Optional[str] = typer.Option(
         None, "--scheduler",
-        help="Run on a Dask cluster (pip install 'mszs[dask]'): tcp://HOST:8786, or local:N for "
+        callback=_scheduler_address,
+        help="Run on a Dask cluster (needs the dask extra): tcp://HOST:8786, or local:N for "
              "N local worker processes.",
     ),
     strict: bool = typer.Option(False, "--strict", help="Exit with 1 if any file failed."),
