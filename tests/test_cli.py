@@ -171,3 +171,15 @@ def test_batch_scheduler_local_needs_a_worker_count(inputs, tmp_path):
     assert result.exit_code == 2
     assert "local:many" in result.output and "--scheduler" in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("options", [["--scheduler", "local:2"], ["-f", "parquet"]])
+def test_batch_without_the_dask_extra_says_what_to_install(inputs, tmp_path, monkeypatch, options):
+    for module in ("distributed", "pyarrow"):
+        monkeypatch.setitem(sys.modules, module, None)  # an import of it fails as if not installed
+    for module in ("mszs.cluster", "mszs.emit.parquet"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    result = invoke("batch", inputs, "-o", tmp_path / "out", *options)
+    assert result.exit_code == 1
+    assert "is missing: install the extra with pip install 'mszs[dask]'" in result.stderr
+    assert not (tmp_path / "out").exists()

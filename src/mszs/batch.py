@@ -121,8 +121,7 @@ def run(
     unknown = set(formats) - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown format {', '.join(sorted(unknown))}: choose from {', '.join(FORMATS)}")
-    if "parquet" in formats:
-        import mszs.emit.parquet  # noqa: F401  (without pyarrow: fail now, not after converting)
+    _require_extras(formats, scheduler)
     outdir = Path(outdir)
     paths = find_inputs(inputs, exclude=outdir)
     json_dir = outdir / "json"
@@ -197,6 +196,14 @@ def run(
         manifest.finish(record.row() for record in records if record.status)  # in path order
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _require_extras(formats: Iterable[str], scheduler: str | None) -> None:
+    """Import what the dask extra brings now, so that an ImportError comes before anything is written."""
+    if "parquet" in formats:
+        import mszs.emit.parquet  # noqa: F401
+    if scheduler:
+        import mszs.cluster  # noqa: F401
 
 
 def _records(paths: list[Path], known: dict[str, tuple[int, int, str]]) -> Iterator[FileRecord]:
