@@ -208,3 +208,19 @@ def wait_for_json(out: Path, count: int, running) -> None:
         assert alive, "the batch ended before it could be disturbed"
         assert time.monotonic() < deadline
         time.sleep(0.02)
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from mszs.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copyfile(SAMPLES / "notices" / "000_cf055cc25e80d216.txt", folder / "a.txt")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        result = CliRunner().invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"),
+                                          "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("mszs: cannot reach the Dask scheduler at tcp://127.0.0.1:9: ")
+    assert result.stderr.count("\n") == 1

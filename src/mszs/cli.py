@@ -159,6 +159,9 @@ def batch(
         )
     except FileNotFoundError as exc:
         raise typer.BadParameter(str(exc), param_hint="INPUTS") from exc
+    except ConnectionError as exc:
+        typer.echo(f"mszs: {exc}", err=True)
+        raise typer.Exit(1) from exc
     except ImportError as exc:
         typer.echo(f"mszs: {exc.name or exc} is missing: install the extra with pip install 'mszs[dask]'", err=True)
         raise typer.Exit(1) from exc

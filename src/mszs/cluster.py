@@ -52,7 +52,11 @@ class DaskEngine:
         """``local:N`` starts a cluster of N worker processes on 127.0.0.1 for the run;
         anything else is the address of a running scheduler (``tcp://HOST:8786``)."""
         if not scheduler.startswith("local:"):
-            with Client(scheduler) as client:
+            try:
+                client = Client(scheduler)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+            with client:
                 yield cls(client)
             return
         workers = int(scheduler.removeprefix("local:"))
