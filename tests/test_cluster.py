@@ -5,6 +5,7 @@ loses no file; a file that kills two workers is recorded as crashed; a client
 killed mid-run is finished by --resume.
 """
 import csv
+import json
 import os
 import shutil
 import signal
@@ -224,3 +225,22 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith("mszs: cannot reach the Dask scheduler at tcp://127.0.0.1:9: ")
     assert result.stderr.count("\n") == 1
+
+
+def test_workers_read_url_inputs_themselves(cluster, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(sorted((SAMPLES / "notices").glob("*.txt"))[:3]):
+        shutil.copyfile(text, folder / f"{i}.txt")
+    shutil.copyfile(folder / "0.txt", folder / "copy.txt")
+    local = run([folder.as_uri()], tmp_path / "local", formats=["jsonl", "csv"], workers=2)
+    on_cluster = run([folder.as_uri()], tmp_path / "cluster", formats=["jsonl", "csv"],
+                     scheduler=cluster.scheduler_address)
+    assert (on_cluster.parsed, on_cluster.skipped) == (local.parsed, local.skipped) == (3, 1)
+    want, got = output_files(tmp_path / "local"), output_files(tmp_path / "cluster")
+    assert sorted(got) == sorted(want)
+    for name in want:
+        if name != "files.csv":
+            assert got[name] == want[name], name
+    assert files_table(tmp_path / "cluster", "files.csv", False) == files_table(tmp_path / "local", "files.csv", False)
+    assert json.loads(got["notices.jsonl"].splitlines()[0])["source"]["path"].startswith("file://")

@@ -38,13 +38,14 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from mszs.api import DEFAULT_MAX_BYTES, parse
+from mszs.api import DEFAULT_MAX_BYTES, parse, parse_bytes
 from mszs.emit import to_json, to_jsonl
 from mszs.emit.files import replacing, write_text
 from mszs.emit.tables import FILES_COLUMNS, CsvLog, write_csv
 from mszs.errors import MszsError, UnreadableInput
 from mszs.manifest import COPY, FAILED, PARSED, SKIPPED, FileRecord, read_fingerprints
 from mszs.schemas import Notice
+from mszs.sources import find_urls, fingerprint_url, is_url, read_url, stat_url
 
 FORMATS = ("json", "jsonl", "csv", "xlsx", "parquet")
 DEFAULT_TIMEOUT = 60.0
@@ -123,7 +124,11 @@ def run(
         raise ValueError(f"unknown format {', '.join(sorted(unknown))}: choose from {', '.join(FORMATS)}")
     _require_extras(formats, scheduler)
     outdir = Path(outdir)
-    paths = find_inputs(inputs, exclude=outdir)
+    inputs = [os.fspath(given) for given in inputs]
+    urls = [given for given in inputs if is_url(given)]
+    paths = find_inputs([given for given in inputs if not is_url(given)], exclude=outdir)
+    if urls:
+        paths = sorted(paths + find_urls(urls, SUFFIXES), key=str)
     json_dir = outdir / "json"
     json_dir.mkdir(parents=True, exist_ok=True)
     for stale in json_dir.glob(".*.tmp"):  # left by a batch killed mid-write
@@ -219,10 +224,13 @@ def _seen(path: Path, known: dict[str, tuple[int, int, str]]) -> FileRecord:
     an earlier manifest has it with the same size and time."""
     record = FileRecord(str(path))
     try:
-        info = path.stat()
+        if is_url(path):
+            record.size, record.mtime_ns = stat_url(path)
+        else:
+            info = path.stat()
+            record.size, record.mtime_ns = info.st_size, info.st_mtime_ns
     except OSError:
         return record  # the fingerprint says why
-    record.size, record.mtime_ns = info.st_size, info.st_mtime_ns
     size, mtime_ns, sha256 = known.get(record.path, (None, None, ""))
     if (size, mtime_ns) == (record.size, record.mtime_ns):
         record.sha256 = sha256
@@ -251,7 +259,7 @@ class _LocalEngine:
         """Yield ``(record, sha256 or MszsError)``."""
         for record in records:
             try:
-                yield record, _fingerprint(Path(record.path), max_bytes)
+                yield record, fingerprint(record.path, max_bytes)
             except MszsError as exc:
                 yield record, exc
 
@@ -295,6 +303,11 @@ def _files_under(folder: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
+def fingerprint(name: str, max_bytes: int | None) -> str:
+    """The sha256 of a file named by a path or an fsspec URL (see :func:`_fingerprint`)."""
+    return fingerprint_url(name, max_bytes) if is_url(name) else _fingerprint(Path(name), max_bytes)
+
+
 def _fingerprint(path: Path, max_bytes: int | None) -> str:
     """The sha256 of the file, or "" for a file over ``max_bytes`` (left for the parser to refuse, unread)."""
     try:
@@ -322,7 +335,10 @@ def convert_file(path: str | os.PathLike, *, json_dir: Path, max_bytes: int | No
 
 def _convert(path: str | os.PathLike, json_dir: Path, max_bytes: int | None) -> _Outcome:
     try:
-        notice = parse(path, max_bytes=max_bytes)
+        if is_url(path):
+            notice = parse_bytes(read_url(path, max_bytes), path=path)
+        else:
+            notice = parse(path, max_bytes=max_bytes)
     except MszsError as exc:
         return _Outcome(kind=exc.kind, message=str(exc))
     except Exception as exc:  # a bug, not bad input: recorded, and the batch goes on

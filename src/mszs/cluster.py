@@ -5,7 +5,8 @@ files themselves (the bytes never pass through the client), hash them, parse
 them with the same :func:`mszs.batch.convert_file` as local workers, and write
 each JSON atomically under the same name as a local run. The client writes the
 manifest and the combined tables. Paths must therefore mean the same on the
-workers as on the client: a shared file system, paths given absolute.
+workers as on the client (a shared file system, paths given absolute), or be
+fsspec URLs (:mod:`mszs.sources`) that every worker can read.
 
 Work goes out in bounded waves (``WAVE`` tasks per worker thread in flight), so
 the client's memory does not grow with the number of inputs. A worker lost
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from itertools import islice
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import dask
@@ -30,7 +30,7 @@ from distributed import Client, LocalCluster, as_completed
 from distributed.client import FutureCancelledError
 from distributed.scheduler import KilledWorker
 
-from mszs.batch import _fingerprint, _Outcome
+from mszs.batch import _Outcome, fingerprint
 from mszs.errors import MszsError
 from mszs.manifest import FileRecord
 
@@ -98,7 +98,7 @@ class DaskEngine:
 
 def _fingerprint_task(path: str, max_bytes: int | None) -> str | MszsError:
     try:
-        return _fingerprint(Path(path), max_bytes)
+        return fingerprint(path, max_bytes)
     except MszsError as exc:
         return exc
 
