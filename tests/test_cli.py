@@ -132,7 +132,8 @@ def test_batch_summary_and_exit_codes(inputs, tmp_path):
     assert result.stderr.startswith("mszs: 4 files in ")
     assert ": 3 parsed, 1 failed, 0 skipped, " in result.stderr
     assert f"failures are listed in {out / 'errors.csv'}" in result.stderr
-    assert {p.name for p in out.iterdir()} == {"json", "errors.csv", "notices.jsonl", *(f"{t}.csv" for t in TABLES)}
+    assert {p.name for p in out.iterdir()} == {"json", "errors.csv", "files.csv", "notices.jsonl",
+                                               *(f"{t}.csv" for t in TABLES)}
 
     result = invoke("batch", inputs, "-o", out, "--strict", "--resume")
     assert result.exit_code == 1
@@ -164,3 +165,22 @@ def test_batch_timeout_option(inputs, tmp_path, monkeypatch):
         [row] = list(csv.DictReader(file))
     assert (row["path"], row["kind"]) == (str(inputs / "broken.txt"), "timeout")
     assert row["message"] == "not finished after 0.3 s (--timeout); stopped"
+
+
+def test_batch_scheduler_local_needs_a_worker_count(inputs, tmp_path):
+    result = invoke("batch", inputs, "-o", tmp_path / "out", "--scheduler", "local:many")
+    assert result.exit_code == 2
+    assert "local:many" in result.output and "--scheduler" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("options", [["--scheduler", "local:2"], ["-f", "parquet"]])
+def test_batch_without_the_dask_extra_says_what_to_install(inputs, tmp_path, monkeypatch, options):
+    for module in ("distributed", "pyarrow"):
+        monkeypatch.setitem(sys.modules, module, None)  # an import of it fails as if not installed
+    for module in ("mszs.cluster", "mszs.emit.parquet"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    result = invoke("batch", inputs, "-o", tmp_path / "out", *options)
+    assert result.exit_code == 1
+    assert "is missing: install the extra with pip install 'mszs[dask]'" in result.stderr
+    assert not (tmp_path / "out").exists()

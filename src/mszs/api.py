@@ -27,16 +27,27 @@ def parse(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BYTES,
 
 
 def limit_memory(max_memory: int | None) -> None:
-    """Cap this process's address space at ``max_memory`` bytes (None: no cap), so that a file
-    built to take gigabytes fails as ``too_large`` instead of taking the machine."""
+    """Let this process's address space grow by at most ``max_memory`` bytes from what it holds
+    now (None: no cap), so that a file built to take gigabytes fails as ``too_large`` instead of
+    taking the machine. Counted from now: a process that already reserves much (a Dask worker's
+    threads, a test runner's) keeps room to parse."""
     import resource
 
     if max_memory is None:
         return
+    max_memory += _address_space_in_use()
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         max_memory = min(max_memory, hard)
     resource.setrlimit(resource.RLIMIT_AS, (max_memory, hard))
+
+
+def _address_space_in_use() -> int:
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
 
 
 def parse_bytes(data: bytes, *, path: str = "<bytes>", vocabulary: str | os.PathLike | None = None) -> Notice:

@@ -34,6 +34,7 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     xlsx = "xlsx"
+    parquet = "parquet"
 
 
 class TableName(str, Enum):
@@ -79,7 +80,8 @@ def parse(
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o",
-        help="Write here instead of stdout: a file, or for csv without --table a folder for the six tables.",
+        help="Write here instead of stdout: a file, or for csv without --table and for parquet "
+             "a folder for the six tables.",
     ),
     table: Optional[TableName] = typer.Option(None, "--table", "-t", help="With csv: write only this table."),
     excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
@@ -94,6 +96,8 @@ def parse(
                                  param_hint="--format csv")
     if format is OutputFormat.xlsx and not output:
         raise typer.BadParameter("a workbook cannot go to the terminal: pass -o FILE.xlsx", param_hint="--format xlsx")
+    if format is OutputFormat.parquet and not output:
+        raise typer.BadParameter("parquet holds six tables: pass -o FOLDER", param_hint="--format parquet")
     _load_vocabulary(vocab)
     notice = _read(file, max_bytes, max_memory, debug)
     try:
@@ -117,6 +121,10 @@ def _write(notice, format: OutputFormat, output: Optional[Path], table: Optional
         from mszs.emit.xlsx import write_xlsx
 
         write_xlsx([notice], output)
+    elif format is OutputFormat.parquet:
+        from mszs.emit.parquet import write_parquet
+
+        write_parquet([notice], output)
     else:
         from mszs.emit import to_json, to_jsonl
 
@@ -127,14 +135,20 @@ def _write(notice, format: OutputFormat, output: Optional[Path], table: Optional
             sys.stdout.write(text)
 
 
+def _scheduler_address(value: Optional[str]) -> Optional[str]:
+    if value and value.startswith("local:") and not value.removeprefix("local:").isdigit():
+        raise typer.BadParameter(f"{value}: local:N takes a number of workers (local:4)")
+    return value
+
+
 @app.command()
 def batch(
     inputs: List[str] = typer.Argument(..., help="Files, folders (searched recursively) and glob patterns."),
     outdir: Path = typer.Option(..., "--output", "-o", help="Folder for the outputs (created if missing)."),
     formats: List[OutputFormat] = typer.Option(
         [OutputFormat.json], "--format", "-f",
-        help="Combined outputs to write besides one JSON per notice (always written): "
-             "jsonl, csv, xlsx. Repeat for several.",
+        help="Combined outputs to write besides one JSON per notice and files.csv (always written): "
+             "jsonl, csv, xlsx, parquet. Repeat for several.",
     ),
     excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
@@ -144,7 +158,17 @@ def batch(
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0,
                                    help=MAX_MEMORY_HELP.replace("one file", "each worker")),
-    resume: bool = typer.Option(False, "--resume", help="Skip inputs whose JSON is already in the output folder."),
+    resume: bool = typer.Option(
+        False, "--resume",
+        help="Skip inputs whose JSON is already in the output folder; files whose size and time "
+             "files.csv records unchanged are not read again.",
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler",
+        callback=_scheduler_address,
+        help="Run on a Dask cluster (needs the dask extra): tcp://HOST:8786, or local:N for "
+             "N local worker processes.",
+    ),
     vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
     strict: bool = typer.Option(False, "--strict", help="Exit with 1 if any file failed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
@@ -157,12 +181,18 @@ def batch(
         summary = run(
             inputs, outdir, formats=[f.value for f in formats], workers=workers, timeout=timeout,
             max_bytes=max_bytes, max_memory=_memory_bytes(max_memory), resume=resume, excel=excel,
-            progress=not quiet, vocabulary=str(vocab) if vocab else None,
+            progress=not quiet, scheduler=scheduler, vocabulary=str(vocab) if vocab else None,
         )
     except FileNotFoundError as exc:
         if exc.errno is None:  # no input matched
             raise typer.BadParameter(str(exc), param_hint="INPUTS") from exc
         _fail_output(outdir, exc, False)
+    except ConnectionError as exc:
+        typer.echo(f"mszs: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    except ImportError as exc:
+        typer.echo(f"mszs: {exc.name or exc} is missing: install the extra with pip install 'mszs[dask]'", err=True)
+        raise typer.Exit(1) from exc
     except OSError as exc:
         _fail_output(outdir, exc, False)
     counts = (f"{summary.parsed} parsed, {summary.failed} failed, {summary.skipped} skipped, "

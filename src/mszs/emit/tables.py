@@ -54,9 +54,16 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# The manifest of a batch (mszs.manifest): one row per input path, copies included.
+FILES_COLUMNS = ("path", "size", "mtime_ns", "sha256", "status", "kind", "message", "notice_id", "json", "seconds")
+
 
 def notice_id(notice: Notice) -> str:
-    return notice.source.sha256[:16]
+    return sha256_notice_id(notice.source.sha256)
+
+
+def sha256_notice_id(sha256: str) -> str:
+    return sha256[:16]
 
 
 def table_rows(notice: Notice) -> Iterator[tuple[str, tuple]]:
@@ -138,6 +145,33 @@ def write_csv_file(path: str | Path, columns: Iterable[str], rows: Iterable[tupl
         writer = csv_writer(file, excel=excel)
         writer.writerow(columns)
         writer.writerows(rows)
+
+
+class CsvLog:
+    """A CSV file appended and flushed row by row, so that a crash keeps what was written;
+    ``finish`` replaces it with the final rows (sorted, say), so that equal runs give equal files."""
+
+    def __init__(self, path: str | Path, columns: Iterable[str], *, excel: bool = False):
+        self.path = Path(path)
+        self.columns = tuple(columns)
+        self.excel = excel
+
+    def __enter__(self):
+        self.file = open(self.path, "w", encoding=csv_encoding(self.excel), newline="")
+        self.writer = csv_writer(self.file, excel=self.excel)
+        self.add(self.columns)
+        return self
+
+    def add(self, row: Iterable) -> None:
+        self.writer.writerow(row)
+        self.file.flush()
+
+    def finish(self, rows: Iterable[tuple]) -> None:
+        self.file.close()
+        write_csv_file(self.path, self.columns, rows, excel=self.excel)
+
+    def __exit__(self, *exc_info):
+        self.file.close()
 
 
 def csv_writer(file, *, excel: bool = False):
