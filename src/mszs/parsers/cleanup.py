@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 
 from mszs.document import Cell, Document, Paragraph, Table
@@ -20,7 +21,15 @@ _PAGE_NUMBER = re.compile(
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULLWIDTH_DIGIT = re.compile("[０-９]")  # searching first is quicker than translating every text
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)[．｡](?=\d)")
-_FULL_WIDTH = re.compile("[０-９．｡]")  # what clean_text changes outside PDFs
+_FULL_WIDTH = re.compile("[０-９．｡\u2e80-\u2fdf]")  # what clean_text changes outside PDFs
+# Radicals printed for the characters they look like: a PDF whose font gives one glyph to both
+# (Noto CJK in Chromium's PDFs) maps the glyph back to the radical (⾼ for 高, ⺠ for 民).
+# Kangxi radicals (U+2F00-2FD5) fold by NFKC; the supplement's, by this table, drawn from the
+# glyphs fonts-noto-cjk (SC, sans and serif) shares between a radical and one ideograph.
+_RADICAL_SUPPLEMENT = str.maketrans(
+    "⺂⺃⺅⺉⺋⺎⺏⺐⺒⺓⺔⺕⺖⺘⺙⺛⺞⺠⺡⺣⺤⺦⺨⺫⺭⺯⺰⺱⺲⺳⺹⺺⺾⻁⻂⻃⻅⻆⻈⻉⻋⻌⻐⻑⻒⻓⻔⻖⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻮⻯⻰⻱⻲",
+    "乛乚亻刂㔾兀尣尢巳幺彑彐忄扌攵旡歺民氵灬爫丬犭罒礻糹纟罓罒㓁耂肀艹虎衤覀见角讠贝车辶钅長镸长门阝青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐齿竜龙龜亀")
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
 _SPACES = re.compile(r"\s+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
@@ -118,7 +127,10 @@ def _repeats(texts: list[str], squashed_header: list[str]) -> bool:
 
 
 def clean_text(text: str, undoubling: bool = True) -> str:
-    """Full-width digits as digits; with ``undoubling``, lines of fake-bold doubled characters undoubled."""
+    """Full-width digits as digits, radicals as the characters they stand for; with ``undoubling``,
+    lines of fake-bold doubled characters undoubled."""
+    if _RADICAL.search(text):
+        text = ideographs(text)
     if _FULLWIDTH_DIGIT.search(text):
         text = text.translate(_FULLWIDTH_DIGITS)
     if "．" in text or "｡" in text:
@@ -126,6 +138,12 @@ def clean_text(text: str, undoubling: bool = True) -> str:
     if not undoubling:
         return text
     return "\n".join(undouble(line) for line in text.split("\n"))
+
+
+def ideographs(text: str) -> str:
+    """``⾼新区为⺠`` → ``高新区为民``: radicals standing for the ideographs they look like."""
+    return "".join(unicodedata.normalize("NFKC", ch) if "\u2f00" <= ch <= "\u2fdf" else ch
+                   for ch in text.translate(_RADICAL_SUPPLEMENT))
 
 
 def is_page_number(text: str) -> bool:

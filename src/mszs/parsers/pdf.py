@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import bisect
 import io
+import logging
 import re
 import zlib
 from collections import Counter
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.errors import EncryptedInput, NeedsOcr, TooLarge, UnreadableInput
-from mszs.parsers.cleanup import is_page_number
+from mszs.parsers.cleanup import ideographs, is_page_number
 from mszs.vocabulary import UNIT_ROLES, header_role, is_header_row
 
 # Longer PDFs are reports or archives, not one notice; each page takes a good part of a second.
@@ -54,6 +55,11 @@ _SENTENCE_END = tuple("。！？；!?;")
 _DATE_START = re.compile(r"^((\d{4}年)?\d{1,2}月|[一二三四五六七八九十]{1,2}月)")
 _BEFORE_DATE = re.compile(r"[\d年于至到在]$")
 _ENUMERATOR = re.compile(r"^(\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+# pdfminer logs a warning per character for some fonts (Chromium's lack a FontBBox): with a
+# handler of its own they stay off a terminal's stderr unless the application configures logging.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 
 def read_pdf(data: bytes) -> Document:
@@ -139,7 +145,8 @@ def _inflated_size(stream) -> int:
 def _read_page(page) -> dict:
     """Lines outside tables and the tables of one page, top to bottom."""
     clean = page.dedupe_chars() if _has_doubled_chars(page.chars) else page
-    found = clean.find_tables(TABLE_SETTINGS)
+    _read_radicals_as_ideographs(clean.chars)
+    found = clean.find_tables(dict(TABLE_SETTINGS, explicit_horizontal_lines=_open_table_ends(clean.edges)))
     boxes = [t.bbox for t in found]
     chars = [c for c in clean.chars if c["upright"] and not any(_inside(c, box) for box in boxes)]
     items: list = [dict(line, page=page.page_number) for line in _lines(chars)]
@@ -154,6 +161,35 @@ def _read_page(page) -> dict:
         "cid": sum(len(_CID.findall(c["text"])) for c in page.chars),
         "scanned": not page.chars and bool(page.images),
     }
+
+
+def _open_table_ends(edges: list[dict]) -> list[dict]:
+    """Rules closing a table where the page cut it: a browser leaves a row split by the page
+    break without its bottom border (and the rest of it without a top one), so the column
+    rules run out where no horizontal rule meets them, and no cell would close."""
+    snap = TABLE_SETTINGS["snap_tolerance"]
+    rules = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > snap]
+    ends: dict[float, list[float]] = {}
+    for edge in edges:
+        if edge["orientation"] == "v":
+            for y in (edge["top"], edge["bottom"]):
+                ends.setdefault(round(y), []).append(edge["x0"])
+    closing = []
+    for y, xs in ends.items():
+        x0, x1 = min(xs), max(xs)
+        if len(xs) > 1 and not any(abs(r["top"] - y) <= snap and r["x0"] <= x0 + snap and r["x1"] >= x1 - snap
+                                   for r in rules):
+            closing.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
+                            "orientation": "h", "object_type": "line"})
+    return closing
+
+
+def _read_radicals_as_ideographs(chars: list[dict]) -> None:
+    """Give the characters a font mapped to radicals (⾼ for 高) their ideographs, before
+    header words are looked for."""
+    for char in chars:
+        if "\u2e80" <= char["text"] <= "\u2fdf":
+            char["text"] = ideographs(char["text"])
 
 
 def _has_doubled_chars(chars: list[dict]) -> bool:
