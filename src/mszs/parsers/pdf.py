@@ -21,7 +21,7 @@ from collections import Counter
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.errors import EncryptedInput, NeedsOcr, TooLarge, UnreadableInput
-from mszs.parsers.cleanup import ideographs, is_page_number
+from mszs.parsers.cleanup import ideographs, is_glyph_twin, is_page_number
 from mszs.vocabulary import UNIT_ROLES, header_role, is_header_row
 
 # Longer PDFs are reports or archives, not one notice; each page takes a good part of a second.
@@ -145,7 +145,7 @@ def _inflated_size(stream) -> int:
 def _read_page(page) -> dict:
     """Lines outside tables and the tables of one page, top to bottom."""
     clean = page.dedupe_chars() if _has_doubled_chars(page.chars) else page
-    _read_radicals_as_ideographs(clean.chars)
+    _read_glyph_twins_as_ideographs(clean.chars)
     found = clean.find_tables(dict(TABLE_SETTINGS, explicit_horizontal_lines=_open_table_ends(clean.edges)))
     boxes = [t.bbox for t in found]
     chars = [c for c in clean.chars if c["upright"] and not any(_inside(c, box) for box in boxes)]
@@ -184,11 +184,11 @@ def _open_table_ends(edges: list[dict]) -> list[dict]:
     return closing
 
 
-def _read_radicals_as_ideographs(chars: list[dict]) -> None:
-    """Give the characters a font mapped to radicals (⾼ for 高) their ideographs, before
-    header words are looked for."""
+def _read_glyph_twins_as_ideographs(chars: list[dict]) -> None:
+    """Give the characters a font mapped to their look-alikes (⾼ for 高) their own code points,
+    before header words are looked for."""
     for char in chars:
-        if "\u2e80" <= char["text"] <= "\u2fdf":
+        if is_glyph_twin(char["text"]):
             char["text"] = ideographs(char["text"])
 
 
