@@ -18,6 +18,7 @@ import logging
 import re
 import zlib
 from collections import Counter
+from typing import NamedTuple
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.errors import EncryptedInput, NeedsOcr, TooLarge, UnreadableInput
@@ -211,6 +212,9 @@ def _inside(char: dict, box) -> bool:
 
 
 def _lines(chars: list[dict]) -> list[dict]:
+    """The text lines of these characters, each kept as little as the joining needs: its text,
+    box, whether it broke at a space, and the width of its first unbreakable piece (``lead``).
+    pdfplumber's character dicts are dropped with the page: kept, they were most of the memory."""
     from pdfplumber.utils.text import chars_to_textmap
 
     if not chars:
@@ -222,8 +226,9 @@ def _lines(chars: list[dict]) -> list[dict]:
         inked = [c for c in line["chars"] if c["text"].strip()]
         if inked:
             x1 = max(c["x1"] for c in inked)
-            lines.append(dict(line, text=line["text"].strip(), chars=inked, spaced=_ends_in_blank(line, x1, blanks),
-                              x0=inked[0]["x0"], x1=x1))
+            lines.append({"text": line["text"].strip(), "x0": inked[0]["x0"], "x1": x1, "top": line["top"],
+                          "bottom": line["bottom"], "spaced": _ends_in_blank(line, x1, blanks),
+                          "lead": _first_word_width(inked)})
     return lines
 
 
@@ -345,18 +350,16 @@ def _wrapped(line: dict, following: dict, right: float, pitch: float | None = No
     if _DATE_START.match(following["text"]) and not _BEFORE_DATE.search(line["text"]):
         return False
     room = right - line["x1"]
-    width = _first_word_width(following["chars"])
+    width = following["lead"]
     if room < width:
         return True
     return room < width + 1.5 and not ends_sentence
 
 
 def _first_word_width(chars: list[dict]) -> float:
-    """Width of what cannot be broken at the start of a line: one CJK character with the
-    punctuation that may not start a line, a Latin word, or anything glued by quotes."""
-    chars = [c for c in chars if c["text"].strip()]
-    if not chars:
-        return 0.0
+    """Width of what cannot be broken at the start of a line of inked characters: one CJK
+    character with the punctuation that may not start a line, a Latin word, or anything glued
+    by quotes."""
     end = 0
     while end + 1 < len(chars) and _glued(chars[end], chars[end + 1]):
         end += 1
@@ -381,13 +384,23 @@ def _concat(text: str, more: str, spaced: bool = False) -> str:
 
 # --- tables ------------------------------------------------------------------------------------------
 
+class _Band(NamedTuple):
+    """A row or column of a table: its box and the boxes of its cells (None where a merged cell
+    starting elsewhere covers it)."""
+
+    bbox: tuple
+    cells: tuple
+
+
 class _Grid:
-    """A pdfplumber table with the text of each cell, lines rejoined where the cell wrapped them."""
+    """A table's geometry with the lines of each cell, rejoined where the cell wrapped them.
+
+    Plain tuples, not pdfplumber's objects, which hold on to the page and its characters."""
 
     def __init__(self, table, chars: list[dict]):
-        self.bbox = table.bbox
-        self.rows = table.rows
-        self.columns = table.columns
+        self.bbox = tuple(table.bbox)
+        self.rows = [_Band(tuple(row.bbox), tuple(row.cells)) for row in table.rows]
+        self.columns = [_Band(tuple(column.bbox), tuple(column.cells)) for column in table.columns]
         boxes = [cell for row in table.rows for cell in row.cells if cell]
         inside: dict = {box: [] for box in boxes}
         for char in chars:
