@@ -88,7 +88,7 @@ def read_pdf(data: bytes) -> Document:
             if previous and _carry_split_row(previous, table, item):
                 # The rest of the row went back to its row; this page's table goes on after it.
                 previous = (previous[0], item, roles)
-                if _only_repeated_header(table, previous[0]):
+                if not table.rows or _only_repeated_header(table, previous[0]):
                     continue
             blocks.append(table)
             previous = (table, item, roles)
@@ -147,11 +147,12 @@ def _read_page(page) -> dict:
     """Lines outside tables and the tables of one page, top to bottom."""
     clean = page.dedupe_chars() if _has_doubled_chars(page.chars) else page
     _read_glyph_twins_as_ideographs(clean.chars)
-    found = clean.find_tables(dict(TABLE_SETTINGS, explicit_horizontal_lines=_open_table_ends(clean.edges)))
+    cuts = _open_table_ends(clean.edges)
+    found = clean.find_tables(dict(TABLE_SETTINGS, explicit_horizontal_lines=cuts))
     boxes = [t.bbox for t in found]
     chars = [c for c in clean.chars if c["upright"] and not any(_inside(c, box) for box in boxes)]
     items: list = [dict(line, page=page.page_number) for line in _lines(chars)]
-    items += [_Grid(table, clean.chars) for table in found]
+    items += [_Grid(table, clean.chars, cuts) for table in found]
     items.sort(key=lambda item: item["top"] if isinstance(item, dict) else item.bbox[1])
     return {
         "number": page.page_number,
@@ -167,7 +168,9 @@ def _read_page(page) -> dict:
 def _open_table_ends(edges: list[dict]) -> list[dict]:
     """Rules closing a table where the page cut it: a browser leaves a row split by the page
     break without its bottom border (and the rest of it without a top one), so the column
-    rules run out where no horizontal rule meets them, and no cell would close."""
+    rules run out where no horizontal rule meets them, and no cell would close. A rule is
+    ``bare`` where no border at all was drawn, the row itself cut; a cell spanning rows
+    across the break leaves a gap in a border drawn under the others."""
     snap = TABLE_SETTINGS["snap_tolerance"]
     rules = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > snap]
     ends: dict[float, list[float]] = {}
@@ -178,11 +181,22 @@ def _open_table_ends(edges: list[dict]) -> list[dict]:
     closing = []
     for y, xs in ends.items():
         x0, x1 = min(xs), max(xs)
-        if len(xs) > 1 and not any(abs(r["top"] - y) <= snap and r["x0"] <= x0 + snap and r["x1"] >= x1 - snap
-                                   for r in rules):
+        level = [r for r in rules if abs(r["top"] - y) <= snap and r["x1"] > x0 and r["x0"] < x1]
+        if len(xs) > 1 and not _ruled(x0, x1, level):
             closing.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
-                            "orientation": "h", "object_type": "line"})
+                            "orientation": "h", "object_type": "line", "bare": not level})
     return closing
+
+
+def _ruled(x0: float, x1: float, rules: list[dict]) -> bool:
+    """Whether horizontal rules, one or several end to end (a border per cell), run from x0 to x1."""
+    snap = TABLE_SETTINGS["snap_tolerance"]
+    reached = x0
+    for rule in sorted(rules, key=lambda r: r["x0"]):
+        if rule["x0"] > reached + snap:
+            return False
+        reached = max(reached, rule["x1"])
+    return reached >= x1 - snap
 
 
 def _read_glyph_twins_as_ideographs(chars: list[dict]) -> None:
@@ -397,8 +411,12 @@ class _Grid:
 
     Plain tuples, not pdfplumber's objects, which hold on to the page and its characters."""
 
-    def __init__(self, table, chars: list[dict]):
+    def __init__(self, table, chars: list[dict], cuts: list[dict] = ()):
         self.bbox = tuple(table.bbox)
+        # Whether the page cut the table above or below (its rule there was added by _open_table_ends).
+        snap = TABLE_SETTINGS["snap_tolerance"]
+        self.cut_above = any(cut["bare"] and abs(cut["top"] - self.bbox[1]) <= snap for cut in cuts)
+        self.cut_below = any(cut["bare"] and abs(cut["top"] - self.bbox[3]) <= snap for cut in cuts)
         self.rows = [_Band(tuple(row.bbox), tuple(row.cells)) for row in table.rows]
         self.columns = [_Band(tuple(column.bbox), tuple(column.cells)) for column in table.columns]
         boxes = [cell for row in table.rows for cell in row.cells if cell]
@@ -439,34 +457,42 @@ class _Grid:
 def _carry_split_row(previous: tuple, table: Table, grid: _Grid) -> bool:
     """Move the rest of a row the page break split back into the row it belongs to.
 
-    At the top of a continued table, after any repeated header, a row whose first
-    column is empty is the rest of the previous page's last row when each of its
-    cells carries on a wrapped line, or when it has text in one column only (a row
-    of its own names its units, its content…). A row starting a new task does neither.
+    A table the page cut below (no border closes it) goes on with the rest of its last row
+    in the first row of a table the page cut above. Where the page left the borders, at the
+    top of a continued table, after any repeated header, a row whose first column is empty
+    is the rest of the previous page's last row when each of its cells carries on a wrapped
+    line, or when it has text in one column only (a row of its own names its units, its
+    content…). A row starting a new task does neither.
     """
     last_table, last_grid, _ = previous
     if last_table.rows[-1].origin.page >= table.origin.page:
         return False
-    skip = 1 if _only_repeated_header(Table(table.rows[:1]), last_table) else 0
-    if len(table.rows) <= skip:
+    cut = last_grid.cut_below and grid.cut_above
+    skip = 0 if cut else 1 if _only_repeated_header(Table(table.rows[:1]), last_table) else 0
+    if not cut and (len(table.rows) <= skip or not _looks_carried(last_table, table, last_grid, grid, skip)):
         return False
     rest, last = table.rows[skip], last_table.rows[-1]
-    if rest.cells[0].text.strip() or len(rest.cells) != len(last.cells):
-        return False
-    wrapped = [_wraps_into(last_grid, grid, skip, c) for c in range(len(rest.cells))]
-    filled = [c for c, cell in enumerate(rest.cells) if cell.text.strip()]
-    if len(filled) != 1 and not all(wrapped[c] for c in filled):
-        return False
-    for c in filled:
+    for c, cell in enumerate(rest.cells):
+        if not cell.text.strip():
+            continue
         above = last.cells[c]
         if not above.text:
-            above.text = rest.cells[c].text
-        elif wrapped[c]:
-            above.text = _concat(above.text, rest.cells[c].text)
+            above.text = cell.text
+        elif _wraps_into(last_grid, grid, skip, c):
+            above.text = _concat(above.text, cell.text)
         else:
-            above.text += "\n" + rest.cells[c].text
+            above.text += "\n" + cell.text
     del table.rows[skip]
     return True
+
+
+def _looks_carried(last_table: Table, table: Table, last_grid: _Grid, grid: _Grid, row: int) -> bool:
+    """Whether ``table``'s ``row``, under a rule, still reads as the rest of ``last_table``'s last row."""
+    rest, last = table.rows[row], last_table.rows[-1]
+    if rest.cells[0].text.strip() or len(rest.cells) != len(last.cells):
+        return False
+    filled = [c for c, cell in enumerate(rest.cells) if cell.text.strip()]
+    return len(filled) == 1 or all(_wraps_into(last_grid, grid, row, c) for c in filled)
 
 
 def _only_repeated_header(table: Table, previous: Table) -> bool:
