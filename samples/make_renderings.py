@@ -10,7 +10,8 @@ rendering below prints the same notices another way, into
 text version (``tests/test_renderings.py``). Two routes:
 
 * ``libreoffice``: ``samples/docx/<stem>.docx`` with its page size, margins and
-  fonts changed (tables scaled to the new text width), converted by LibreOffice;
+  fonts changed (tables scaled to the new text width, rows free to break over
+  pages), converted by LibreOffice;
 * ``chromium``: the notice's article (``#zoom``) of ``samples/html/<stem>.html``,
   as the site's print view serves it, printed by headless Chromium.
 
@@ -90,6 +91,10 @@ def restyled_docx(stem: str, rendering: Rendering, tmp: Path) -> Path:
         style.font.name = FONTS[rendering.font]
         style.font.size = Pt(rendering.size)
         style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONTS[rendering.font])
+    # Rows may break over pages, as in most Word files: a row kept whole but taller than
+    # the page is cut off by LibreOffice, its last lines lost from the PDF.
+    for cant_split in list(document.element.body.iter(qn("w:cantSplit"))):
+        cant_split.getparent().remove(cant_split)
     scale = (width - 2 * margin) / SAMPLE_TEXT_WIDTH_CM
     for element in document.element.body.iter(qn("w:gridCol"), qn("w:tcW")):
         element.set(qn("w:w"), str(int(int(element.get(qn("w:w"))) * scale)))

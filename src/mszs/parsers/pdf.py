@@ -336,13 +336,18 @@ def _joined(lines: list[dict], right: float, pitch: float | None, names: bool = 
     previous = None
     for line in lines:
         if previous is not None and _wrapped(previous, line, right, pitch) \
-                and not (names and _NAME_END.search(previous["text"]) and _NAME_START.match(line["text"])):
+                and not (names and _names_apart(previous, line)):
             text, first = out[-1]
             out[-1] = (_concat(text, line["text"], previous["spaced"]), first)
         else:
             out.append((line["text"], line))
         previous = line
     return out
+
+
+def _names_apart(line: dict, following: dict) -> bool:
+    """In a list of names, a line ending like a name (…局) and one starting like a name (县…)."""
+    return bool(_NAME_END.search(line["text"]) and _NAME_START.match(following["text"]))
 
 
 def _wrapped(line: dict, following: dict, right: float, pitch: float | None = None) -> bool:
@@ -427,16 +432,27 @@ class _Grid:
                 inside[box].append(char)
         self.lines = {box: _lines(cell_chars) for box, cell_chars in inside.items()}
         self.pitch = line_pitch(list(self.lines.values()))
+        # The furthest any line reaches in the cells ending at each right border.
+        self.reached: dict[int, float] = {}
+        for box, lines in self.lines.items():
+            for line in lines:
+                self.reached[round(box[2])] = max(self.reached.get(round(box[2]), 0.0), line["x1"])
 
     def text(self, box, names: bool = False) -> str:
         """The cell's text, wrapped lines joined; ``names`` for a cell listing names."""
         return "\n".join(text for text, _ in _joined(self.lines[box], self.right(box), self.pitch, names))
 
     def right(self, box) -> float:
-        """Where the cell's text ends: its right border less the padding seen on the left."""
+        """Where the cell's text ends: its right border less the padding seen on the left, or
+        the furthest a line in the column reaches when that is less by under a character (the
+        padding on the right was wider)."""
         lines = self.lines[box]
-        padding = min(line["x0"] for line in lines) - box[0] if lines else 0
-        return box[2] - max(padding, 0)
+        if not lines:
+            return box[2]
+        border = box[2] - max(min(line["x0"] for line in lines) - box[0], 0)
+        reached = self.reached[round(box[2])]
+        character = min(line["bottom"] - line["top"] for line in lines)
+        return reached if border - character < reached < border else border
 
     def covering(self, r: int, c: int):
         """The cell box over grid position (r, c), whichever row and column it starts in."""
@@ -458,18 +474,16 @@ def _carry_split_row(previous: tuple, table: Table, grid: _Grid) -> bool:
     """Move the rest of a row the page break split back into the row it belongs to.
 
     A table the page cut below (no border closes it) goes on with the rest of its last row
-    in the first row of a table the page cut above. Where the page left the borders, at the
-    top of a continued table, after any repeated header, a row whose first column is empty
-    is the rest of the previous page's last row when each of its cells carries on a wrapped
-    line, or when it has text in one column only (a row of its own names its units, its
-    content…). A row starting a new task does neither.
+    in the first row of a table the page cut above. Where the page left the borders, the
+    first row of a continued table, after any repeated header, is the rest when it reads so
+    (``_looks_carried``).
     """
-    last_table, last_grid, _ = previous
+    last_table, last_grid, roles = previous
     if last_table.rows[-1].origin.page >= table.origin.page:
         return False
     cut = last_grid.cut_below and grid.cut_above
     skip = 0 if cut else 1 if _only_repeated_header(Table(table.rows[:1]), last_table) else 0
-    if not cut and (len(table.rows) <= skip or not _looks_carried(last_table, table, last_grid, grid, skip)):
+    if not cut and (len(table.rows) <= skip or not _looks_carried(previous, table, grid, skip)):
         return False
     rest, last = table.rows[skip], last_table.rows[-1]
     for c, cell in enumerate(rest.cells):
@@ -478,7 +492,7 @@ def _carry_split_row(previous: tuple, table: Table, grid: _Grid) -> bool:
         above = last.cells[c]
         if not above.text:
             above.text = cell.text
-        elif _wraps_into(last_grid, grid, skip, c):
+        elif _wraps_into(last_grid, grid, skip, c, names=c < len(roles) and roles[c] in LIST_ROLES):
             above.text = _concat(above.text, cell.text)
         else:
             above.text += "\n" + cell.text
@@ -486,27 +500,36 @@ def _carry_split_row(previous: tuple, table: Table, grid: _Grid) -> bool:
     return True
 
 
-def _looks_carried(last_table: Table, table: Table, last_grid: _Grid, grid: _Grid, row: int) -> bool:
-    """Whether ``table``'s ``row``, under a rule, still reads as the rest of ``last_table``'s last row."""
+def _looks_carried(previous: tuple, table: Table, grid: _Grid, row: int) -> bool:
+    """Whether ``table``'s ``row``, under a rule, still reads as the rest of the previous
+    table's last row: its first column empty, and text in one column only, or every filled
+    cell carrying on a wrapped line, or one cell (not a list of names) carrying on a sentence
+    cut mid-way (a name broken over the page, 大力扶持就|业创业)."""
+    last_table, last_grid, roles = previous
     rest, last = table.rows[row], last_table.rows[-1]
     if rest.cells[0].text.strip() or len(rest.cells) != len(last.cells):
         return False
     filled = [c for c, cell in enumerate(rest.cells) if cell.text.strip()]
-    return len(filled) == 1 or all(_wraps_into(last_grid, grid, row, c) for c in filled)
+    wrapped = [c for c in filled if _wraps_into(last_grid, grid, row, c)]
+    return len(filled) == 1 or wrapped == filled or any(
+        not (c < len(roles) and roles[c] in LIST_ROLES) and not last.cells[c].text.endswith(_SENTENCE_END)
+        for c in wrapped)
 
 
 def _only_repeated_header(table: Table, previous: Table) -> bool:
     return len(table.rows) == 1 and _squash(table.rows[0].texts) == _squash(previous.rows[0].texts)
 
 
-def _wraps_into(last_grid: _Grid, grid: _Grid, row: int, column: int) -> bool:
-    """Whether the cell at ``column`` of ``grid``'s ``row`` carries on the last row of ``last_grid``."""
+def _wraps_into(last_grid: _Grid, grid: _Grid, row: int, column: int, names: bool = False) -> bool:
+    """Whether the cell at ``column`` of ``grid``'s ``row`` carries on the last row of ``last_grid``
+    (``names``: in a column listing names)."""
     above = last_grid.rows[-1].cells[column]
     below = grid.rows[row].cells[column]
     if not above or not below or not last_grid.lines[above] or not grid.lines[below]:
         return False
+    last, first = last_grid.lines[above][-1], grid.lines[below][0]
     # Across the page break only the widths tell.
-    return _wrapped(last_grid.lines[above][-1], grid.lines[below][0], last_grid.right(above))
+    return _wrapped(last, first, last_grid.right(above)) and not (names and _names_apart(last, first))
 
 
 def _squash(texts: list[str]) -> list[str]:
