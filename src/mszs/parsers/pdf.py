@@ -40,6 +40,8 @@ X_TOLERANCE = 2.5
 Y_TOLERANCE = 3
 # Top and bottom share of the page where running headers and page numbers live.
 MARGIN_SHARE = 0.1
+# How many body lines must reach a point for it to count as the right edge of the text.
+RIGHT_EDGE_LINES = 3
 # A step down this many line pitches or more leaves a paragraph's spacing between two lines.
 PARAGRAPH_STEP = 1.3
 # Columns whose lines may each hold one name.
@@ -304,13 +306,15 @@ def _is_furniture(line: dict, page: dict, running: set[str]) -> bool:
 # --- paragraphs --------------------------------------------------------------------------------------
 
 def _right_edge(pages: list[dict]) -> float:
-    """Where body lines end when the layout wraps them: the furthest any line reaches,
-    or the page width less the left margin when no line is that long."""
+    """Where body lines end when the layout wraps them: as far as several lines reach (one
+    line may overshoot: a date placed by spaces, a symbol hung in the margin), or the page
+    width less the left margin when fewer lines are that long."""
     lines = [item for page in pages for item in page["items"] if isinstance(item, dict)]
     if not lines:
         return 0.0
     mirrored = max(page["width"] for page in pages) - min(line["x0"] for line in lines)
-    return max(mirrored, max(line["x1"] for line in lines))
+    reached = sorted((line["x1"] for line in lines), reverse=True)
+    return max(mirrored, reached[min(RIGHT_EDGE_LINES, len(reached)) - 1])
 
 
 def _paragraphs(lines: list[dict], right: float, pitch: float | None) -> list[Paragraph]:
