@@ -13,7 +13,7 @@ from mszs.document import Paragraph
 from mszs.interpret.outline import Enumerated, bare_mark, enumerator, heading_text, number_paragraphs, run_in_starts
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
-from mszs.normalise.units import units_by_verb
+from mszs.normalise.units import is_unit_list, units_by_verb
 from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_word_ending
 
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
@@ -24,8 +24,9 @@ _ANY_LABEL_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
 _OPENERS, _CLOSERS = "（(【[", ("）", ")", "】", "]")
 _OPENING_AT_END = re.compile(r"[（(【\[]\s*$")
-# `…增长11%左右。（省发改委负责）`: units named by their verbs in a closing bracket.
-_VERB_CLAUSE_AT_END = re.compile(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】]$")
+# `…增长11%左右。（省发改委负责）`, `…养老金。（区人社局、区财政局）`: a closing bracket that names
+# units by their verbs or holds nothing but units.
+_BRACKET_AT_END = re.compile(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】]$")
 # `…。牵头单位：县教育局` at the end of an item, without parentheses.
 _AFTER_SENTENCE = re.compile(r"[。；;，,]\s*$")
 # Items numbered inside one paragraph with no label among them: this many make a list.
@@ -239,14 +240,26 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     """A fallback for notices that list their projects without naming who is responsible:
     the most deeply numbered paragraphs after the line that opens the project list
     (`二、2024年民生实事项目`, `…为民办好十件实事：`), up to a heading such as `三、保障措施`
-    or a list numbered from 1 again."""
-    opener, zone = _project_list_zone(paragraphs)
+    or a list numbered from 1 again. A notice with no such line offers every numbered list
+    it holds (apart at closing headings and restarts), and the one whose items state the most
+    amounts is taken: not the requirements before an attached list of tasks."""
+    opener, zones = _project_list_zones(paragraphs)
+    progress = bool(_PROGRESS_REPORT.search(opener))
+    lists = [found for zone in zones for found in _numbered_lists(zone, progress)]
+    if opener:
+        return lists[0] if lists else []
+    lists = [found for found in lists if _quantified(found)]  # numbered requirements are no projects
+    return max(lists, key=lambda found: (_amounts(found), len(found)), default=[])
+
+
+def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: bool) -> list[list[ProjectRecord]]:
+    """The lists of items in a zone, items being its most deeply numbered paragraphs; a list
+    numbered from 1 again starts another."""
     levels = [numbered.level for _, numbered in zone if numbered]
     if len(levels) < 2:
         return []
     item_level = max(levels)
-    progress = bool(_PROGRESS_REPORT.search(opener))
-    projects: list[ProjectRecord] = []
+    lists: list[list[ProjectRecord]] = [[]]
     headings: dict[int, str] = {}
     last_number: int | None = None
     heading_item: ProjectRecord | None = None  # an item that is a bare heading, waiting for its text
@@ -264,23 +277,25 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             last_number = None
             continue
         if last_number is not None and numbered.number is not None and numbered.number <= last_number:
-            break  # another list
+            lists.append([])  # another list
+            headings = {}
         last_number = numbered.number
         name, content = _name_and_content(numbered.body)
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True)), None)
-        projects.append(ProjectRecord(seq=numbered.number, name=name, section=section,
-                                      tasks=[TaskRecord(content=content, origin=paragraph.origin)]))
+        lists[-1].append(ProjectRecord(seq=numbered.number, name=name, section=section,
+                                       tasks=[TaskRecord(content=content, origin=paragraph.origin)]))
         if name is None and _is_bare_heading(content):
-            heading_item = projects[-1]
-    if not opener and not _quantified(projects):
-        return []  # numbered requirements (1.明确责任。2.加强督查。), not projects
-    return projects
+            heading_item = lists[-1][-1]
+    return [found for found in lists if len(found) >= 2]
+
+
+def _amounts(projects: list[ProjectRecord]) -> int:
+    return sum(bool(_AMOUNT.search(task.content)) for project in projects for task in project.tasks)
 
 
 def _quantified(projects: list[ProjectRecord]) -> bool:
     """Whether enough items of a list found without an opening line state amounts to deliver."""
-    with_amounts = sum(bool(_AMOUNT.search(task.content)) for project in projects for task in project.tasks)
-    return with_amounts * MIN_QUANTIFIED_SHARE[1] >= len(projects) * MIN_QUANTIFIED_SHARE[0] > 0
+    return _amounts(projects) * MIN_QUANTIFIED_SHARE[1] >= len(projects) * MIN_QUANTIFIED_SHARE[0] > 0
 
 
 def _is_bare_heading(text: str) -> bool:
@@ -305,11 +320,11 @@ def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
         task.content += text
 
 
-def _project_list_zone(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[Paragraph, Enumerated | None]]]:
+def _project_list_zones(paragraphs: list[Paragraph]) -> tuple[str, list[list[tuple[Paragraph, Enumerated | None]]]]:
     """The line that opens the project list, the last one, and the paragraphs after it up to a
     closing heading or, when the opener is numbered (`一、纳入民生实事项目管理的内容`), the next heading
-    of its level. A notice with no such line is searched whole, from after any closing heading
-    that stands before its first item (`一、总体要求`)."""
+    of its level: one zone. A notice with no such line is cut into zones at its closing headings
+    (`三、保障措施`, `附件1`)."""
     openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
     start = openers[-1] if openers else 0
     paragraphs = _join_bare_marks(_split_run_in_items(paragraphs[start:]))
@@ -319,21 +334,22 @@ def _project_list_zone(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[Par
         paragraphs, marks = paragraphs[1:], marks[1:]
     else:
         opener_text, opener = "", None
-    zone: list[tuple[Paragraph, Enumerated | None]] = []
+    zones: list[list[tuple[Paragraph, Enumerated | None]]] = [[]]
     previous: Enumerated | None = None
     for paragraph, numbered in zip(paragraphs, marks):
         if opener and numbered and numbered.level <= opener.level:
             break
         title = heading_text(numbered.body) if numbered else paragraph.text
         closes = len(title) <= 12 and PROJECT_LIST_END.search(title) and not _next_item(previous, numbered)
-        if closes and opener is None and not any(n for _, n in zone):
-            zone, previous = [], None
-            continue
-        if closes or paragraph.text.startswith("抄送"):
+        if paragraph.text.startswith("抄送") or (closes and opener):
             break
-        zone.append((paragraph, numbered))
+        if closes:
+            zones.append([])
+            previous = None
+            continue
+        zones[-1].append((paragraph, numbered))
         previous = numbered or previous
-    return opener_text, zone
+    return opener_text, [zone for zone in zones if zone]
 
 
 def _next_item(previous: Enumerated | None, numbered: Enumerated | None) -> bool:
@@ -411,15 +427,19 @@ def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")
     labels = _labels(stripped)
-    verb_clause = _VERB_CLAUSE_AT_END.search(stripped)
-    if verb_clause and units_by_verb(verb_clause.group(1)):
-        return verb_clause.start()
+    bracket = _BRACKET_AT_END.search(stripped)
+    if bracket and _names_units(bracket.group(1)):
+        return bracket.start()
     if stripped.endswith(_CLOSERS):
         for start, _, _ in reversed(labels):
             opener = _opening_before(stripped, start)
             if opener is not None and _balanced_to_end(stripped, opener):
                 return opener
     return next((start for start, _, _ in labels if _AFTER_SENTENCE.search(stripped[:start])), None)
+
+
+def _names_units(text: str) -> bool:
+    return bool(units_by_verb(text)) or is_unit_list(text)
 
 
 def _opening_before(text: str, at: int) -> int | None:
@@ -457,8 +477,8 @@ def _add_clause(task: TaskRecord, clause: str) -> None:
     if clause[:1] in _OPENERS and clause[-1:] in _CLOSERS:
         clause = clause[1:-1]
     labels = _labels(clause)
-    if not labels and units_by_verb(clause):
-        task.add("units", clause)  # `（省财政厅主办，省国税局协办）`
+    if not labels and _names_units(clause):
+        task.add("units", clause)  # `（省财政厅主办，省国税局协办）`, `（区人社局、区财政局）`
     ends = [start for start, _, _ in labels[1:]] + [len(clause)]
     for (_, value_at, label), end in zip(labels, ends):
         _add_labelled(task, label, clause[value_at:end].strip().rstrip("；;，,"))
