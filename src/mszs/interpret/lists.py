@@ -36,6 +36,8 @@ MIN_QUANTIFIED_SHARE = (1, 3)
 _AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
 # A project name before a colon: short, no sentence punctuation.
 _NAME = re.compile(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
+# A short first sentence without a pause, then the text: `提高养老金待遇。全面落实国家…` names the item.
+_HEADLINE = re.compile(r"^([^，,。；;：:、！？!?（(]{2,20})[。！!]")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
 # A numbered line this long that ends mid-sentence was wrapped, not a heading.
 MIN_WRAPPED_LENGTH = 15
@@ -93,7 +95,8 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             name = headings.pop(numbered.level)
         level = numbered.level if numbered else max(headings, default=-1) + 1
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True) if lvl < level), None)
-        own_name, content = _name_and_content(body[:clause_at].rstrip("，, ") if clause_at is not None else body)
+        own_name, content = _name_and_content(body[:clause_at].rstrip("，, ") if clause_at is not None else body,
+                                              headline=marks[k] is not None)
         name = name or own_name
         current = TaskRecord(content=content, origin=paragraph.origin)
         if clause_at is not None:
@@ -104,6 +107,7 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
                                       tasks=[current]))
     for project in projects:
         _settle_form_fields(project)
+    _units_from_sections(projects)
     return projects
 
 
@@ -246,10 +250,21 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     opener, zones = _project_list_zones(paragraphs)
     progress = bool(_PROGRESS_REPORT.search(opener))
     lists = [found for zone in zones for found in _numbered_lists(zone, progress)]
-    if opener:
-        return lists[0] if lists else []
-    lists = [found for found in lists if _quantified(found)]  # numbered requirements are no projects
-    return max(lists, key=lambda found: (_amounts(found), len(found)), default=[])
+    if not opener:
+        lists = [found for found in lists if _quantified(found)]  # numbered requirements are no projects
+    chosen = lists[0] if opener and lists else max(lists, key=lambda found: (_amounts(found), len(found)), default=[])
+    _units_from_sections(chosen)
+    return chosen
+
+
+def _units_from_sections(projects: list[ProjectRecord]) -> None:
+    """A section heading that names who leads what is under it (`一、县示范区管委会牵头工作`) gives
+    those units to the items under it that name none."""
+    for project in projects:
+        if project.section and units_by_verb(project.section):
+            for task in project.tasks:
+                if not any(role in task.fields for role in UNIT_ROLES):
+                    task.add("units", project.section)
 
 
 def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: bool) -> list[list[ProjectRecord]]:
@@ -490,11 +505,15 @@ def _add_labelled(task: TaskRecord, label: str, value: str) -> None:
         task.add(role, value)
 
 
-def _name_and_content(body: str) -> tuple[str | None, str]:
+def _name_and_content(body: str, headline: bool = True) -> tuple[str | None, str]:
+    """The item's name, when it gives one (`名称：…`, or a numbered item's short first sentence), and its text."""
     body = body.strip()
     match = _NAME.match(body)
     if match and label_role(match.group(1)) == "name":
         return None, body[match.end():].strip()  # `01 项目名称：城区学校建设`
     if match and not match.group(1).endswith(_NOT_NAME_ENDINGS):
         return clean_text(match.group(1)), body[match.end():].strip()
+    first = _HEADLINE.match(body) if headline else None
+    if first and len(body) - first.end() >= MIN_BODY:
+        return clean_text(first.group(1)), body[first.end():].strip()  # `提高养老金待遇。全面落实…`
     return None, body

@@ -36,7 +36,7 @@ _UP_TO_PREFIX = re.compile(rf"^.*?({'|'.join(CARRIED_PREFIXES)})")
 LEAD_VERBS = ("负总责", "总负责", "牵头", "主办", "主责", "负责")
 CO_VERBS = ("协办", "配合", "参与", "协助", "协同")
 _VERB_PART = re.compile(rf"^由?(.+?)(?:按职责分工|按照职责|按职责|分别|共同)?({'|'.join(LEAD_VERBS + CO_VERBS)})"
-                        rf"(?:实施|落实|推进)?$")
+                        rf"(?:实施|落实|推进)?(?:的?(?:工作|事项|任务|项目))?$")
 # Suffixes only offices have; places (区, 镇, 村) end like organisations too.
 OFFICE_SUFFIXES = ("局", "委", "办", "院", "中心", "部", "公司", "集团", "政府", "指挥部", "办公室", "管委会", "厅",
                    "处", "队", "站", "所", "会", "联", "社", "专班", "科", "室")
