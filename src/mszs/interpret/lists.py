@@ -247,14 +247,18 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     or a list numbered from 1 again. A notice with no such line offers every numbered list
     it holds (apart at closing headings and restarts), and the one whose items state the most
     amounts is taken: not the requirements before an attached list of tasks."""
-    opener, zones = _project_list_zones(paragraphs)
-    progress = bool(_PROGRESS_REPORT.search(opener))
-    lists = [found for zone in zones for found in _numbered_lists(zone, progress)]
-    if not opener:
-        lists = [found for found in lists if _quantified(found)]  # numbered requirements are no projects
-    chosen = lists[0] if opener and lists else max(lists, key=lambda found: (_amounts(found), len(found)), default=[])
-    _units_from_sections(chosen)
-    return chosen
+    openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
+    for start in [*reversed(openers), None]:  # a page may print its heading below the body
+        opener, zones = _project_list_zones(paragraphs, start)
+        progress = bool(_PROGRESS_REPORT.search(opener))
+        lists = [found for zone in zones for found in _numbered_lists(zone, progress)]
+        if start is None:
+            lists = [found for found in lists if _quantified(found)]  # numbered requirements are no projects
+        chosen = lists[0] if start is not None and lists else max(lists, key=lambda f: (_amounts(f), len(f)), default=[])
+        if chosen:
+            _units_from_sections(chosen)
+            return chosen
+    return []
 
 
 def _units_from_sections(projects: list[ProjectRecord]) -> None:
@@ -335,16 +339,15 @@ def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
         task.content += text
 
 
-def _project_list_zones(paragraphs: list[Paragraph]) -> tuple[str, list[list[tuple[Paragraph, Enumerated | None]]]]:
-    """The line that opens the project list, the last one, and the paragraphs after it up to a
+def _project_list_zones(paragraphs: list[Paragraph],
+                        start: int | None) -> tuple[str, list[list[tuple[Paragraph, Enumerated | None]]]]:
+    """The line at ``start`` that opens the project list and the paragraphs after it up to a
     closing heading or, when the opener is numbered (`一、纳入民生实事项目管理的内容`), the next heading
-    of its level: one zone. A notice with no such line is cut into zones at its closing headings
-    (`三、保障措施`, `附件1`)."""
-    openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
-    start = openers[-1] if openers else 0
-    paragraphs = _join_bare_marks(_split_run_in_items(paragraphs[start:]))
+    of its level: one zone. Without an opener (``start`` None) the whole notice is cut into zones
+    at its closing headings (`三、保障措施`, `附件1`)."""
+    paragraphs = _join_bare_marks(_split_run_in_items(paragraphs[start or 0:]))
     marks = number_paragraphs([p.text for p in paragraphs])
-    if openers:
+    if start is not None:
         opener_text, opener = paragraphs[0].text, marks[0]
         paragraphs, marks = paragraphs[1:], marks[1:]
     else:
