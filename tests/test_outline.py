@@ -104,3 +104,15 @@ def test_an_attached_task_list_beats_the_requirements_above_it():
                            "1.投资3000万元建设循环水养殖基地。", "2.建设3个劳动密集型产业园。")
     assert [(p.seq, p.tasks[0].content, p.tasks[0].lead_units) for p in projects] == [
         (1, "投资3000万元建设循环水养殖基地。", ["县示范区管委会"]), (2, "建设3个劳动密集型产业园。", ["县示范区管委会"])]
+
+
+def test_projects_named_in_one_sentence():
+    projects = projects_of("经票决，2022年张寨镇共实施民生实事项目4项，分别为：护理院改造项目、老年大学建设工程、"
+                           "农村公路提档升级工程、村内路灯亮化工程。")
+    assert [(p.seq, p.name, p.tasks[0].content) for p in projects][1:3] == [
+        (2, "老年大学建设工程", "老年大学建设工程"), (3, "农村公路提档升级工程", "农村公路提档升级工程")]
+    assert len(projects) == 4
+
+
+def test_a_chinese_numeral_and_spaces_mark_a_heading():
+    assert styles(["一    生态环境", "二    教育惠民"]) == [("一、", 0, 1), ("一、", 0, 2)]

@@ -31,6 +31,10 @@ _BRACKET_AT_END = re.compile(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】
 _AFTER_SENTENCE = re.compile(r"[。；;，,]\s*$")
 # Items numbered inside one paragraph with no label among them: this many make a list.
 MIN_RUN_IN_ITEMS = 3
+# `…民生实事项目分别是A、B、C。`: names listed in one sentence, after one of these words.
+_NAMED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|具体是|具体为)[:：]?")
+_NAME_SEPARATORS = re.compile(r"[、；;，,]|以及")
+MIN_NAMED, MAX_NAMED = 3, 40
 # A list found without a line that opens it counts when a third of its items state an amount.
 MIN_QUANTIFIED_SHARE = (1, 3)
 _AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
@@ -258,6 +262,21 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         if chosen:
             _units_from_sections(chosen)
             return chosen
+    return []
+
+
+def read_named_list(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
+    """The last fallback: projects named in one sentence (`…10项民生实事项目分别是公共卫生能力提升工程、
+    新时代美丽乡村建设工程、…。`), each name its project's name and text."""
+    for paragraph in paragraphs:
+        for sentence in re.split(r"[。！!？?]", paragraph.text):
+            match = _NAMED_LIST.search(sentence)
+            if not match or not PROJECT_LIST_START.search(sentence[:match.start()]):
+                continue
+            names = [name.strip(" ：:“”\"") for name in _NAME_SEPARATORS.split(sentence[match.end():])]
+            if len(names) >= MIN_RUN_IN_ITEMS and all(MIN_NAMED <= len(name) <= MAX_NAMED for name in names):
+                return [ProjectRecord(seq=k, name=name, tasks=[TaskRecord(content=name, origin=paragraph.origin)])
+                        for k, name in enumerate(names, 1)]
     return []
 
 
