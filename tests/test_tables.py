@@ -1,5 +1,5 @@
 """Project tables as readers hand them over, whatever the format."""
-from mszs.document import Cell, Document, Row, Table
+from mszs.document import Paragraph, Cell, Document, Row, Table
 from mszs.interpret import interpret
 
 
@@ -131,8 +131,19 @@ def test_two_prose_columns_of_one_role_stay_apart():
         ["1", "新建公办小学1所", "教育局", "完成主体结顶", "主体工程完成90%。", "顺利推进"],
     ))
     task = projects[0].tasks[0]
-    assert task.content == "新建公办小学1所；完成主体结顶"
     assert task.progress == "主体工程完成90%。顺利推进"
+
+
+def test_a_column_for_a_period_is_a_milestone_and_of_dated_progress_columns_the_latest_counts():
+    _, projects, _ = interpret(Document(blocks=[Paragraph("2021年民生实事项目推进表"), table(
+        ["序号", "工作任务", "责任单位", "一季度目标", "二季度", "1-6月完成情况", "1-9月完成情况"],
+        ["1", "新建公办小学1所", "教育局", "完成招标", "主体结顶", "完成40%", "完成90%"],
+    )], format="docx"))
+    task = projects[0].tasks[0]
+    assert task.content == "新建公办小学1所"
+    assert [(m.text, m.date) for m in task.milestones] == [("一季度：完成招标", "2021-03-31"),
+                                                           ("二季度：主体结顶", "2021-06-30")]
+    assert task.progress == "完成90%"
 
 
 def test_a_column_of_unknown_header_words_is_kept_in_remarks_with_a_warning():

@@ -32,6 +32,10 @@ PROSE_ROLES = ("content", "progress", "problems", "next_steps", "remarks")
 _PROSE_END = ("。", "；", ";", "！", "？", "!", "?", "，", ",")
 # `一、教育卫生类（牵头领导：周明、韩立）`: a group row naming who answers for the projects below.
 _GROUP_CLAUSE = re.compile(r"[（(]([^（）()]+)[)）]\s*$")
+# A header that is a period and at most the name of a goal (`一季度`, `二季度目标`, `6月底前`).
+_PERIOD_HEADER = re.compile(r"^((?:第?[一二三四1-4]季度|[上下]半年|年[底中]|\d{1,2}月(?:底|末|份)?前?|"
+                            r"\d{1,2}[-—至~]\d{1,2}月))(?:目标|任务|目标任务|计划|节点|进度|进度目标|工作目标)?$")
+_DATED_HEADER = re.compile(r"\d{1,2}\s*月|季度|半年|截至|\d{4}\s*年")
 _LABELLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*(.+?)\s*$")
 
 
@@ -55,6 +59,10 @@ class _Columns:
             for k, text in enumerate(header.texts[:self.width]):
                 self.roles[k] = header_role(text) or self.roles[k]
                 self.names[k] = clean_text(text) or self.names[k]
+        # `一季度目标`, `二季度`, `6月底`: a column of what is due by a date is a milestone column.
+        self.periods = [_period(name) if role in (None, "content", "deadline") else None
+                        for role, name in zip(self.roles, self.names)]
+        self.roles = ["deadline" if period else role for role, period in zip(self.roles, self.periods)]
 
     def without_field(self) -> list[int]:
         """The named columns no contract field takes."""
@@ -65,7 +73,14 @@ class _Columns:
         return [name for role, name in zip(self.roles, self.names) if role is None and name]
 
     def cells(self, row: Row, role: str) -> list[str]:
-        return [row.cells[k].text for k, r in enumerate(self.roles) if r == role and k < len(row.cells)]
+        """The row's cells of a role; a milestone column's cells led by its date (`一季度：…`)."""
+        return [f"{self.periods[k]}：{row.cells[k].text.strip()}" if self.periods[k] and row.cells[k].text.strip()
+                else row.cells[k].text for k, r in enumerate(self.roles) if r == role and k < len(row.cells)]
+
+    def for_periods(self, role: str) -> bool:
+        """Whether a role has several columns, each for a period (`1-6月完成情况`, `截至9月底进展`)."""
+        names = [name for name, r in zip(self.names, self.roles) if r == role]
+        return len(names) >= 2 and all(_DATED_HEADER.search(name) for name in names)
 
     def first(self, row: Row, role: str) -> str:
         return next((t for t in self.cells(row, role) if t.strip()), "")
@@ -207,7 +222,10 @@ def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
     content = _prose(columns.cells(row, "content"))
     task = TaskRecord(content=content or name, origin=row.origin)
     for role in TASK_FIELD_ROLES:
-        if role in PROSE_ROLES:
+        if role == "progress" and columns.for_periods(role):
+            # of progress columns for several periods (`1-6月完成情况`, `1-9月完成情况`), the latest
+            task.add(role, next((t for t in reversed(columns.cells(row, role)) if t.strip()), ""))
+        elif role in PROSE_ROLES:
             task.add(role, _prose(columns.cells(row, role) + (_unfielded(row, columns) if role == "remarks" else [])))
         else:
             for text in columns.cells(row, role):
@@ -215,6 +233,12 @@ def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
     if not task.content.strip() and not task.fields:
         return None
     return task
+
+
+def _period(header: str) -> str | None:
+    """The date a column header names when it heads what is due by then (`一季度目标` → 一季度)."""
+    match = _PERIOD_HEADER.match(re.sub(r"\s+", "", header or ""))
+    return match.group(1) if match else None
 
 
 def _unfielded(row: Row, columns: _Columns) -> list[str]:
