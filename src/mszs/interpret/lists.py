@@ -181,7 +181,7 @@ def _split_run_in_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
                 split[-1] = Paragraph(split[-1].text + pieces[0].strip().rstrip("；;，,"), split[-1].origin)
                 pieces = pieces[1:]
             split.extend(Paragraph(piece.strip().rstrip("；;，,"), paragraph.origin) for piece in pieces if piece.strip())
-            items_so_far += len(starts) if continued else len(starts) - items_so_far
+            items_so_far = items_so_far + len(starts) if continued else len(starts)
         else:
             split.append(paragraph)
             items_so_far = 0
