@@ -465,7 +465,7 @@ def _clause_start(text: str) -> int | None:
     stripped = text.rstrip("。.；; \t")
     labels = _labels(stripped)
     bracket = _BRACKET_AT_END.search(stripped)
-    if bracket and _names_units(bracket.group(1)):
+    if bracket and not labels and _names_units(bracket.group(1)):
         return bracket.start()
     if stripped.endswith(_CLOSERS):
         for start, _, _ in reversed(labels):

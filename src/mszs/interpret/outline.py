@@ -11,6 +11,7 @@ written. Levels never come from Word styles, so every format reads alike.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -51,6 +52,7 @@ def add_mark_style(style: MarkStyle) -> None:
         raise ValueError(f"mark {style.name!r}: the pattern needs a group holding the number")
     MARK_STYLES = (style, *MARK_STYLES)
     _STYLE_RANK[style.name] = style.rank
+    enumerator.cache_clear()
 # A mark may skip this many numbers (an item dropped from a pasted page) and still continue its run.
 MAX_SKIPPED = 1
 # The highest number a top-level heading may have when it is the first of its style met.
@@ -68,6 +70,7 @@ class Enumerated:
     style: str = ""
 
 
+@functools.lru_cache(maxsize=8192)  # each paragraph is asked about by several readers of the outline
 def enumerator(text: str) -> Enumerated | None:
     """The leading enumerator of one text, if any, at its style's conventional rank."""
     match, style = _match(text)
@@ -103,8 +106,13 @@ RUN_IN_MARKS: tuple[re.Pattern, ...] = (
 )
 
 
+_SECOND_MARK = re.compile(r"二是|第二|[（(]二[)）]|[（(]2[)）]|(?<!\d)2[.、．]|②")
+
+
 def run_in_starts(text: str, first: int = 1) -> list[int]:
     """Where the items of the longest run numbered from ``first`` (1, 2, 3…) inside a text start."""
+    if first == 1 and not _SECOND_MARK.search(text):
+        return []  # no run without its second item: most paragraphs, told by one search
     best: list[int] = []
     for pattern in RUN_IN_MARKS:
         starts: list[int] = []

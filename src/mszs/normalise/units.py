@@ -1,6 +1,7 @@
 """Responsible units (责任单位 / 协办单位 …) and people (责任领导 …)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from mszs.vocabulary import ORG_SUFFIXES
@@ -37,6 +38,7 @@ LEAD_VERBS = ("负总责", "总负责", "牵头", "主办", "主责", "负责")
 CO_VERBS = ("协办", "配合", "参与", "协助", "协同")
 _VERB_PART = re.compile(rf"^由?(.+?)(?:按职责分工|按照职责|按职责|分别|共同)?({'|'.join(LEAD_VERBS + CO_VERBS)})"
                         rf"(?:实施|落实|推进)?(?:的?(?:工作|事项|任务|项目))?$")
+_VERB_AT_END = re.compile(rf"(?:{'|'.join(LEAD_VERBS + CO_VERBS)})(?:实施|落实|推进)?(?:的?(?:工作|事项|任务|项目))?[\s。；;，,]*$")
 # Suffixes only offices have; places (区, 镇, 村) end like organisations too.
 OFFICE_SUFFIXES = ("局", "委", "办", "院", "中心", "部", "公司", "集团", "政府", "指挥部", "办公室", "管委会", "厅",
                    "处", "队", "站", "所", "会", "联", "社", "专班", "科", "室")
@@ -53,15 +55,18 @@ _LEADING = re.compile(r"^[、，,；;。.：:\s]+")
 
 def split_units(text: str | None) -> list[str]:
     """One string per organisation, per the contract's unit rules."""
-    if not text:
-        return []
+    return list(_split_units(text)) if text else []
+
+
+@functools.lru_cache(maxsize=4096)  # a notice names the same units row after row
+def _split_units(text: str) -> tuple[str, ...]:
     pieces = _split_outside_parens(_UNIT_NOTE.sub("", text.translate(_PAREN_MAP)))
     names = []
     for piece in _join_collective_lists(pieces):
         name = _tidy(piece)
         if name:
             names.append(name)
-    return _carry_prefixes(names)
+    return tuple(_carry_prefixes(names))
 
 
 def lead_and_co_units(lead: str | None, plain: str | None, co: str | None,
@@ -90,7 +95,9 @@ def lead_and_co_units(lead: str | None, plain: str | None, co: str | None,
 def units_by_verb(text: str | None) -> tuple[str, str] | None:
     """The lead and co-units of a clause whose every part ends in the verb saying its role
     (`省财政厅主办，省国税局、地税局协办` → `省财政厅`, `省国税局、地税局`); None when a part does not."""
-    parts = [part.strip() for part in re.split(r"[，,；;]", text or "") if part.strip()]
+    if not text or not _VERB_AT_END.search(text):
+        return None  # the common case, told without splitting
+    parts = [part.strip() for part in re.split(r"[，,；;]", text) if part.strip()]
     lead, co = [], []
     for part in parts:
         match = _VERB_PART.match(part)
@@ -100,10 +107,13 @@ def units_by_verb(text: str | None) -> tuple[str, str] | None:
     return ("、".join(lead), "、".join(co)) if parts else None
 
 
+@functools.lru_cache(maxsize=4096)
 def is_unit_list(text: str | None) -> bool:
     """Whether a text is nothing but names of organisations (`区人社局、区财政局`), at least one of
     them plainly an office (`局`, `中心`…, not only places such as `东城区`)."""
-    pieces = [_tidy(piece) for piece, _ in _split_outside_parens((text or "").translate(_PAREN_MAP))]
+    if not text or not _TRAILING.sub("", text).endswith(ORG_SUFFIXES + ("等",)):
+        return False  # the common case, told without splitting
+    pieces = [_tidy(piece) for piece, _ in _split_outside_parens(text.translate(_PAREN_MAP))]
     if not pieces or not all(pieces) or any(len(piece) > MAX_UNIT_NAME for piece in pieces):
         return False
     return all(p.endswith(ORG_SUFFIXES) for p in pieces) and any(p.endswith(OFFICE_SUFFIXES) for p in pieces)

@@ -20,10 +20,12 @@ MIN_TONED_GLOSSES = 3
 # name → pattern of a span to remove wherever it stands. A spam string's end cannot be told
 # from the text it is glued to, so its last piece is taken only as far as its Latin letters go.
 NOISE_PATTERNS: dict[str, re.Pattern] = {
-    "spam strings": re.compile(r"(?:[0-9A-Za-z\u4e00-\u9fff]{2,}_){2,}[0-9A-Za-z]+"),
+    # (tried only where a run of letters starts, so a long text costs one pass)
+    "spam strings": re.compile(r"(?<![0-9A-Za-z\u4e00-\u9fff])(?:[0-9A-Za-z\u4e00-\u9fff]{2,}_){2,}[0-9A-Za-z]+"),
 }
 # Lines of one character each, this many in a row, are one cell printed a character per line.
 MIN_CHARACTER_RUN = 3
+_TWO_CHARACTER_LINES = re.compile(r"\n\s*[\u4e00-\u9fff]\s*\n\s*[\u4e00-\u9fff]\s*\n")
 _ONE_CHARACTER = re.compile(r"^\s*[\u4e00-\u9fff]\s*$")
 # Lone numerals are more likely 序号 cells or group marks than the pieces of a name.
 _NUMERALS = set("一二三四五六七八九十")
@@ -47,9 +49,9 @@ def remove_noise(text: str) -> tuple[str, list[str]]:
 
 
 def _join_character_runs(text: str) -> tuple[str, int]:
+    if not _TWO_CHARACTER_LINES.search(text):
+        return text, 0  # the common case, told by one search
     lines = text.split("\n")
-    if len(lines) < MIN_CHARACTER_RUN:
-        return text, 0
     out: list[str] = []
     run: list[str] = []
     joined = 0
