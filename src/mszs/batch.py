@@ -46,7 +46,8 @@ from mszs.schemas import Notice
 FORMATS = ("json", "jsonl", "csv", "xlsx")
 DEFAULT_TIMEOUT = 60.0
 # Files taken from folders; files named on the command line or matched by a glob are taken whatever their name.
-SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".docx", ".doc", ".pdf"})
+SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".docx", ".doc", ".pdf", ".ofd",
+                      ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
 ERROR_COLUMNS = ("path", "sha256", "kind", "message")
 
 

@@ -70,7 +70,7 @@ class Document:
     """What a reader hands to the interpreter."""
 
     blocks: list[Block]
-    format: str  # text | html | docx | pdf | doc
+    format: str  # text | html | docx | pdf | doc | ofd | image
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
     # Metadata a reader found outside the body (an HTML 发布机构 box, say): name → value.

@@ -19,7 +19,11 @@ READERS = {
     "docx": "mszs.parsers.docx:read_docx",
     "pdf": "mszs.parsers.pdf:read_pdf",
     "doc": "mszs.parsers.doc:read_doc",
+    "ofd": "mszs.parsers.ofd:read_ofd",
+    "image": "mszs.parsers.image:read_image",
 }
+# Formats whose pages may be images, read by OCR as the ``ocr`` mode says (mszs.parsers.ocr.MODES).
+OCR_FORMATS = ("pdf", "ofd", "image")
 
 # Text and web pages larger than this are not notices (the longest real ones hold a few hundred
 # kilobytes of text) but logs or data dumps, which would take minutes and gigabytes to read.
@@ -28,13 +32,14 @@ _CAPPED = ("text", "html")
 
 _REFUSED = {
     "binary": "binary data, not a notice (no text, Word, PDF or HTML content found)",
-    "zip": "a zip archive that is not a Word document",
+    "zip": "a zip archive that is neither a Word document nor an OFD",
     "rtf": "RTF is not supported; save it as .docx",
 }
 
 
-def read_bytes(data: bytes) -> Document:
-    """Read a notice from its bytes, whatever the format."""
+def read_bytes(data: bytes, *, ocr: str = "auto") -> Document:
+    """Read a notice from its bytes, whatever the format. ``ocr``: "auto" reads pages that
+    are images by OCR (with the ``ocr`` extra), "always" every page, "never" none."""
     if not data.strip():
         raise UnreadableInput("the file is empty")
     fmt = detect_format(data)
@@ -44,7 +49,7 @@ def read_bytes(data: bytes) -> Document:
         raise TooLarge(f"{len(data):,} bytes of {fmt}, over the {MAX_TEXT_BYTES:,} a {fmt} notice may have")
     module_name, function = READERS[fmt].split(":")
     reader = getattr(importlib.import_module(module_name), function)
-    document = clean_document(reader(data))
+    document = clean_document(reader(data, ocr=ocr) if fmt in OCR_FORMATS else reader(data))
     if not any(text.strip() for text in document_texts(document)):
         raise UnreadableInput("the file has no text")
     return document

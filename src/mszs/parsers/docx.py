@@ -50,33 +50,35 @@ def _open(data: bytes):
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_package(archive)
+            check_package(archive)
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error,
             NotImplementedError, etree.XMLSyntaxError) as exc:
         raise UnreadableInput(f"a damaged or incomplete Word file ({exc})") from exc
 
 
-def _check_package(archive: zipfile.ZipFile) -> None:
-    """Refuse, before python-docx inflates and parses every part: a package whose zip directory
+def check_package(archive: zipfile.ZipFile, label: str = "a Word file", producer: str = "Word") -> None:
+    """Refuse, before anything inflates and parses every part: a package whose zip directory
     says it inflates past the limits, an encrypted part, and XML that declares a DOCTYPE.
+    ``label`` names the file with its article (a Word file, an OFD), ``producer`` what writes it.
 
     zipfile inflates no further than the directory's size, so a directory that
     lies gives a CRC error, not more bytes.
     """
+    the = "the" + label[label.index(" "):]
     entries = archive.infolist()
     xml = [e for e in entries if e.filename.endswith((".xml", ".rels"))]
     for size, limit, what in ((sum(e.file_size for e in xml), MAX_XML_BYTES, "XML"),
                               (sum(e.file_size for e in entries), MAX_PACKAGE_BYTES, "parts")):
         if size > limit:
-            raise TooLarge(f"the Word file's {what} would inflate to {size:,} bytes, "
+            raise TooLarge(f"{the}'s {what} would inflate to {size:,} bytes, "
                            f"over the limit of {limit:,} (a zip bomb?)")
     if any(e.flag_bits & 0x1 for e in entries):
-        raise EncryptedInput("the Word file is encrypted with a password; save an unprotected copy")
+        raise EncryptedInput(f"{the} is encrypted with a password; save an unprotected copy")
     for entry in xml:
         with archive.open(entry) as part:
             if b"<!DOCTYPE" in part.read(PROLOGUE_BYTES):
-                raise UnreadableInput(f"a Word file whose {entry.filename} declares a DOCTYPE, which Word never "
+                raise UnreadableInput(f"{label} whose {entry.filename} declares a DOCTYPE, which {producer} never "
                                       "writes (entities are not expanded)")
 
 
