@@ -66,6 +66,7 @@ class Summary:
     failed: int = 0
     skipped: int = 0
     warnings: int = 0
+    ocr_pages: int = 0  # pages read by OCR
     interrupted: bool = False
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
@@ -83,6 +84,12 @@ class _Outcome:
     warnings: int = 0
     kind: str = ""  # empty when parsed
     message: str = ""
+    ocr_pages: int = 0
+
+
+@dataclass
+class _PageStarted:
+    """What a worker sends as OCR of a page begins: the file gets another ``timeout``."""
 
 
 def default_workers() -> int:
@@ -103,10 +110,12 @@ def run(
     resume: bool = False,
     excel: bool = False,
     progress: bool = False,
+    ocr: str = "auto",
 ) -> Summary:
     """Convert every input into ``outdir``; a failure is recorded and the batch goes on.
 
-    ``timeout`` is per file: the worker stuck on it is killed and replaced.
+    ``timeout`` is per file, and per page for a file read by OCR (``ocr`` as in
+    :func:`mszs.api.parse`): the worker stuck on it is killed and replaced.
     ``progress`` shows counts, rate and ETA on stderr. Ctrl-C stops the batch
     with ``interrupted`` set; what was finished stays, and the combined outputs
     (jsonl, csv, xlsx) are left as they were.
@@ -123,7 +132,7 @@ def run(
         stale.unlink()
     summary = Summary(total=len(paths))
     converted: dict[int, str] = {}  # input position → sha256 of its JSON, for the combined outputs
-    convert = functools.partial(convert_file, json_dir=json_dir, max_bytes=max_bytes)
+    convert = functools.partial(convert_file, json_dir=json_dir, max_bytes=max_bytes, ocr=ocr)
     with _ErrorLog(outdir / "errors.csv", summary, excel) as errors, _progress_display(summary, progress) as display:
         try:
             jobs, duplicates = [], []
@@ -148,6 +157,7 @@ def run(
                 display()
             with closing(_run_in_workers(convert, jobs, workers or default_workers(), timeout)) as results:
                 for (index, path, sha256), outcome in results:
+                    summary.ocr_pages += outcome.ocr_pages
                     if outcome.kind:
                         errors.add(Failure(str(path), sha256, outcome.kind, outcome.message))
                     else:
@@ -221,10 +231,10 @@ def _fingerprint(path: Path, max_bytes: int | None) -> str:
     return digest.hexdigest()
 
 
-def convert_file(path: str | os.PathLike, *, json_dir: Path, max_bytes: int | None) -> _Outcome:
+def convert_file(path: str | os.PathLike, *, json_dir: Path, max_bytes: int | None, ocr: str = "auto") -> _Outcome:
     """Parse one file and write ``json_dir/<sha256>.json``; runs in a worker process."""
     try:
-        notice = parse(path, max_bytes=max_bytes)
+        notice = parse(path, max_bytes=max_bytes, ocr=ocr)
     except MszsError as exc:
         return _Outcome(kind=exc.kind, message=str(exc))
     except Exception as exc:  # a bug, not bad input: recorded, and the batch goes on
@@ -271,25 +281,35 @@ class _Worker:
         child_end.close()
         self.job = None
         self.deadline = 0.0
+        self.ocr_pages = 0
 
     def give(self, job, timeout: float) -> None:
         self.job = job
         self.deadline = time.monotonic() + timeout
+        self.ocr_pages = 0
         self.conn.send(job[1])
 
     def outcome(self, timeout: float) -> _Outcome | None:
         """The outcome of the current job, or None while it is still running within its time."""
-        if self.conn.poll():
+        while self.conn.poll():
             try:
-                return self.conn.recv()
+                message = self.conn.recv()
             except (EOFError, OSError):
-                pass  # died mid-answer: reported below
+                break  # died mid-answer: reported below
+            if not isinstance(message, _PageStarted):
+                message.ocr_pages = self.ocr_pages
+                return message
+            self.ocr_pages += 1
+            self.deadline = max(self.deadline, time.monotonic() + timeout)
         if not self.process.is_alive():
             code = self.process.exitcode
             how = f"signal {-code}" if code and code < 0 else f"exit code {code}"
-            return _Outcome(kind="crashed", message=f"the worker process died ({how}) while reading this file")
+            return _Outcome(kind="crashed", message=f"the worker process died ({how}) while reading this file",
+                            ocr_pages=self.ocr_pages)
         if time.monotonic() >= self.deadline:
-            return _Outcome(kind="timeout", message=f"not finished after {timeout:g} s (--timeout); stopped")
+            per = f" per page, {self.ocr_pages} pages read by OCR" if self.ocr_pages else ""
+            return _Outcome(kind="timeout", message=f"not finished after {timeout:g} s{per} (--timeout); stopped",
+                            ocr_pages=self.ocr_pages)
         return None
 
     def stop(self) -> None:
@@ -304,6 +324,9 @@ def _serve(conn, task: Callable, parent_ends: list, parent_pid: int) -> None:
     _die_with_parent(parent_pid)
     # Ctrl-C goes to the whole process group: the parent decides, workers carry on until killed.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from mszs.parsers import ocr
+
+    ocr.on_page(lambda number: conn.send(_PageStarted()))
     while True:
         try:
             path = conn.recv()
@@ -398,6 +421,17 @@ def _error_row(failure: Failure) -> tuple:
     return failure.path, failure.sha256, failure.kind, failure.message
 
 
+def rates(summary: Summary, seconds: float) -> str:
+    """Files per second, and pages per second read by OCR when there were any: OCR takes
+    seconds a page, so files/s alone says little about a batch of scans."""
+    text = f"{summary.done / max(seconds, 1e-9):.1f} files/s"
+    return f"{text}, {ocr_rate(summary, seconds)}" if summary.ocr_pages else text
+
+
+def ocr_rate(summary: Summary, seconds: float) -> str:
+    return f"{summary.ocr_pages} pages by OCR at {summary.ocr_pages / max(seconds, 1e-9):.2f} pages/s"
+
+
 @contextmanager
 def _progress_display(summary: Summary, enabled: bool) -> Iterator[Callable[[], None]]:
     """Yield a function to call after each file: a rich bar on a terminal, a plain line
@@ -422,9 +456,8 @@ def _progress_display(summary: Summary, enabled: bool) -> Iterator[Callable[[], 
         task = bar.add_task("", total=summary.total, counts="", rate="")
 
         def update():
-            rate = summary.done / max(time.monotonic() - started, 1e-9)
             counts = f"{summary.parsed} parsed, {summary.failed} failed, {summary.skipped} skipped"
-            bar.update(task, completed=summary.done, counts=counts, rate=f"{rate:.1f} files/s")
+            bar.update(task, completed=summary.done, counts=counts, rate=rates(summary, time.monotonic() - started))
 
         yield update
 
@@ -447,6 +480,6 @@ class _PlainLines:
         left = (s.total - s.done) / rate if rate else 0
         print(
             f"mszs: {s.done}/{s.total} files ({s.parsed} parsed, {s.failed} failed, {s.skipped} skipped), "
-            f"{rate:.1f} files/s, about {left:.0f} s left",
+            f"{rates(s, now - self.started)}, about {left:.0f} s left",
             file=sys.stderr, flush=True,
         )

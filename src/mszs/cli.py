@@ -17,7 +17,7 @@ from mszs import __version__
 from mszs.errors import MszsError
 
 app = typer.Typer(
-    help="Parse Chinese 民生实事 notices (text, Word, PDF, HTML) into structured JSON.",
+    help="Parse Chinese 民生实事 notices (text, Word, PDF, HTML, OFD, scans) into structured JSON.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -29,6 +29,12 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     xlsx = "xlsx"
+
+
+class OcrMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 class TableName(str, Enum):
@@ -46,6 +52,12 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_TIMEOUT = 60.0
 MAX_BYTES_HELP = "Refuse files larger than this many bytes."
 EXCEL_HELP = "Start each CSV with a BOM so Excel reads the Chinese text correctly."
+OCR_HELP = ("Read scanned pages and images by OCR (needs the ocr extra): auto, only pages without text; "
+            "always, every page; never.")
+
+
+def _ocr_option():
+    return typer.Option(OcrMode.auto, "--ocr", help=OCR_HELP)
 
 
 def _version(value: bool):
@@ -64,7 +76,8 @@ def main(
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="The notice: .txt, .docx, .doc, .pdf or .html (format read from the bytes)."),
+    file: Path = typer.Argument(..., help="The notice: .txt, .docx, .doc, .pdf, .html, .ofd or a scanned image "
+                                          "(format read from the bytes)."),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o",
@@ -73,6 +86,7 @@ def parse(
     table: Optional[TableName] = typer.Option(None, "--table", "-t", help="With csv: write only this table."),
     excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    ocr: OcrMode = _ocr_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure."),
 ):
     """Parse one notice and print it in the contract's JSON, or as tables (csv, xlsx)."""
@@ -81,7 +95,7 @@ def parse(
                                  param_hint="--format csv")
     if format is OutputFormat.xlsx and not output:
         raise typer.BadParameter("a workbook cannot go to the terminal: pass -o FILE.xlsx", param_hint="--format xlsx")
-    notice = _read(file, max_bytes, debug)
+    notice = _read(file, max_bytes, debug, ocr)
     if format is OutputFormat.csv:
         from mszs.emit.tables import csv_encoding, write_csv, write_table
 
@@ -119,19 +133,21 @@ def batch(
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
                                           help="Worker processes; by default one per CPU."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.001,
-                                  help="Seconds one file may take; a worker stuck longer is stopped."),
+                                  help="Seconds one file may take (one page, for a file read by OCR); "
+                                       "a worker stuck longer is stopped."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
     resume: bool = typer.Option(False, "--resume", help="Skip inputs whose JSON is already in the output folder."),
     strict: bool = typer.Option(False, "--strict", help="Exit with 1 if any file failed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+    ocr: OcrMode = _ocr_option(),
 ):
     """Convert many notices into a folder: failures go to errors.csv and the batch goes on."""
-    from mszs.batch import run
+    from mszs.batch import ocr_rate, run
 
     try:
         summary = run(
             inputs, outdir, formats=[f.value for f in formats], workers=workers, timeout=timeout,
-            max_bytes=max_bytes, resume=resume, excel=excel, progress=not quiet,
+            max_bytes=max_bytes, resume=resume, excel=excel, progress=not quiet, ocr=ocr.value,
         )
     except FileNotFoundError as exc:
         raise typer.BadParameter(str(exc), param_hint="INPUTS") from exc
@@ -142,7 +158,8 @@ def batch(
                    "finished outputs are kept, rerun with --resume to go on", err=True)
         raise typer.Exit(130)
     where = f"; failures are listed in {outdir / 'errors.csv'}" if summary.failed else ""
-    typer.echo(f"mszs: {summary.total} files in {summary.seconds:.1f} s: {counts}{where}", err=True)
+    scans = f" ({ocr_rate(summary, summary.seconds)})" if summary.ocr_pages else ""
+    typer.echo(f"mszs: {summary.total} files in {summary.seconds:.1f} s{scans}: {counts}{where}", err=True)
     if strict and summary.failed:
         raise typer.Exit(1)
 
@@ -169,12 +186,13 @@ def validate(
 def show(
     file: Path = typer.Argument(..., help="The notice to look at."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    ocr: OcrMode = _ocr_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure."),
 ):
     """Print a notice's projects and tasks as a table, for a quick look."""
     from mszs.emit.terminal import show as show_notice
 
-    show_notice(_read(file, max_bytes, debug))
+    show_notice(_read(file, max_bytes, debug, ocr))
 
 
 @app.command()
@@ -185,12 +203,12 @@ def schema():
     typer.echo(json.dumps(Notice.model_json_schema(), ensure_ascii=False, indent=2))
 
 
-def _read(file: Path, max_bytes: int, debug: bool):
+def _read(file: Path, max_bytes: int, debug: bool, ocr: OcrMode):
     """Parse ``file`` or exit with its one-line reason."""
     from mszs.api import parse as parse_file
 
     try:
-        return parse_file(file, max_bytes=max_bytes)
+        return parse_file(file, max_bytes=max_bytes, ocr=ocr.value)
     except MszsError as exc:
         _fail(file, exc, debug)
     except Exception as exc:  # a bug, not bad input: still one line unless --debug

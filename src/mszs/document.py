@@ -71,6 +71,7 @@ class Document:
 
     blocks: list[Block]
     format: str  # text | html | docx | pdf | doc | ofd | image
+    ocr: bool = False  # some of the text was read by OCR from page images
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
     # Metadata a reader found outside the body (an HTML 发布机构 box, say): name → value.

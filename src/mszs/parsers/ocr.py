@@ -54,6 +54,16 @@ def require(mode: str, what: str) -> None:
         raise NeedsOcr(f"{what} needs OCR to be read; {missing_hint(mode)}")
 
 
+# Called with the page number as OCR of each page begins: a batch worker tells its parent,
+# which gives the file another --timeout for each page.
+_page_listeners: list = []
+
+
+def on_page(listener) -> None:
+    """Have ``listener(number)`` called as OCR of each page begins, in this process."""
+    _page_listeners.append(listener)
+
+
 @functools.lru_cache(maxsize=1)
 def _engine():
     from rapidocr_onnxruntime import RapidOCR
@@ -76,6 +86,8 @@ def recognise_pdf_page(data: bytes, number: int) -> PositionedPage:
 
 def recognise(image, number: int, points_per_pixel: float) -> PositionedPage:
     """Read a greyscale page image (a 2-D uint8 array); coordinates come out in points."""
+    for listener in _page_listeners:
+        listener(number)
     image = straightened(image)
     height, width = image.shape
     page = PositionedPage(number, width * points_per_pixel, height * points_per_pixel, recognised=True)

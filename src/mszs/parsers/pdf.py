@@ -94,7 +94,7 @@ def read_layout(sources: Iterable, fmt: str, ocr: str = "auto") -> Document:
             blocks.append(table)
             previous = (table, item, roles)
     blocks.extend(_paragraphs(lines, right, pitch))
-    return Document(blocks=blocks, format=fmt, warnings=warnings)
+    return Document(blocks=blocks, format=fmt, warnings=warnings, ocr=any(p["recognised"] for p in pages))
 
 
 def _recognised(page, data: bytes, ocr: str):

@@ -1,0 +1,131 @@
+"""Scanned notices: OCR with the ``ocr`` extra, and a clear needs_ocr without it.
+
+OCR takes seconds a page on two cores, so these tests read one small scan
+(tests/fixtures/ocr/table_page.jpg: page 2 of the scanned seed 000, grey paper,
+noise and a lean, as samples/make_scans.py makes them) and a few drawn images.
+The scanned seeds are scored whole by benchmarks/ocr_scans.py.
+"""
+import io
+from pathlib import Path
+
+import pytest
+
+from mszs import parse
+from mszs.api import parse_bytes
+from mszs.errors import NeedsOcr
+from mszs.parsers import ocr
+from mszs.parsers.ocr import _placed
+
+ROOT = Path(__file__).resolve().parent.parent
+SCAN = ROOT / "tests" / "fixtures" / "ocr" / "table_page.jpg"
+SCANNED_PDF = ROOT / "samples" / "scan" / "000_cf055cc25e80d216.pdf"
+needs_extra = pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
+
+
+def test_without_the_extra_a_scan_names_the_command_that_installs_ocr(monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(NeedsOcr, match=r"OCR is needed to read it: install OCR with: pip install 'mszs\[ocr\]'"):
+        parse(SCANNED_PDF)
+    with pytest.raises(NeedsOcr, match=r"an image needs OCR to be read; install OCR with: pip install 'mszs\[ocr\]'"):
+        parse(SCAN)
+
+
+def test_ocr_never_leaves_a_scan_unread():
+    with pytest.raises(NeedsOcr, match=r"OCR was turned off \(--ocr never\)"):
+        parse(SCAN, ocr="never")
+
+
+def test_unknown_ocr_mode_is_refused():
+    with pytest.raises(ValueError, match="auto, always, never"):
+        parse_bytes(b"text", ocr="sometimes")
+
+
+def test_characters_are_placed_a_full_em_wide_and_abutting():
+    # RapidOCR's boxes cover the ink of each glyph; the layout code wants advances, as a PDF gives.
+    line = [(95, 10), (190, 10), (190, 40), (95, 40)]
+    boxes = [[(x, 12), (x + w, 12), (x + w, 38), (x, 38)] for x, w in ((100, 24), (130, 24), (162, 8), (174, 8))]
+    places = _placed(line, boxes, ["县", "局", "1", "2"])
+    # The em is the step from one CJK glyph to the next (30); a digit is at least half of it.
+    assert places[0] == pytest.approx((97, 127, 10, 40))
+    assert places[1][:2] == pytest.approx((127, 157.75))  # meets the digit after it halfway
+    assert [p[1] for p in places[:-1]] == pytest.approx([p[0] for p in places[1:]])
+    assert places[-1][1] == pytest.approx(185.5)
+
+
+@pytest.mark.ocr
+@needs_extra
+def test_a_leaning_page_is_straightened():
+    import cv2
+    import numpy as np
+
+    page = np.full((800, 600), 220, np.uint8)
+    for y in range(100, 700, 30):
+        cv2.rectangle(page, (60, y), (540, y + 12), 30, -1)
+    leaning = cv2.warpAffine(page, cv2.getRotationMatrix2D((300, 400), 0.8, 1), (600, 800), borderValue=220)
+    straight = ocr.straightened(leaning)
+    rows = (straight < 128).sum(axis=1)
+    assert rows.max() > 0.9 * 480  # a bar lies along one row again
+
+
+@pytest.mark.ocr
+@needs_extra
+def test_ruling_lines_are_found_and_text_strokes_are_not():
+    import cv2
+    import numpy as np
+
+    page = np.full((600, 800), 215, np.uint8)
+    for y in (100, 150, 300):
+        cv2.line(page, (50, y), (750, y), 20, 2)
+    for x in (50, 200, 750):
+        cv2.line(page, (x, 100), (x, 300), 20, 2)
+    cv2.putText(page, "- = +", (300, 450), cv2.FONT_HERSHEY_SIMPLEX, 1, 20, 2)
+    lines = ocr.ruling_lines(page)
+    horizontal = sorted(round(top) for x0, top, x1, bottom in lines if top == bottom)
+    vertical = sorted(round(x0) for x0, top, x1, bottom in lines if x0 == x1)
+    assert horizontal == [100, 150, 300] and vertical == [50, 200, 750]
+
+
+@pytest.mark.ocr
+@needs_extra
+def test_a_scanned_table_is_read_as_a_table():
+    notice = parse(SCAN)
+    assert notice.source.format == "image"
+    assert notice.notice.issuer == "汶上县人民政府办公室" and notice.notice.issue_date == "2021-01-19"
+    [project] = notice.projects
+    assert (project.seq, project.name) == (1, "农村人居环境整治提升工程")
+    [task] = project.tasks
+    assert task.content.startswith("实施农村人居环境整治五年行动，不断提升农村基础设施建设水平")
+    assert task.lead_units == ["县农村人居环境整治指挥部"]
+    assert task.co_units == ["县财政局", "县自然资源和规划局", "县住房和城乡建设局", "县交通运输局", "县水务局",
+                             "县农业农村局", "县卫生健康局", "各乡镇", "各街道"]
+    assert task.deadline.date == "2021-12-31"
+    assert task.origin.page == 1 and task.origin.table == 0
+
+
+@pytest.mark.ocr
+@needs_extra
+def test_an_image_with_no_text_is_unreadable_and_a_batch_counts_ocr_pages(tmp_path):
+    from PIL import Image
+
+    from mszs.batch import run
+
+    blank = io.BytesIO()
+    Image.new("L", (500, 700), 225).save(blank, "PNG")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "blank.png").write_bytes(blank.getvalue())
+    (tmp_path / "in" / "scan.jpg").write_bytes(SCAN.read_bytes())
+    summary = run([tmp_path / "in"], tmp_path / "out", workers=1, timeout=120)
+    assert (summary.parsed, summary.failed, summary.ocr_pages) == (1, 1, 2)
+    assert [(f.kind, f.message) for f in summary.failures] == [("unreadable", "OCR found no text on the image")]
+
+
+@pytest.mark.ocr
+@needs_extra
+def test_batch_timeout_counts_per_ocr_page(tmp_path):
+    from mszs.batch import run
+
+    # Far less than a page takes: the file is stopped during its first page, and says so.
+    summary = run([SCAN], tmp_path / "out", workers=1, timeout=0.5)
+    [failure] = summary.failures
+    assert failure.kind == "timeout"
+    assert failure.message == "not finished after 0.5 s per page, 1 pages read by OCR (--timeout); stopped"
