@@ -14,8 +14,10 @@ import pytest
 
 from mszs import parse
 from mszs.document import Paragraph, Table
+from mszs.errors import NeedsOcr
 from mszs.parsers import read_bytes
 from mszs.parsers.detect import detect_format
+from mszs.parsers import ocr
 from mszs.parsers.ofd import _deltas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,8 +26,8 @@ SAMPLES = sorted((ROOT / "samples" / "ofd").glob("*.ofd"))
 NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 
 
-def ofd(pages: list[str], template: str = "", res: str = "") -> bytes:
-    """An OFD of A4 pages with these Content elements, optionally a template and a PublicRes."""
+def ofd(pages: list[str], template: str = "", res: str = "", files: dict[str, bytes] | None = None) -> bytes:
+    """An OFD of A4 pages with these Content elements, optionally a template, a PublicRes and more files."""
     out = io.BytesIO()
     listed = "".join(f'<ofd:Page ID="{i + 10}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages)))
     with zipfile.ZipFile(out, "w") as package:
@@ -41,6 +43,8 @@ def ofd(pages: list[str], template: str = "", res: str = "") -> bytes:
             package.writestr("Doc_0/PublicRes.xml", f'<ofd:Res {NS} BaseLoc="Res">{res}</ofd:Res>')
         package.writestr("Doc_0/Document.xml", f"<ofd:Document {NS}><ofd:CommonData>{common}</ofd:CommonData>"
                                                f"<ofd:Pages>{listed}</ofd:Pages></ofd:Document>")
+        for name, data in (files or {}).items():
+            package.writestr(name, data)
         for i, content in enumerate(pages):
             uses = '<ofd:Template TemplateID="1"/>' if template else ""
             package.writestr(f"Doc_0/Pages/Page_{i}/Content.xml",
@@ -122,6 +126,31 @@ def test_ruled_paths_make_a_table():
     assert len(tables) == 1
     assert [row.texts for row in tables[0].rows] == [list(row) for row in cells]
     assert isinstance(blocks[0], Paragraph) and blocks[0].text == "附件"
+
+
+def scanned_ofd() -> bytes:
+    """An OFD whose one page is a scanned image, as signed copies are archived."""
+    scan = ROOT / "tests" / "fixtures" / "ocr" / "table_page.jpg"
+    res = ('<ofd:MultiMedias><ofd:MultiMedia ID="20" Type="Image" Format="JPEG">'
+           "<ofd:MediaFile>scan.jpg</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias>")
+    # The fixture is 1275 x 1386 pixels at 150 dpi: 215.9 x 234.7 mm.
+    image = '<ofd:ImageObject ID="21" ResourceID="20" Boundary="0 20 215.9 234.7" CTM="215.9 0 0 234.7 0 0"/>'
+    return ofd([image], res=res, files={"Doc_0/Res/scan.jpg": scan.read_bytes()})
+
+
+def test_an_image_only_page_needs_ocr_when_ocr_is_off():
+    with pytest.raises(NeedsOcr, match=r"the OFD has no text layer .*OCR was turned off"):
+        read_bytes(scanned_ofd(), ocr="never")
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
+def test_an_image_only_page_is_read_by_ocr():
+    document = read_bytes(scanned_ofd())
+    assert document.ocr and document.format == "ofd"
+    [table] = [b for b in document.blocks if isinstance(b, Table)]
+    assert table.rows[0].texts == ["序号", "项目名称", "项目内容", "实施主体", "协办单位", "完成时限"]
+    assert table.rows[1].texts[3] == "县农村人居环境整治指挥部"
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])

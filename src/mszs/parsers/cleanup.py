@@ -51,6 +51,8 @@ OCR_MENDS = [
      re.compile(rf"(?<={_CJK_CHAR})[,;:?!](?!\d)|[,;:](?={_CJK_CHAR})"),
      lambda m: {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}[m.group()]),
     ("half-width brackets around Chinese text", re.compile(rf"\(({_CJK_CHAR}[^()（）]*)\)"), r"（\1）"),
+    ("a full-width bracket closed by a half-width one, or the other way round",
+     re.compile(r"（([^()（）]*)\)|\(([^()（）]*)）"), lambda m: f"（{m.group(1) or m.group(2) or ''}）"),
 ]
 
 
