@@ -45,11 +45,19 @@ def test_characters_are_placed_a_full_em_wide_and_abutting():
     line = [(95, 10), (190, 10), (190, 40), (95, 40)]
     boxes = [[(x, 12), (x + w, 12), (x + w, 38), (x, 38)] for x, w in ((100, 24), (130, 24), (162, 8), (174, 8))]
     places = _placed(line, boxes, ["县", "局", "1", "2"])
-    # The em is the step from one CJK glyph to the next (30); a digit is at least half of it.
+    # The em is the step from one CJK glyph to the next (30); a digit is 0.6 of it at least.
     assert places[0] == pytest.approx((97, 127, 10, 40))
-    assert places[1][:2] == pytest.approx((127, 157.75))  # meets the digit after it halfway
-    assert [p[1] for p in places[:-1]] == pytest.approx([p[0] for p in places[1:]])
-    assert places[-1][1] == pytest.approx(185.5)
+    assert places[1][:2] == pytest.approx((127, 157))
+    assert places[2][:2] == pytest.approx((157, 172))  # meets the digit after it halfway
+    assert places[3][:2] == pytest.approx((172, 187))
+
+
+def test_a_line_starts_where_its_ink_does():
+    # The ink of （ sits in the right half of its em: the line starts at the ink, less a side bearing.
+    line = [(95, 10), (190, 10), (190, 40), (95, 40)]
+    boxes = [[(x, 12), (x + w, 12), (x + w, 38), (x, 38)] for x, w in ((112, 6), (130, 24), (160, 24))]
+    places = _placed(line, boxes, ["（", "一", "）"])
+    assert places[0][0] == pytest.approx(112 - 3)
 
 
 @pytest.mark.ocr

@@ -34,6 +34,8 @@ RULE_SHARE = 1 / 40
 MAX_RULE_THICKNESS = 8
 # Width of a Latin letter or digit in ems, at least: digits run from 0.5 to 0.64 of the em.
 HALF_WIDTH = 0.6
+# The blank a glyph leaves before its ink, in ems, at most.
+SIDE_BEARING = 0.1
 
 
 def available() -> bool:
@@ -126,6 +128,10 @@ def _placed(box, char_boxes, texts) -> list[tuple[float, float, float, float]]:
         x0, x1 = centre - width / 2, centre + width / 2
         if i and x0 - places[-1][1] < em / 2:  # no space between them: they abut
             x0 = places[-1][1] = (places[-1][1] + x0) / 2
+        elif not i:
+            # A line starts where its ink does, give or take a glyph's side bearing: the ink of
+            # （ or “ sits in the right half of its em, and the line does not start an em early.
+            x0 = max(x0, min(x for x, _ in char_boxes[0]) - em * SIDE_BEARING)
         places.append([x0, x1, middle - em / 2, middle + em / 2])
     return [tuple(p) for p in places]
 
