@@ -14,7 +14,9 @@ from mszs import parse
 from mszs.api import parse_bytes
 from mszs.errors import NeedsOcr
 from mszs.parsers import ocr
+from mszs.interpret.notice import unsure_ocr_warnings
 from mszs.parsers.ocr import _placed
+from mszs.schemas import Project, Task, TaskOrigin
 
 ROOT = Path(__file__).resolve().parent.parent
 SCAN = ROOT / "tests" / "fixtures" / "ocr" / "table_page.jpg"
@@ -58,6 +60,17 @@ def test_a_line_starts_where_its_ink_does():
     boxes = [[(x, 12), (x + w, 12), (x + w, 38), (x, 38)] for x, w in ((112, 6), (130, 24), (160, 24))]
     places = _placed(line, boxes, ["（", "一", "）"])
     assert places[0][0] == pytest.approx(112 - 3)
+
+
+def test_a_line_ocr_is_unsure_of_is_named_on_its_task_with_its_page():
+    task = Task(content="改扩建中小学2处，新建西和园中学", lead_units=["县教体局"], origin=TaskOrigin(page=2, table=0, row=2))
+    projects = [Project(seq=2, name="教育提升工程", tasks=[task])]
+    unsure = [(2, "新建西和园 中学", 0.61), (3, "新建西和园中学", 0.7), (2, "— 2 —", 0.52)]
+    assert unsure_ocr_warnings(unsure, projects) == [
+        "project 2 task '改扩建中小学2处，新建西和园中学' page 2: OCR is unsure (0.61) of the line “新建西和园 中学”",
+        "page 3: OCR is unsure (0.70) of the line “新建西和园中学”",  # on another page than the task
+        "page 2: OCR is unsure (0.52) of the line “— 2 —”",
+    ]
 
 
 @pytest.mark.ocr

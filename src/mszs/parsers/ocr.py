@@ -104,7 +104,7 @@ def recognise(image, number: int, points_per_pixel: float) -> PositionedPage:
         chars += [glyph(char, *(v * points_per_pixel for v in place))
                   for char, place in zip(char_texts, _placed(box, char_boxes, char_texts))]
         if confidence < MIN_CONFIDENCE:
-            page.warnings.append(f"page {number}: OCR is unsure ({confidence:.2f}) of the line “{text}”")
+            page.unsure.append((text, round(float(confidence), 2)))
     heights = sorted(c["height"] for c in chars)
     page.chars = in_reading_order(chars, heights[len(heights) // 2] / 3 if chars else 0)
     return page

@@ -66,7 +66,7 @@ def read_pdf(data: bytes, ocr: str = "auto") -> Document:
 def read_layout(sources: Iterable, fmt: str, ocr: str = "auto") -> Document:
     """Paragraphs and tables from pages: pdfplumber's, or a PositionedPage of OCR'd or OFD text."""
     pages = [_read_page(page) for page in sources]
-    warnings = [note for page in pages for note in page["warnings"]] + _text_layer_warnings(pages, fmt, ocr)
+    warnings = _text_layer_warnings(pages, fmt, ocr)
     furniture = _running_lines(pages)
     for page in pages:
         page["items"] = [item for item in page["items"]
@@ -94,7 +94,9 @@ def read_layout(sources: Iterable, fmt: str, ocr: str = "auto") -> Document:
             blocks.append(table)
             previous = (table, item, roles)
     blocks.extend(_paragraphs(lines, right, pitch))
-    return Document(blocks=blocks, format=fmt, warnings=warnings, ocr=any(p["recognised"] for p in pages))
+    unsure = [(page["number"], text, confidence) for page in pages for text, confidence in page["unsure"]]
+    return Document(blocks=blocks, format=fmt, warnings=warnings, ocr=any(p["recognised"] for p in pages),
+                    unsure=unsure)
 
 
 def _recognised(page, data: bytes, ocr: str):
@@ -172,7 +174,7 @@ def _read_page(page) -> dict:
         "chars": len(page.chars),
         "cid": sum(len(_CID.findall(c["text"])) for c in page.chars),
         "scanned": not page.chars and bool(page.images),
-        "warnings": list(getattr(page, "warnings", ())),
+        "unsure": list(getattr(page, "unsure", ())),
         "recognised": getattr(page, "recognised", False),
     }
 

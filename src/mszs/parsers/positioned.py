@@ -36,7 +36,7 @@ class PositionedPage:
     chars: list[dict] = field(default_factory=list)
     edges: list[dict] = field(default_factory=list)
     images: list = field(default_factory=list)  # kept empty: what was an image is text now
-    warnings: list[str] = field(default_factory=list)  # what the reader was unsure of, naming the page
+    unsure: list[tuple[str, float]] = field(default_factory=list)  # lines OCR read with low confidence
     recognised: bool = False  # read by OCR from an image
 
     @property
