@@ -150,3 +150,14 @@ def test_batch_timeout_counts_per_ocr_page(tmp_path):
     [failure] = summary.failures
     assert failure.kind == "timeout"
     assert failure.message == "not finished after 0.5 s per page, 1 pages read by OCR (--timeout); stopped"
+
+
+@pytest.mark.ocr
+@needs_extra
+def test_ocr_always_reads_a_text_pdf_from_its_image():
+    from mszs.parsers import read_bytes
+
+    data = (ROOT / "tests" / "fixtures" / "pdf" / "fake_bold.pdf").read_bytes()
+    typed, seen = read_bytes(data), read_bytes(data, ocr="always")
+    assert (typed.ocr, seen.ocr) == (False, True)
+    assert [b.text for b in seen.blocks] == [b.text for b in typed.blocks] == ["Livelihood projects", "Ten projects for 2021."]
