@@ -70,7 +70,10 @@ def test_scanned_pdf_needs_ocr_when_ocr_is_off():
 
 
 def test_cid_text_needs_ocr():
-    with pytest.raises(NeedsOcr, match=r"\(cid:NNN\)"):
+    from mszs.parsers.ocr import available
+
+    hint = "rerun with --ocr always" if available() else "install OCR with"
+    with pytest.raises(NeedsOcr, match=rf"\(cid:NNN\)\); OCR is needed: {hint}"):
         _read(FIXTURES / "cid.pdf")
 
 

@@ -43,12 +43,15 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) for name in ("rapidocr_onnxruntime", "pypdfium2", "cv2"))
 
 
-def missing_hint(mode: str) -> str:
-    """What to do so that a page that needs OCR gets it."""
+def missing_hint(mode: str, undecodable: bool = False) -> str:
+    """What to do so that a page that needs OCR gets it; ``undecodable`` for pages whose text
+    layer cannot be decoded, which "auto" leaves alone."""
     if mode == "never":
         return "OCR was turned off (--ocr never)"
     if not available():
         return f"install OCR with: {INSTALL}"
+    if undecodable:
+        return "rerun with --ocr always to read its pages from their images"
     return "its pages hold no image for OCR to read"
 
 

@@ -240,7 +240,7 @@ def _text_layer_warnings(pages: list[dict], fmt: str = "pdf", ocr: str = "auto")
                        f"{missing_hint(ocr)}")
     if cid * 2 > chars:
         raise NeedsOcr(f"the {fmt.upper()}'s fonts have no character map (text comes out as (cid:NNN)); "
-                       f"OCR is needed: {missing_hint(ocr)}")
+                       f"OCR is needed: {missing_hint(ocr, undecodable=True)}")
     warnings = [f"page {p['number']} has no text layer (a scan?); its content is missing; OCR is needed: "
                 f"{missing_hint(ocr)}" for p in pages if p["scanned"]]
     if cid:
