@@ -32,6 +32,17 @@ def test_without_the_extra_a_scan_names_the_command_that_installs_ocr(monkeypatc
         parse(SCAN)
 
 
+def test_without_the_extra_a_batch_records_the_scans_and_reads_the_rest(monkeypatch, tmp_path):
+    from mszs.batch import run
+
+    monkeypatch.setattr(ocr, "available", lambda: False)  # the workers are forked: they see it too
+    notice = ROOT / "samples" / "notices" / "000_cf055cc25e80d216.txt"
+    summary = run([SCAN, SCANNED_PDF, notice], tmp_path / "out", workers=1)
+    assert (summary.parsed, summary.failed) == (1, 2)
+    assert {f.kind for f in summary.failures} == {"needs_ocr"}
+    assert all("pip install 'mszs[ocr]'" in f.message for f in summary.failures)
+
+
 def test_ocr_never_leaves_a_scan_unread():
     with pytest.raises(NeedsOcr, match=r"OCR was turned off \(--ocr never\)"):
         parse(SCAN, ocr="never")
