@@ -64,16 +64,20 @@ def speed(pages_per_file: int, rounds: int) -> None:
     pages = one_page_pdfs(pages_per_file)
     _engine()  # load the models once, outside the timing
     parse_bytes(pages[0])
-    best = {"rapidocr": float("inf"), "mszs": float("inf")}
+    # Wall time, and CPU time of all the process's threads: on a machine others keep busy the
+    # wall time says more about them than about mszs, the CPU time much less so.
+    best = {(name, clock): float("inf") for name in ("rapidocr", "mszs") for clock in ("wall", "cpu")}
     for _ in range(rounds):
         for name, run in (("rapidocr", floor), ("mszs", parse_bytes)):
-            started = time.perf_counter()
+            wall, cpu = time.perf_counter(), time.process_time()
             for page in pages:
                 run(page)
-            best[name] = min(best[name], time.perf_counter() - started)
-    per_page = {name: seconds / len(pages) for name, seconds in best.items()}
-    print(f"{len(pages)} pages, best of {rounds}: RapidOCR alone {per_page['rapidocr']:.2f} s/page, "
-          f"mszs {per_page['mszs']:.2f} s/page, ratio {per_page['mszs'] / per_page['rapidocr']:.2f}x")
+            best[name, "wall"] = min(best[name, "wall"], time.perf_counter() - wall)
+            best[name, "cpu"] = min(best[name, "cpu"], time.process_time() - cpu)
+    for clock in ("wall", "cpu"):
+        floor_s, mszs_s = best["rapidocr", clock] / len(pages), best["mszs", clock] / len(pages)
+        print(f"{len(pages)} pages, best of {rounds}, {clock} time: RapidOCR alone {floor_s:.2f} s/page, "
+              f"mszs {mszs_s:.2f} s/page, ratio {mszs_s / floor_s:.2f}x")
 
 
 def memory(page_count: int) -> None:
