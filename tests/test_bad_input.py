@@ -19,7 +19,6 @@ import re
 import resource
 import shutil
 import socket
-import struct
 import time
 import zipfile
 import zlib
@@ -32,6 +31,7 @@ from mszs.api import parse, parse_bytes
 from mszs.cli import app
 from mszs.errors import MszsError
 from mszs.parsers import ocr
+from fixtures.hostile import deflated, raw_zip, repeated_spaces_stream
 from fixtures.pdf.pdf_bytes import write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,23 +61,8 @@ def truncated_docx() -> bytes:
     return data[: len(data) // 2]
 
 
-def raw_zip(entries: list[tuple[str, bytes, int, int]]) -> bytes:
-    """A zip of (name, raw deflate stream, inflated size, CRC-32) entries, written by hand so that a
-    part can inflate to gigabytes without them ever being compressed here."""
-    out, directory = bytearray(), bytearray()
-    for name, stream, size, crc in entries:
-        offset, encoded = len(out), name.encode()
-        out += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(stream), size, len(encoded), 0)
-        out += encoded + stream
-        directory += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc, len(stream), size,
-                                 len(encoded), 0, 0, 0, 0, 0, offset) + encoded
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries), len(directory), len(out), 0)
-    return bytes(out + directory + end)
 
 
-def deflated(data: bytes) -> bytes:
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    return compressor.compress(data) + compressor.flush()
 
 
 def zip_bomb(source: Path = WORD, target: str = "word/document.xml") -> bytes:
@@ -148,12 +133,6 @@ def pdf_of_pages(count: int) -> bytes:
                       *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"] * count])
 
 
-def repeated_spaces_stream(mebibytes: int) -> bytes:
-    """A zlib stream of ``mebibytes`` MiB of spaces, built without compressing them: a fully
-    flushed deflate block of 1 MiB of spaces comes out the same every time."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    block = compressor.compress(b" " * 2**20) + compressor.flush(zlib.Z_FULL_FLUSH)
-    return block * mebibytes + compressor.flush()
 
 
 def pdf_stream_bomb() -> bytes:
@@ -187,7 +166,7 @@ FAILURES = {
     "scan.pdf": ((PDF_FIXTURES / "scan.pdf").read_bytes(), *(
         ("unreadable", "OCR found no text on the PDF's page images") if ocr.available() else
         ("needs_ocr", f"the PDF has no text layer (a scanned image?); OCR is needed to read it: {INSTALL_OCR}"))),
-    "malformed.pdf": (b"%PDF-1.4\n" + garbage(4), "unreadable", "a damaged PDF (No /Root object! - Is this really a PDF?)"),
+    "malformed.pdf": (b"%PDF-1.4\n" + garbage(4), "unreadable", "a damaged PDF (no objects after its header)"),
     "1001 pages.pdf": (pdf_of_pages(1001), "too_large", "the PDF has 1,001 pages, over the 1,000 a notice may have"),
     "blank pages.pdf": (pdf_of_pages(3), "needs_ocr", "the PDF has no text layer (a scanned image?); OCR is needed to "
                         f"read it: {'its pages hold no image for OCR to read' if ocr.available() else INSTALL_OCR}"),

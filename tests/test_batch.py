@@ -270,7 +270,21 @@ def assert_same_outputs(expected: Path, actual: Path) -> None:
     names = sorted(p.relative_to(actual) for p in actual.rglob("*") if p.is_file())
     assert names == sorted(p.relative_to(expected) for p in expected.rglob("*") if p.is_file() and p.suffix != ".xlsx")
     for name in names:
-        assert (expected / name).read_bytes() == (actual / name).read_bytes(), name
+        if name == Path("files.csv"):
+            assert manifest_facts(expected / name) == manifest_facts(actual / name)
+        else:
+            assert (expected / name).read_bytes() == (actual / name).read_bytes(), name
+
+
+def manifest_facts(path: Path) -> list[dict]:
+    """The rows of files.csv less what differs between equal runs: the seconds taken, and
+    whether a converted file was converted in this run or skipped by --resume."""
+    with open(path, encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    for row in rows:
+        del row["seconds"]
+        row["status"] = row["status"].replace("skipped", "parsed")
+    return rows
 
 
 # --- timeouts, crashes and bugs in one file ----------------------------------

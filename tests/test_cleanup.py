@@ -116,3 +116,11 @@ def test_ocr_mends_are_counted_in_one_warning_each_and_leave_other_formats_alone
     ]
     typed = clean_document(Document([Paragraph(t) for t in texts], format="pdf"))
     assert [b.text for b in typed.blocks] == texts and typed.warnings == []
+
+
+def test_look_alike_code_points_read_as_the_characters_they_print():
+    from mszs.parsers.cleanup import clean_text
+
+    # As Chromium's PDFs in Noto CJK give them: Kangxi and supplement radicals, 戶's twin, Ext. A 㬵.
+    assert clean_text("⼯⼈⺠⽣，改造农⼾954⼾，塑㬵跑道", undoubling=False) == "工人民生，改造农户954户，塑胶跑道"
+    assert clean_text("户籍與戶口", undoubling=False) == "户籍與戶口"  # real characters stay as written

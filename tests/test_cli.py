@@ -38,6 +38,7 @@ def test_version_does_not_load_the_batch_or_writer_modules():
 
 def test_cli_defaults_are_the_library_defaults():
     assert cli.DEFAULT_MAX_BYTES == api.DEFAULT_MAX_BYTES
+    assert cli.DEFAULT_MAX_MEMORY_MIB * 1024**2 == api.DEFAULT_MAX_MEMORY
     assert cli.DEFAULT_TIMEOUT == batch.DEFAULT_TIMEOUT
     assert [t.value for t in cli.TableName] == list(TABLES)
     assert tuple(mode.value for mode in cli.OcrMode) == MODES
@@ -133,7 +134,8 @@ def test_batch_summary_and_exit_codes(inputs, tmp_path):
     assert result.stderr.startswith("mszs: 4 files in ")
     assert ": 3 parsed, 1 failed, 0 skipped, " in result.stderr
     assert f"failures are listed in {out / 'errors.csv'}" in result.stderr
-    assert {p.name for p in out.iterdir()} == {"json", "errors.csv", "notices.jsonl", *(f"{t}.csv" for t in TABLES)}
+    assert {p.name for p in out.iterdir()} == {"json", "errors.csv", "files.csv", "notices.jsonl",
+                                               *(f"{t}.csv" for t in TABLES)}
 
     result = invoke("batch", inputs, "-o", out, "--strict", "--resume")
     assert result.exit_code == 1
@@ -181,3 +183,22 @@ def test_parse_and_show_read_ofd():
     notice = json.loads(result.stdout)
     assert notice["source"]["format"] == "ofd" and notice["notice"]["doc_number"] == "微政发〔2024〕2号"
     assert "微政发〔2024〕2号" in runner.invoke(app, ["show", str(ofd)]).stdout
+
+
+def test_batch_scheduler_local_needs_a_worker_count(inputs, tmp_path):
+    result = invoke("batch", inputs, "-o", tmp_path / "out", "--scheduler", "local:many")
+    assert result.exit_code == 2
+    assert "local:many" in result.output and "--scheduler" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("options", [["--scheduler", "local:2"], ["-f", "parquet"]])
+def test_batch_without_the_dask_extra_says_what_to_install(inputs, tmp_path, monkeypatch, options):
+    for module in ("distributed", "pyarrow"):
+        monkeypatch.setitem(sys.modules, module, None)  # an import of it fails as if not installed
+    for module in ("mszs.cluster", "mszs.emit.parquet"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    result = invoke("batch", inputs, "-o", tmp_path / "out", *options)
+    assert result.exit_code == 1
+    assert "is missing: install the extra with pip install 'mszs[dask]'" in result.stderr
+    assert not (tmp_path / "out").exists()

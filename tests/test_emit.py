@@ -122,13 +122,14 @@ def test_csv_tables_load_with_pandas_and_join_back(tmp_path):
     assert tables["notices"]["recipients"][0].split("；") == ["各乡镇（街道）", "县政府各部门"]
 
 
-def test_csv_excel_option_writes_a_bom(tmp_path):
+def test_csv_excel_option_writes_a_bom_and_escapes_formulas(tmp_path):
     write_csv([make_notice()], tmp_path / "plain")
     write_csv([make_notice()], tmp_path / "excel", excel=True)
     plain = (tmp_path / "plain" / "tasks.csv").read_bytes()
     excel = (tmp_path / "excel" / "tasks.csv").read_bytes()
     assert not plain.startswith(b"\xef\xbb\xbf")
-    assert excel == b"\xef\xbb\xbf" + plain
+    assert excel.startswith(b"\xef\xbb\xbf")
+    assert excel[3:] == plain.replace(b"=SUM(A1)", b"'=SUM(A1)")
     assert not list(tmp_path.glob("*/.*")), "no temporary files left behind"
 
 

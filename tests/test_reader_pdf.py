@@ -98,3 +98,30 @@ def test_running_headers_and_page_numbers_in_the_margins_are_furniture():
     running = _running_lines(pages)
     page = pages[0]
     assert [_is_furniture(item, page, running) for item in page["items"]] == [True, False, True]
+
+
+def test_rows_a_browser_split_over_pages_are_whole_again():
+    """Chromium splits a row at the page break and draws no border there: a project name,
+    its content and its milestones go on at the top of the next page."""
+    document = _read(SAMPLES / "renderings" / "chromium-a4-narrow-sans-10.5" / f"{SPLIT_NOTICE}.pdf")
+    text = _read(SAMPLES / "notices" / f"{SPLIT_NOTICE}.txt")
+    assert len(document.tables) == 1
+    assert [_squash(row.texts[1]) for row in document.tables[0].rows] == \
+        [_squash(row.texts[1]) for row in text.tables[0].rows]
+    assert [_squash(row.texts[2]) for row in document.tables[0].rows] == \
+        [_squash(row.texts[2]) for row in text.tables[0].rows]
+
+
+def test_open_table_ends_close_only_what_the_page_cut():
+    from mszs.parsers.pdf import _open_table_ends
+
+    def edge(orientation, x0, x1, top, bottom):
+        return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom}
+
+    columns = [edge("v", x, x, 100, 700) for x in (50, 100, 300)]
+    ruled_top = [edge("h", 50, 100, 100, 100), edge("h", 100, 300, 100, 100)]  # a border per cell
+    spanned_bottom = [edge("h", 100, 300, 700, 700)]  # the first column's cell goes on below
+    closing = {round(c["top"]): c["bare"] for c in _open_table_ends(columns + ruled_top + spanned_bottom)}
+    assert closing == {700: False}
+    closing = {round(c["top"]): c["bare"] for c in _open_table_ends(columns + ruled_top)}
+    assert closing == {700: True}

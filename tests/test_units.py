@@ -101,3 +101,13 @@ def test_first_listed_unit_leads_when_the_notice_says_so():
     assert lead_and_co_units(None, note, None, first_leads=True) == (["市住建局"], ["市财政局", "市城管局"])
     assert lead_and_co_units(None, "县民政局、县卫健委", None, first_leads=True) == (["县民政局"], ["县卫健委"])
     assert lead_and_co_units("县教育局", "县财政局", None, first_leads=True) == (["县教育局"], ["县财政局"])
+
+
+def test_units_named_by_the_verb_after_them():
+    from mszs.normalise.units import lead_and_co_units, units_by_verb
+
+    assert units_by_verb("省财政厅主办,省国税局、地税局协办") == ("省财政厅", "省国税局、地税局")
+    assert units_by_verb("由县民政局负责") == ("县民政局", "")
+    assert units_by_verb("地区生产总值增长11%左右") is None
+    assert lead_and_co_units(None, "县教育局牵头，县财政局、县人社局配合", None) == (
+        ["县教育局"], ["县财政局", "县人社局"])

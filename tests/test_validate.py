@@ -1,5 +1,6 @@
 """`mszs validate`: schema problems reported as where: what."""
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,10 @@ def test_jsonl_problems_name_the_line(tmp_path):
 
 
 def test_unreadable_files(tmp_path):
-    assert problems(tmp_path / "missing.json") == ["cannot read the file: No such file or directory"]
+    assert problems(tmp_path / "missing.json") == ["cannot open the file: No such file or directory"]
+    os.mkfifo(tmp_path / "pipe.json")  # refused, not waited on
+    assert problems(tmp_path / "pipe.json") == [
+        "not a regular file but a named pipe (FIFO); mszs reads regular files only (- reads standard input)"]
     path = tmp_path / "gbk.json"
     path.write_bytes("{}".encode() + "中".encode("gbk"))
     assert problems(path) == ["byte 2: not UTF-8"]

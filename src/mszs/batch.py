@@ -7,9 +7,11 @@ Layout of the output folder:
 
     out/json/<sha256>.json   one JSON per distinct input (the contract's shape)
     out/errors.csv           path, sha256, kind, message of every input that failed
+    out/files.csv            the manifest: every input path and what became of it (mszs.manifest)
     out/notices.jsonl        with format "jsonl": every notice, one per line
     out/<table>.csv          with format "csv": the tidy tables of mszs.emit.tables
-    out/tables.xlsx          with format "xlsx": the same tables, one sheet each
+    out/tables.xlsx          with format "xlsx": the same tables and the manifest, one sheet each
+    out/<table>.parquet      with format "parquet": the same tables and the manifest, typed
 
 Every file is written under a temporary name and renamed when complete, so a
 crash or Ctrl-C never leaves half a file. The per-notice JSON files are what
@@ -20,7 +22,6 @@ with the same error when the first one failed.
 """
 from __future__ import annotations
 
-import ctypes
 import functools
 import glob
 import hashlib
@@ -36,14 +37,20 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from mszs.api import DEFAULT_MAX_BYTES, parse
+from mszs.api import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, limit_memory, parse, parse_bytes
+from mszs.children import die_with_parent
 from mszs.emit import to_json, to_jsonl
 from mszs.emit.files import replacing, write_text
-from mszs.emit.tables import csv_encoding, csv_writer, write_csv, write_csv_file
+from mszs.emit.tables import FILES_COLUMNS, CsvLog, write_csv
 from mszs.errors import MszsError, UnreadableInput
+from mszs.inputs import display_path, open_input
+from mszs.manifest import COPY, FAILED, PARSED, SKIPPED, FileRecord, read_fingerprints
+from mszs.parsers import ocr as scans
+from mszs.parsers.libreoffice import sweep_stale_folders
 from mszs.schemas import Notice
+from mszs.sources import find_urls, fingerprint_url, is_url, read_url, stat_url
 
-FORMATS = ("json", "jsonl", "csv", "xlsx")
+FORMATS = ("json", "jsonl", "csv", "xlsx", "parquet")
 DEFAULT_TIMEOUT = 60.0
 # Files taken from folders; files named on the command line or matched by a glob are taken whatever their name.
 SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".docx", ".doc", ".pdf", ".ofd",
@@ -84,6 +91,7 @@ class _Outcome:
     warnings: int = 0
     kind: str = ""  # empty when parsed
     message: str = ""
+    seconds: float | None = None  # what parsing and writing took
     ocr_pages: int = 0
 
 
@@ -107,78 +115,177 @@ def run(
     workers: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
+    vocabulary: str | None = None,
     resume: bool = False,
     excel: bool = False,
     progress: bool = False,
+    scheduler: str | None = None,
     ocr: str = "auto",
 ) -> Summary:
     """Convert every input into ``outdir``; a failure is recorded and the batch goes on.
 
     ``timeout`` is per file, and per page for a file read by OCR (``ocr`` as in
     :func:`mszs.api.parse`): the worker stuck on it is killed and replaced.
+    ``max_memory`` caps each worker's address space: a file that needs more fails as too_large.
     ``progress`` shows counts, rate and ETA on stderr. Ctrl-C stops the batch
     with ``interrupted`` set; what was finished stays, and the combined outputs
-    (jsonl, csv, xlsx) are left as they were.
+    (jsonl, csv, xlsx, parquet) are left as they were. ``scheduler`` runs the
+    files on a Dask cluster instead of local worker processes (see
+    :mod:`mszs.cluster`: ``tcp://HOST:8786``, or ``local:N`` for N local workers).
     """
     started = time.monotonic()
     unknown = set(formats) - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown format {', '.join(sorted(unknown))}: choose from {', '.join(FORMATS)}")
+    _require_extras(formats, scheduler)
     outdir = Path(outdir)
-    paths = find_inputs(inputs, exclude=outdir)
+    inputs = [os.fspath(given) for given in inputs]
+    urls = [given for given in inputs if is_url(given)]
+    paths = find_inputs([given for given in inputs if not is_url(given)], exclude=outdir)
+    if urls:
+        paths = sorted(paths + find_urls(urls, SUFFIXES), key=str)
     json_dir = outdir / "json"
     json_dir.mkdir(parents=True, exist_ok=True)
     for stale in json_dir.glob(".*.tmp"):  # left by a batch killed mid-write
         stale.unlink()
+    sweep_stale_folders()  # LibreOffice's, left by a worker or batch killed outright
+    known = read_fingerprints(outdir / "files.csv") if resume else {}
     summary = Summary(total=len(paths))
-    converted: dict[int, str] = {}  # input position → sha256 of its JSON, for the combined outputs
-    convert = functools.partial(convert_file, json_dir=json_dir, max_bytes=max_bytes, ocr=ocr)
-    with _ErrorLog(outdir / "errors.csv", summary, excel) as errors, _progress_display(summary, progress) as display:
+    records = list(_records(paths, known))
+    del known
+    convert = functools.partial(convert_file, json_dir=json_dir.resolve() if scheduler else json_dir,
+                                max_bytes=max_bytes, max_memory=max_memory, vocabulary=vocabulary, ocr=ocr)
+    with (
+        _engine(scheduler, workers, timeout) as engine,
+        _ErrorLog(outdir / "errors.csv", summary, excel) as errors,
+        CsvLog(outdir / "files.csv", FILES_COLUMNS, excel=excel) as manifest,
+        _progress_display(summary, progress) as display,
+    ):
+        def fail(record: FileRecord, kind: str, message: str, status: str = FAILED) -> None:
+            record.status, record.kind, record.message = status, kind, message
+            errors.add(Failure(display_path(record.path), record.sha256, kind, message))
+            manifest.add(record.row())
+
         try:
-            jobs, duplicates = [], []
-            seen: set[str] = set()
-            for index, path in enumerate(paths):
-                try:
-                    sha256 = _fingerprint(path, max_bytes)
-                except MszsError as exc:
-                    errors.add(Failure(str(path), "", exc.kind, str(exc)))
+            for record, found in engine.fingerprints([r for r in records if not r.sha256], max_bytes):
+                if isinstance(found, MszsError):
+                    fail(record, found.kind, str(found))
                     display()
-                    continue
-                if sha256 in seen:
-                    duplicates.append((path, sha256))
-                    continue
-                if resume and (json_dir / f"{sha256}.json").exists():
-                    summary.skipped += 1
-                    converted[index] = sha256
                 else:
-                    jobs.append((index, path, sha256))
-                if sha256:
-                    seen.add(sha256)
-                display()
-            with closing(_run_in_workers(convert, jobs, workers or default_workers(), timeout)) as results:
-                for (index, path, sha256), outcome in results:
-                    summary.ocr_pages += outcome.ocr_pages
-                    if outcome.kind:
-                        errors.add(Failure(str(path), sha256, outcome.kind, outcome.message))
-                    else:
-                        summary.parsed += 1
-                        summary.warnings += outcome.warnings
-                        converted[index] = outcome.sha256
+                    record.sha256 = found
+            jobs, copies = [], []
+            first_of: dict[str, FileRecord] = {}
+            for record in records:
+                if record.status:  # failed before it could be read
+                    continue
+                if record.sha256 in first_of:
+                    copies.append(record)
+                    continue
+                if record.sha256:
+                    first_of[record.sha256] = record
+                if resume and record.sha256 and (json_dir / f"{record.sha256}.json").exists():
+                    record.status = SKIPPED
+                    summary.skipped += 1
+                    manifest.add(record.row())
                     display()
+                else:
+                    jobs.append(record)
+            for record, outcome in engine.convert(convert, jobs):
+                record.seconds = outcome.seconds
+                summary.ocr_pages += outcome.ocr_pages
+                if outcome.kind:
+                    fail(record, outcome.kind, outcome.message)
+                else:
+                    record.sha256, record.status = outcome.sha256, PARSED
+                    summary.parsed += 1
+                    summary.warnings += outcome.warnings
+                    manifest.add(record.row())
+                display()
             # A copy shares the fate of the first file with its bytes: skipped if that converted, failed if not.
-            failed = {failure.sha256: failure for failure in summary.failures if failure.sha256}
-            for path, sha256 in duplicates:
-                if sha256 in failed:
-                    errors.add(Failure(str(path), sha256, failed[sha256].kind, failed[sha256].message))
+            for record in copies:
+                first = first_of[record.sha256]
+                if first.kind:
+                    fail(record, first.kind, first.message, status=COPY)
                 else:
+                    record.status = COPY
                     summary.skipped += 1
+                    manifest.add(record.row())
                 display()
-            shas = [converted[index] for index in sorted(converted)]
-            write_combined(shas, outdir, formats, excel=excel)
+            shas = [record.sha256 for record in records if record.status in (PARSED, SKIPPED)]
+            write_combined(shas, outdir, formats, excel=excel, files=records)
         except KeyboardInterrupt:
             summary.interrupted = True
+        manifest.finish(record.row() for record in records if record.status)  # in path order
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _require_extras(formats: Iterable[str], scheduler: str | None) -> None:
+    """Import what the dask extra brings now, so that an ImportError comes before anything is written."""
+    if "parquet" in formats:
+        import mszs.emit.parquet  # noqa: F401
+    if scheduler:
+        import mszs.cluster  # noqa: F401
+
+
+def _records(paths: list[Path], known: dict[str, tuple[int, int, str]]) -> Iterator[FileRecord]:
+    """The record of each path, in order, the paths dropped from the list as they are taken: a
+    record holds all that is needed of its path, and a million Paths weigh 300 MB."""
+    paths.reverse()
+    while paths:
+        yield _seen(paths.pop(), known)
+
+
+def _seen(path: Path, known: dict[str, tuple[int, int, str]]) -> FileRecord:
+    """The record of an input before it is read: its size and time, and its sha256 when
+    an earlier manifest has it with the same size and time."""
+    record = FileRecord(str(path))
+    try:
+        if is_url(path):
+            record.size, record.mtime_ns = stat_url(path)
+        else:
+            info = path.stat()
+            record.size, record.mtime_ns = info.st_size, info.st_mtime_ns
+    except OSError:
+        return record  # the fingerprint says why
+    size, mtime_ns, sha256 = known.get(record.path, (None, None, ""))
+    if (size, mtime_ns) == (record.size, record.mtime_ns):
+        record.sha256 = sha256
+    return record
+
+
+@contextmanager
+def _engine(scheduler: str | None, workers: int | None, timeout: float):
+    if scheduler is None:
+        yield _LocalEngine(workers or default_workers(), timeout)
+        return
+    from mszs.cluster import DaskEngine
+
+    with DaskEngine.connect(scheduler) as engine:
+        yield engine
+
+
+class _LocalEngine:
+    """Files read in this process, converted in local worker processes."""
+
+    def __init__(self, workers: int, timeout: float):
+        self.workers = workers
+        self.timeout = timeout
+
+    def fingerprints(self, records: list[FileRecord], max_bytes: int | None) -> Iterator[tuple]:
+        """Yield ``(record, sha256 or MszsError)``."""
+        for record in records:
+            try:
+                yield record, fingerprint(record.path, max_bytes)
+            except MszsError as exc:
+                yield record, exc
+
+    def convert(self, task: Callable, records: list[FileRecord]) -> Iterator[tuple[FileRecord, _Outcome]]:
+        jobs = [(record, record.path) for record in records]
+        with closing(_run_in_workers(task, jobs, self.workers, self.timeout)) as results:
+            for (record, _), outcome in results:
+                yield record, outcome
 
 
 def find_inputs(inputs: Iterable[str | os.PathLike], *, exclude: str | os.PathLike | None = None) -> list[Path]:
@@ -186,24 +293,41 @@ def find_inputs(inputs: Iterable[str | os.PathLike], *, exclude: str | os.PathLi
 
     A folder gives every file below it with a known suffix (hidden ones
     skipped); a name that is not a file or folder is tried as a glob
-    (``**`` recursive). Files under ``exclude`` (the output folder) are left out.
+    (``**`` recursive). Symlinks to folders are not followed below a folder or
+    a glob, so a symlink loop cannot make the search endless; a file symlink
+    that loops is kept, and fails as unreadable when it is opened. Files
+    under ``exclude`` (the output folder) are left out.
     Raises FileNotFoundError for an input that matches nothing.
     """
     found: set[Path] = set()
     for given in inputs:
         given = os.fspath(given)
         if os.path.lexists(given):
-            matches = [given]
+            matches = [Path(given)]
         else:
-            matches = glob.glob(given, recursive=True)
+            matches = _glob(given)
             if not matches:
-                raise FileNotFoundError(f"no such file or folder, and no match for the pattern: {given}")
+                raise FileNotFoundError(f"no such file or folder, and no match for the pattern: {display_path(given)}")
         for match in matches:
-            found.update(_files_under(Path(match)) if os.path.isdir(match) else [Path(match)])
+            found.update(_files_under(match) if match.is_dir() else [match])
     if exclude is not None:
-        excluded = Path(exclude).resolve()
-        found = {path for path in found if not path.resolve().is_relative_to(excluded)}
+        excluded = os.path.realpath(exclude)
+        # realpath, unlike Path.resolve, gives up quietly on a symlink loop
+        found = {path for path in found if not Path(os.path.realpath(path)).is_relative_to(excluded)}
     return sorted(found, key=str)
+
+
+def _glob(pattern: str) -> list[Path]:
+    """The paths matching ``pattern`` (``**`` recursive, hidden names only when asked for),
+    without following symlinks to folders: glob.glob follows them, round a loop for ever."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    base, rest = Path(*parts[:fixed]) if fixed else Path("."), parts[fixed:]
+    if not rest:
+        return [base] if os.path.lexists(base) else []
+    hidden_asked = any(part.startswith(".") for part in rest)
+    return [match for match in base.glob(str(Path(*rest)))
+            if hidden_asked or not any(name.startswith(".") for name in match.relative_to(base).parts)]
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
@@ -214,27 +338,48 @@ def _files_under(folder: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
+def fingerprint(name: str, max_bytes: int | None) -> str:
+    """The sha256 of a file named by a path or an fsspec URL (see :func:`_fingerprint`)."""
+    return fingerprint_url(name, max_bytes) if is_url(name) else _fingerprint(Path(name), max_bytes)
+
+
 def _fingerprint(path: Path, max_bytes: int | None) -> str:
-    """The sha256 of the file, or "" for a file over ``max_bytes`` (left for the parser to refuse, unread)."""
-    try:
-        info = path.stat()
-        if not path.is_file():
-            raise UnreadableInput("not a regular file")
-        if max_bytes is not None and info.st_size > max_bytes:
-            return ""
-        digest = hashlib.sha256()
-        with open(path, "rb") as file:
+    """The sha256 of the file, or "" for a file over ``max_bytes`` (left for the parser to refuse, unread).
+
+    A FIFO, socket or device is refused here, unopened, instead of costing a worker its timeout.
+    """
+    with open_input(path) as file:
+        try:
+            if max_bytes is not None and os.fstat(file.fileno()).st_size > max_bytes:
+                return ""
+            digest = hashlib.sha256()
             while chunk := file.read(1 << 20):
                 digest.update(chunk)
-    except OSError as exc:
-        raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}") from exc
+        except OSError as exc:
+            raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}") from exc
     return digest.hexdigest()
 
 
-def convert_file(path: str | os.PathLike, *, json_dir: Path, max_bytes: int | None, ocr: str = "auto") -> _Outcome:
-    """Parse one file and write ``json_dir/<sha256>.json``; runs in a worker process."""
+def convert_file(path: str | os.PathLike, *, json_dir: Path, max_bytes: int | None,
+                 max_memory: int | None = None, vocabulary: str | None = None, ocr: str = "auto") -> _Outcome:
+    """Parse one file and write ``json_dir/<sha256>.json``; runs in a worker process (local or
+    on a cluster), whose memory it caps at ``max_memory`` bytes. The outcome counts the pages
+    read by OCR, for the batch's pages/s."""
+    limit_memory(max_memory)
+    started, pages = time.perf_counter(), scans.pages_begun()
+    outcome = _convert(path, json_dir, max_bytes, vocabulary, ocr)
+    outcome.seconds = time.perf_counter() - started
+    outcome.ocr_pages = scans.pages_begun() - pages
+    return outcome
+
+
+def _convert(path: str | os.PathLike, json_dir: Path, max_bytes: int | None, vocabulary: str | None,
+             ocr: str) -> _Outcome:
     try:
-        notice = parse(path, max_bytes=max_bytes, ocr=ocr)
+        if is_url(path):
+            notice = parse_bytes(read_url(path, max_bytes), path=path, vocabulary=vocabulary, ocr=ocr)
+        else:
+            notice = parse(path, max_bytes=max_bytes, vocabulary=vocabulary, ocr=ocr)
     except MszsError as exc:
         return _Outcome(kind=exc.kind, message=str(exc))
     except Exception as exc:  # a bug, not bad input: recorded, and the batch goes on
@@ -246,8 +391,16 @@ def convert_file(path: str | os.PathLike, *, json_dir: Path, max_bytes: int | No
     return _Outcome(sha256=notice.source.sha256, warnings=len(notice.warnings))
 
 
-def write_combined(shas: list[str], outdir: Path, formats: Iterable[str], *, excel: bool = False) -> None:
-    """Write the jsonl, csv and xlsx outputs from ``outdir/json``, notices in the order given."""
+def write_combined(
+    shas: list[str], outdir: Path, formats: Iterable[str], *, excel: bool = False,
+    files: list[FileRecord] | None = None,
+) -> None:
+    """Write the jsonl, csv, xlsx and parquet outputs from ``outdir/json``, notices in the order
+    given; ``files``, the records of the manifest, are the files table of xlsx and parquet
+    (files.csv is the manifest itself)."""
+
+    def file_rows():
+        return None if files is None else (record.row() for record in files)
 
     def notices():
         for sha in shas:
@@ -262,7 +415,11 @@ def write_combined(shas: list[str], outdir: Path, formats: Iterable[str], *, exc
     if "xlsx" in formats:
         from mszs.emit.xlsx import write_xlsx
 
-        write_xlsx(notices(), outdir / "tables.xlsx")
+        write_xlsx(notices(), outdir / "tables.xlsx", files=file_rows())
+    if "parquet" in formats:
+        from mszs.emit.parquet import write_parquet
+
+        write_parquet(notices(), outdir, files=file_rows())
 
 
 # --- worker processes -------------------------------------------------------
@@ -297,7 +454,6 @@ class _Worker:
             except (EOFError, OSError):
                 break  # died mid-answer: reported below
             if not isinstance(message, _PageStarted):
-                message.ocr_pages = self.ocr_pages
                 return message
             self.ocr_pages += 1
             self.deadline = max(self.deadline, time.monotonic() + timeout)
@@ -321,29 +477,16 @@ class _Worker:
 def _serve(conn, task: Callable, parent_ends: list, parent_pid: int) -> None:
     for end in parent_ends:
         end.close()
-    _die_with_parent(parent_pid)
+    die_with_parent(parent_pid)
     # Ctrl-C goes to the whole process group: the parent decides, workers carry on until killed.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from mszs.parsers import ocr
-
-    ocr.on_page(lambda number: conn.send(_PageStarted()))
+    scans.on_page(lambda number: conn.send(_PageStarted()))
     while True:
         try:
             path = conn.recv()
         except EOFError:  # the parent is gone
             return
         conn.send(task(path))
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """On Linux, have the kernel kill this worker when the parent dies (SIGKILL leaves no
-    time to stop workers), even in the middle of a file it is stuck on."""
-    if not sys.platform.startswith("linux"):
-        return
-    PR_SET_PDEATHSIG = 1
-    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent_pid:  # died before the line above
-        os._exit(1)
 
 
 def _run_in_workers(task: Callable, jobs: list, workers: int, timeout: float) -> Iterator[tuple]:
@@ -393,28 +536,21 @@ class _ErrorLog:
     rewritten sorted by path at the end, so equal batches give equal files."""
 
     def __init__(self, path: Path, summary: Summary, excel: bool):
-        self.path = path
+        self.log = CsvLog(path, ERROR_COLUMNS, excel=excel)
         self.summary = summary
-        self.excel = excel
 
     def __enter__(self):
-        self.file = open(self.path, "w", encoding=csv_encoding(self.excel), newline="")
-        self.writer = csv_writer(self.file)
-        self.writer.writerow(ERROR_COLUMNS)
-        self.file.flush()
+        self.log.__enter__()
         return self
 
     def add(self, failure: Failure) -> None:
         self.summary.failed += 1
         self.summary.failures.append(failure)
-        self.writer.writerow(_error_row(failure))
-        self.file.flush()
+        self.log.add(_error_row(failure))
 
     def __exit__(self, *exc_info):
-        self.file.close()
         self.summary.failures.sort(key=lambda failure: failure.path)
-        rows = (_error_row(failure) for failure in self.summary.failures)
-        write_csv_file(self.path, ERROR_COLUMNS, rows, excel=self.excel)
+        self.log.finish(_error_row(failure) for failure in self.summary.failures)
 
 
 def _error_row(failure: Failure) -> tuple:

@@ -6,6 +6,7 @@ commands that need them, so ``mszs --version`` stays quick.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -15,6 +16,10 @@ import typer
 
 from mszs import __version__
 from mszs.errors import MszsError
+
+# The command line uses no pydantic plugin: without this, building the output models scans every
+# installed distribution's entry points for one, which costs more the more packages are installed.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 app = typer.Typer(
     help="Parse Chinese 民生实事 notices (text, Word, PDF, HTML, OFD, scans) into structured JSON.",
@@ -29,6 +34,7 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     xlsx = "xlsx"
+    parquet = "parquet"
 
 
 class OcrMode(str, Enum):
@@ -49,9 +55,14 @@ class TableName(str, Enum):
 # The library's defaults (mszs.api.DEFAULT_MAX_BYTES, mszs.batch.DEFAULT_TIMEOUT), written
 # out rather than imported so that `mszs --version` does not load the parser; a test pins them equal.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_MEMORY_MIB = 2048
 DEFAULT_TIMEOUT = 60.0
 MAX_BYTES_HELP = "Refuse files larger than this many bytes."
-EXCEL_HELP = "Start each CSV with a BOM so Excel reads the Chinese text correctly."
+MAX_MEMORY_HELP = ("Memory (MiB of address space) one file may take to read; a file needing more fails "
+                   "as too_large. 0: no limit.")
+VOCAB_HELP = "A vocabulary file (TOML) of header words, labels, marks and noise mszs does not know."
+EXCEL_HELP = ("For Excel: start each CSV with a BOM so Excel reads the Chinese text correctly, and put a ' "
+              "before a cell starting with = + - @, a tab or a carriage return, so Excel never runs it as a formula.")
 OCR_HELP = ("Read scanned pages and images by OCR (needs the ocr extra): auto, only pages without text; "
             "always, every page; never.")
 
@@ -77,15 +88,18 @@ def main(
 @app.command()
 def parse(
     file: Path = typer.Argument(..., help="The notice: .txt, .docx, .doc, .pdf, .html, .ofd or a scanned image "
-                                          "(format read from the bytes)."),
+                                          "(format read from the bytes); - reads standard input."),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o",
-        help="Write here instead of stdout: a file, or for csv without --table a folder for the six tables.",
+        help="Write here instead of stdout: a file, or for csv without --table and for parquet "
+             "a folder for the six tables.",
     ),
     table: Optional[TableName] = typer.Option(None, "--table", "-t", help="With csv: write only this table."),
     excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0, help=MAX_MEMORY_HELP),
+    vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
     ocr: OcrMode = _ocr_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure."),
 ):
@@ -95,21 +109,35 @@ def parse(
                                  param_hint="--format csv")
     if format is OutputFormat.xlsx and not output:
         raise typer.BadParameter("a workbook cannot go to the terminal: pass -o FILE.xlsx", param_hint="--format xlsx")
-    notice = _read(file, max_bytes, debug, ocr)
+    if format is OutputFormat.parquet and not output:
+        raise typer.BadParameter("parquet holds six tables: pass -o FOLDER", param_hint="--format parquet")
+    _load_vocabulary(vocab)
+    notice = _read(file, max_bytes, max_memory, debug, ocr)
+    try:
+        _write(notice, format, output, table, excel)
+    except OSError as exc:
+        _fail_output(output, exc, debug)
+
+
+def _write(notice, format: OutputFormat, output: Optional[Path], table: Optional[TableName], excel: bool) -> None:
     if format is OutputFormat.csv:
         from mszs.emit.tables import csv_encoding, write_csv, write_table
 
         if table is None:
             write_csv([notice], output, excel=excel)
         elif output is None:
-            write_table([notice], table.value, sys.stdout)
+            write_table([notice], table.value, sys.stdout, excel=excel)
         else:
             with open(output, "w", encoding=csv_encoding(excel), newline="") as out:
-                write_table([notice], table.value, out)
+                write_table([notice], table.value, out, excel=excel)
     elif format is OutputFormat.xlsx:
         from mszs.emit.xlsx import write_xlsx
 
         write_xlsx([notice], output)
+    elif format is OutputFormat.parquet:
+        from mszs.emit.parquet import write_parquet
+
+        write_parquet([notice], output)
     else:
         from mszs.emit import to_json, to_jsonl
 
@@ -120,14 +148,20 @@ def parse(
             sys.stdout.write(text)
 
 
+def _scheduler_address(value: Optional[str]) -> Optional[str]:
+    if value and value.startswith("local:") and not value.removeprefix("local:").isdigit():
+        raise typer.BadParameter(f"{value}: local:N takes a number of workers (local:4)")
+    return value
+
+
 @app.command()
 def batch(
     inputs: List[str] = typer.Argument(..., help="Files, folders (searched recursively) and glob patterns."),
     outdir: Path = typer.Option(..., "--output", "-o", help="Folder for the outputs (created if missing)."),
     formats: List[OutputFormat] = typer.Option(
         [OutputFormat.json], "--format", "-f",
-        help="Combined outputs to write besides one JSON per notice (always written): "
-             "jsonl, csv, xlsx. Repeat for several.",
+        help="Combined outputs to write besides one JSON per notice and files.csv (always written): "
+             "jsonl, csv, xlsx, parquet. Repeat for several.",
     ),
     excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
@@ -136,7 +170,20 @@ def batch(
                                   help="Seconds one file may take (one page, for a file read by OCR); "
                                        "a worker stuck longer is stopped."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
-    resume: bool = typer.Option(False, "--resume", help="Skip inputs whose JSON is already in the output folder."),
+    max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0,
+                                   help=MAX_MEMORY_HELP.replace("one file", "each worker")),
+    resume: bool = typer.Option(
+        False, "--resume",
+        help="Skip inputs whose JSON is already in the output folder; files whose size and time "
+             "files.csv records unchanged are not read again.",
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler",
+        callback=_scheduler_address,
+        help="Run on a Dask cluster (needs the dask extra): tcp://HOST:8786, or local:N for "
+             "N local worker processes.",
+    ),
+    vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
     strict: bool = typer.Option(False, "--strict", help="Exit with 1 if any file failed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
     ocr: OcrMode = _ocr_option(),
@@ -144,13 +191,26 @@ def batch(
     """Convert many notices into a folder: failures go to errors.csv and the batch goes on."""
     from mszs.batch import ocr_rate, run
 
+    _load_vocabulary(vocab)
     try:
         summary = run(
             inputs, outdir, formats=[f.value for f in formats], workers=workers, timeout=timeout,
-            max_bytes=max_bytes, resume=resume, excel=excel, progress=not quiet, ocr=ocr.value,
+            max_bytes=max_bytes, max_memory=_memory_bytes(max_memory), resume=resume, excel=excel,
+            progress=not quiet, scheduler=scheduler, vocabulary=str(vocab) if vocab else None,
+            ocr=ocr.value,
         )
     except FileNotFoundError as exc:
-        raise typer.BadParameter(str(exc), param_hint="INPUTS") from exc
+        if exc.errno is None:  # no input matched
+            raise typer.BadParameter(str(exc), param_hint="INPUTS") from exc
+        _fail_output(outdir, exc, False)
+    except ConnectionError as exc:
+        typer.echo(f"mszs: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    except ImportError as exc:
+        typer.echo(f"mszs: {exc.name or exc} is missing: install the extra with pip install 'mszs[dask]'", err=True)
+        raise typer.Exit(1) from exc
+    except OSError as exc:
+        _fail_output(outdir, exc, False)
     counts = (f"{summary.parsed} parsed, {summary.failed} failed, {summary.skipped} skipped, "
               f"{summary.warnings} warnings")
     if summary.interrupted:
@@ -170,12 +230,13 @@ def validate(
 ):
     """Check output files against the schema and say what is wrong where."""
     from mszs.emit.validate import problems
+    from mszs.inputs import display_path
 
     invalid = 0
     for file in files:
         found = problems(file)
         for problem in found:
-            typer.echo(f"{file}: {problem}")
+            typer.echo(f"{display_path(file)}: {problem}")
         invalid += bool(found)
     typer.echo(f"mszs: {len(files) - invalid} valid, {invalid} invalid", err=True)
     if invalid:
@@ -186,13 +247,39 @@ def validate(
 def show(
     file: Path = typer.Argument(..., help="The notice to look at."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0, help=MAX_MEMORY_HELP),
+    vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
     ocr: OcrMode = _ocr_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure."),
 ):
     """Print a notice's projects and tasks as a table, for a quick look."""
     from mszs.emit.terminal import show as show_notice
 
-    show_notice(_read(file, max_bytes, debug, ocr))
+    _load_vocabulary(vocab)
+    show_notice(_read(file, max_bytes, max_memory, debug, ocr))
+
+
+@app.command()
+def explain(
+    file: Path = typer.Argument(..., help="The notice to explain."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
+    ocr: OcrMode = _ocr_option(),
+):
+    """Print every line and cell of a notice with the role mszs gave it (item, heading, label →
+    field, table header, ignored), to see why a notice reads as it does."""
+    from mszs.explain import explain as explain_notice
+    from mszs.inputs import open_input, read_input
+
+    _load_vocabulary(vocab)
+    try:
+        with open_input(file) as handle:
+            data = read_input(handle, max_bytes)
+        lines = explain_notice(data, ocr=ocr.value)
+    except MszsError as exc:
+        _fail(file, exc, False)
+    for line in lines:
+        typer.echo(line)
 
 
 @app.command()
@@ -203,11 +290,31 @@ def schema():
     typer.echo(json.dumps(Notice.model_json_schema(), ensure_ascii=False, indent=2))
 
 
-def _read(file: Path, max_bytes: int, debug: bool, ocr: OcrMode):
-    """Parse ``file`` or exit with its one-line reason."""
-    from mszs.api import parse as parse_file
+def _load_vocabulary(vocab: Optional[Path]) -> None:
+    if vocab is None:
+        return
+    from mszs.user_vocabulary import VocabularyError, load_vocabulary
 
     try:
+        load_vocabulary(str(vocab))
+    except VocabularyError as exc:
+        typer.echo(f"mszs: vocabulary {exc}", err=True)
+        raise typer.Exit(1)
+
+
+def _memory_bytes(mebibytes: int) -> int | None:
+    return mebibytes * 1024**2 if mebibytes else None
+
+
+def _read(file: Path, max_bytes: int, max_memory: int, debug: bool, ocr: OcrMode):
+    """Parse ``file`` (``-``: standard input) within the limits, or exit with its one-line reason."""
+    from mszs.api import limit_memory, parse as parse_file, parse_bytes
+    from mszs.inputs import display_path, names_stdin, read_input
+
+    limit_memory(_memory_bytes(max_memory))
+    try:
+        if str(file) == "-" or names_stdin(file):
+            return parse_bytes(read_input(sys.stdin.buffer, max_bytes), path=display_path(file), ocr=ocr.value)
         return parse_file(file, max_bytes=max_bytes, ocr=ocr.value)
     except MszsError as exc:
         _fail(file, exc, debug)
@@ -216,10 +323,24 @@ def _read(file: Path, max_bytes: int, debug: bool, ocr: OcrMode):
 
 
 def _fail(file: Path, exc: Exception, debug: bool, internal: bool = False):
+    from mszs.inputs import display_path
+
     if debug:
         raise exc
     reason = str(exc) or type(exc).__name__
     if internal:
         reason = f"internal error ({type(exc).__name__}: {reason}); rerun with --debug and report it"
-    typer.echo(f"mszs: {file}: {reason}", err=True)
+    typer.echo(f"mszs: {display_path(file)}: {reason}", err=True)
+    raise typer.Exit(1)
+
+
+def _fail_output(output: Optional[Path], exc: OSError, debug: bool):
+    """One line for an output that cannot be written: a missing or read-only folder, a folder
+    where a file was asked for, a path under a file."""
+    from mszs.inputs import display_path
+
+    if debug:
+        raise exc
+    where = output or exc.filename or "standard output"  # the path given, not a temporary file beside it
+    typer.echo(f"mszs: {display_path(where)}: cannot write the output: {exc.strerror or exc}", err=True)
     raise typer.Exit(1)

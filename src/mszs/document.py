@@ -9,6 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple, Union
 
+from mszs.errors import TooLarge
+
+# Grid cells all the tables of one document may hold once spans are expanded: the longest real
+# notices' tables hold a few thousand; spans built to blow up (colspan=1000 on every cell, a
+# gridSpan of 50,000,000) would hold millions and take gigabytes.
+MAX_TABLE_CELLS = 100_000
+# Lines or paragraphs one document may have: the longest real notices have a few thousand; a file
+# of millions of short lines (9 MB of them) costs a gigabyte and minutes to read and interpret.
+MAX_BLOCKS = 50_000
+
 
 class Origin(NamedTuple):
     """Where a piece of text came from. Unknown coordinates stay None.
@@ -86,3 +96,23 @@ class Document:
     @property
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
+
+
+class CellBudget:
+    """What is left of :data:`MAX_TABLE_CELLS` while a reader expands a document's tables;
+    spent before the cells are built, so a table too large is refused, not built."""
+
+    def __init__(self, cells: int = MAX_TABLE_CELLS):
+        self.limit = self.left = cells
+
+    def spend(self, cells: int) -> None:
+        self.left -= cells
+        if self.left < 0:
+            raise TooLarge(f"the tables expand to more than {self.limit:,} cells, far more than a notice has "
+                           "(spans built to blow up?)")
+
+
+def check_block_count(count: int, what: str) -> None:
+    """Refuse a document of more than :data:`MAX_BLOCKS` lines or paragraphs."""
+    if count > MAX_BLOCKS:
+        raise TooLarge(f"{count:,} {what}, over the {MAX_BLOCKS:,} a notice may have")

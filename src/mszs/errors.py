@@ -39,3 +39,10 @@ class MissingTool(MszsError):
     """An external program a format needs (LibreOffice for .doc) is not installed."""
 
     kind = "missing_tool"
+
+
+class SpecialFile(MszsError):
+    """A named pipe, socket, device or folder where a file was expected: refused unopened,
+    since reading one may never end (a FIFO, /dev/zero)."""
+
+    kind = "special_file"

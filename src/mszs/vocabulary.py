@@ -26,7 +26,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "工作内容", "内容", "目标任务", "主要任务", "工作任务", "任务目标", "实施内容",
         "项目内容及目标", "建设内容及规模", "具体内容", "工作目标", "目标", "具体目标",
         "工作目标及内容", "主要目标", "任务内容", "年度目标", "年度目标任务", "实事内容及目标",
-        "指标要求", "建设规模", "年度工作计划", "年度计划", "年度建设内容",
+        "指标要求", "建设规模", "年度工作计划", "年度计划", "年度建设内容", "建设任务",
+        "重点任务", "具体任务",
     ),
     "lead_units": (
         "实施主体", "主办单位", "牵头单位", "牵头部门", "主责单位", "牵头责任单位", "主体责任单位",
@@ -52,29 +53,37 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
               "累计完成投资", "计划投资", "年度计划投资", "完成投资", "累计投资", "前期手续", "建设性质"),
 }
 
-# Last resort for a header cell that is no header word and starts or ends with
-# none: a short text that ends like a column name (HEADER_ENDINGS) and holds one
-# of a role's cue words, roles tried in this order (`牵头负责领导` names leaders).
-HEADER_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("next_steps", ("下步", "下一步", "打算")),
-    ("problems", ("问题", "困难")),
-    ("progress", ("进展", "进度", "完成情况", "推进情况", "落实情况", "实施情况", "执行情况")),
-    ("leaders", ("领导", "责任人", "负责人")),
-    ("co_units", ("协同", "协作", "配合", "协办", "协助")),
-    ("lead_units", ("牵头", "主办", "主责")),
-    ("units", ("责任单位", "责任部门", "责任科室", "责任处室", "责任股室", "承办")),
-    ("deadline", ("时限", "期限", "时间", "节点")),
-    ("name", ("名称",)),
-    ("other", ("地点", "地址", "金额", "投资", "资金", "完成率")),
-)
-HEADER_ENDINGS = (
-    "单位", "部门", "科室", "处室", "股室", "主体", "领导", "责任人", "负责人", "情况", "进度", "进展",
-    "打算", "问题", "困难", "时间", "时限", "期限", "节点", "名称", "地点", "地址", "金额", "率",
-)
-# A cell longer than this is a sentence, whatever cue words it holds; one shorter
-# (`进度`, `领导` alone) is too bare to tell a column from a matrix's sub-heading.
-MAX_CUED_HEADER = 10
-MIN_CUED_HEADER = 3
+# A header or label no list holds is read by its head, the word it ends with (Chinese names
+# put the head last: `分管副县长` is a 县长, `工作推进举措` a 举措), qualified by the words before
+# it (HEAD_QUALIFIERS). `情况` names a field only when qualified (`完成情况`, not `基本情况`).
+HEAD_WORDS: dict[str, tuple[str, ...]] = {
+    "units": ("分工",),
+    "organisation": ("单位", "部门", "科室", "处室", "股室", "主体", "机构"),
+    "leaders": ("领导", "责任人", "负责人", "县长", "区长", "市长", "书记"),
+    "deadline": ("时限", "期限", "时间", "节点", "年限", "周期", "安排", "计划", "举措", "措施", "步骤"),
+    "progress": ("进展", "进度", "成效"),
+    "problems": ("问题", "困难", "短板"),
+    "next_steps": ("打算",),
+    "content": ("目标", "内容", "规模"),
+    "name": ("名称",),
+    "other": ("地点", "地址", "金额", "投资", "资金", "来源", "完成率"),
+    "state": ("情况",),
+}
+# Heads that name a field only when qualified: `责任部门`, `完成情况`; not `县政府各部门`, `基本情况`.
+QUALIFIED_HEADS = ("organisation", "state")
+# role → (words before the head that give it, the head roles they qualify; empty: any head)
+HEAD_QUALIFIERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "next_steps": (("下步", "下一步", "下月", "下阶段", "下季度", "今后"), ()),
+    "problems": (("存在", "问题"), ("state",)),
+    "progress": (("完成", "推进", "落实", "进展", "进度", "实施", "执行", "办理", "工作", "建设"), ("state",)),
+    "co_units": (("协同", "协作", "配合", "协办", "协助", "参与"), ("organisation",)),
+    "lead_units": (("牵头", "主办", "主责"), ("organisation",)),
+    "units": (("责任", "承办", "实施", "办理", "主管", "负责", "业主", "建设", "归口", "督办"), ("organisation",)),
+}
+# A header cell longer than this is a sentence, whatever it ends with; one shorter is a bare
+# head word, which a matrix's sub-headings use too (`进度`, `领导`).
+MAX_HEADED = 10
+MIN_HEADED = 3
 # A header naming two columns' worth (`进展情况、存在问题及下一步打算`) is read by its first part.
 _COMPOUND_SEPARATORS = re.compile(r"[、/／]|及|与|和")
 MAX_COMPOUND_HEADER = 24
@@ -124,11 +133,47 @@ def _header_index() -> dict[str, str]:
     return index
 
 
-_HEADER_INDEX = _header_index()
-_HEADER_RANK = {word: rank for rank, word in enumerate(_HEADER_INDEX)}
+def _build_indexes() -> None:
+    """The lookup tables derived from the word lists; built again when a user vocabulary extends them."""
+    global _HEADER_INDEX, _HEAD_INDEX, _HEADS_LONGEST_FIRST, _HEADER_RANK, _LABEL_WORDS, _LONGEST_LABEL
+    global HEADER_WORD_SET, HEADER_WORD_STARTS
+    _HEADER_INDEX = _header_index()
+    HEADER_WORD_SET = frozenset(re.sub(r"\s", "", word) for words in HEADER_WORDS.values() for word in words)
+    # What a label broken by a narrow column may start with: the beginnings of header words (`责任`, `完成`).
+    HEADER_WORD_STARTS = frozenset(word[:k] for word in HEADER_WORD_SET for k in range(2, len(word)))
+    _HEAD_INDEX = {word: role for role, words in HEAD_WORDS.items() for word in words}
+    _HEADS_LONGEST_FIRST = sorted(_HEAD_INDEX, key=len, reverse=True)
+    _HEADER_RANK = {word: rank for rank, word in enumerate(_HEADER_INDEX)}
+    _LABEL_WORDS = frozenset(label_words())
+    _LONGEST_LABEL = max(map(len, _LABEL_WORDS))
+    for clear in _CACHES:
+        clear()
 
 
-@functools.lru_cache(maxsize=4096)
+# The cache_clear of every function whose answers depend on the words (the readers' too).
+_CACHES: list = []
+
+
+def cached(function):
+    """An lru_cache whose answers are forgotten when a user vocabulary changes the words."""
+    function = functools.lru_cache(maxsize=4096)(function)
+    _CACHES.append(function.cache_clear)
+    return function
+
+
+def extend(words: dict[str, dict[str, list[str]]]) -> None:
+    """Add a user's words: ``{"header_words": {role: [...]}, "label_words": {...}, "head_words": {...}}``.
+    Words of a role mszs does not have are refused, so that a typo does not pass unseen."""
+    tables = {"header_words": HEADER_WORDS, "label_words": LABEL_WORDS, "head_words": HEAD_WORDS}
+    for table_name, table in tables.items():
+        for role, added in (words.get(table_name) or {}).items():
+            if role not in table:
+                raise ValueError(f"{table_name}: no role {role!r} (roles: {', '.join(table)})")
+            table[role] = (*added, *table[role])  # a user's word is tried before mszs's own
+    _build_indexes()
+
+
+@cached
 def header_role(cell_text: str) -> str | None:
     """The role of a header cell, or None when the text is not a header word.
 
@@ -139,10 +184,19 @@ def header_role(cell_text: str) -> str | None:
     if re.search(r"[:：]\s*\S", cell_text):
         return None  # `牵头单位：县教育局` is a labelled value, not a header
     text = _squash(cell_text)
-    text = re.sub(r"[（(].*?[)）]$", "", text) or text
+    text = _without_final_note(text) or text
     if not text or len(text) > MAX_COMPOUND_HEADER:
         return None
-    return _word_role(text) or _compound_role(text) or _cued_role(text)
+    return _word_role(text) or _compound_role(text) or _headed_role(text)
+
+
+def _without_final_note(text: str) -> str:
+    """`责任单位（牵头）` → `责任单位`: from the first opening bracket to a closing one that ends the
+    text (as ``re.sub(r"[（(].*?[)）]$", "")`` would, which takes quadratic time on many brackets)."""
+    if not text.endswith((")", "）")):
+        return text
+    opening = [at for at in (text.find("（", 0, len(text) - 1), text.find("(", 0, len(text) - 1)) if at >= 0]
+    return text[:min(opening)] if opening else text
 
 
 def _word_role(text: str) -> str | None:
@@ -171,10 +225,17 @@ def _compound_role(text: str) -> str | None:
     return _word_role(first) if first != text else None
 
 
-def _cued_role(text: str) -> str | None:
-    if not MIN_CUED_HEADER <= len(text) <= MAX_CUED_HEADER or not text.endswith(HEADER_ENDINGS):
+def _headed_role(text: str) -> str | None:
+    if not MIN_HEADED <= len(text) <= MAX_HEADED:
         return None
-    return next((role for role, cues in HEADER_CUES if any(cue in text for cue in cues)), None)
+    head = next((word for word in _HEADS_LONGEST_FIRST if text.endswith(word)), None)
+    if head is None:
+        return None
+    head_role, before = _HEAD_INDEX[head], text[:-len(head)]
+    for role, (qualifiers, heads) in HEAD_QUALIFIERS.items():
+        if (not heads or head_role in heads) and any(q in before for q in qualifiers):
+            return role
+    return None if head_role in QUALIFIED_HEADS else head_role
 
 
 def _qualified(role: str, before: str) -> str:
@@ -198,7 +259,7 @@ def is_header_row(cells: list[str], partial: bool = False) -> bool:
     return any(r in ("content", "lead_units", "units", "name") for r in known)
 
 
-@functools.lru_cache(maxsize=4096)
+@cached
 def label_role(word: str) -> str | None:
     """The role of a label of a list-style notice: a form word, or a header word of a task's field."""
     text = _squash(word)
@@ -216,3 +277,14 @@ def label_words() -> list[str]:
     words = {w for ws in LABEL_WORDS.values() for w in ws}
     words |= {w for role in LABEL_ROLES for w in HEADER_WORDS[role]}
     return sorted(words, key=len, reverse=True)
+
+
+def label_word_ending(text: str) -> str | None:
+    """The longest label word the text ends with."""
+    for size in range(min(len(text), _LONGEST_LABEL), 0, -1):
+        if text[-size:] in _LABEL_WORDS:
+            return text[-size:]
+    return None
+
+
+_build_indexes()

@@ -21,6 +21,10 @@ from typing import Iterable, Iterator
 from mszs.emit.files import replacing
 from mszs.schemas import Notice, Target
 
+# What Excel reads as the start of a formula (OWASP's list): with ``excel`` such a cell is
+# written after a ' , which Excel shows as text and hides.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 # Lists of names in one cell (recipients, leaders…) are joined with this: the
 # contract splits names at it, so no name contains it.
 NAME_SEPARATOR = "；"
@@ -50,9 +54,16 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# The manifest of a batch (mszs.manifest): one row per input path, copies included.
+FILES_COLUMNS = ("path", "size", "mtime_ns", "sha256", "status", "kind", "message", "notice_id", "json", "seconds")
+
 
 def notice_id(notice: Notice) -> str:
-    return notice.source.sha256[:16]
+    return sha256_notice_id(notice.source.sha256)
+
+
+def sha256_notice_id(sha256: str) -> str:
+    return sha256[:16]
 
 
 def table_rows(notice: Notice) -> Iterator[tuple[str, tuple]]:
@@ -120,7 +131,7 @@ def write_csv(notices: Iterable[Notice], folder: str | Path, *, excel: bool = Fa
         for name, path in paths.items():
             temp = stack.enter_context(replacing(path))
             file = stack.enter_context(open(temp, "w", encoding=csv_encoding(excel), newline=""))
-            writers[name] = csv_writer(file)
+            writers[name] = csv_writer(file, excel=excel)
             writers[name].writerow(TABLES[name])
         for notice in notices:
             for name, row in table_rows(notice):
@@ -131,23 +142,75 @@ def write_csv(notices: Iterable[Notice], folder: str | Path, *, excel: bool = Fa
 def write_csv_file(path: str | Path, columns: Iterable[str], rows: Iterable[tuple], *, excel: bool = False) -> None:
     """Write one CSV file atomically."""
     with replacing(path) as temp, open(temp, "w", encoding=csv_encoding(excel), newline="") as file:
-        writer = csv_writer(file)
+        writer = csv_writer(file, excel=excel)
         writer.writerow(columns)
         writer.writerows(rows)
 
 
-def csv_writer(file):
-    """The CSV dialect of every table mszs writes: comma, minimal quoting, LF line ends."""
-    return csv.writer(file, lineterminator="\n")
+class CsvLog:
+    """A CSV file appended and flushed row by row, so that a crash keeps what was written;
+    ``finish`` replaces it with the final rows (sorted, say), so that equal runs give equal files."""
+
+    def __init__(self, path: str | Path, columns: Iterable[str], *, excel: bool = False):
+        self.path = Path(path)
+        self.columns = tuple(columns)
+        self.excel = excel
+
+    def __enter__(self):
+        self.file = open(self.path, "w", encoding=csv_encoding(self.excel), newline="")
+        self.writer = csv_writer(self.file, excel=self.excel)
+        self.add(self.columns)
+        return self
+
+    def add(self, row: Iterable) -> None:
+        self.writer.writerow(row)
+        self.file.flush()
+
+    def finish(self, rows: Iterable[tuple]) -> None:
+        self.file.close()
+        write_csv_file(self.path, self.columns, rows, excel=self.excel)
+
+    def __exit__(self, *exc_info):
+        self.file.close()
+
+
+def csv_writer(file, *, excel: bool = False):
+    """The CSV dialect of every table mszs writes: comma, minimal quoting, LF line ends.
+
+    With ``excel``, a text cell that Excel would run as a formula (``=HYPERLINK(…)``,
+    ``@SUM(…)``, ``=cmd|'/C calc'!A0``) starts with a ``'``: CSV has no way to say "text",
+    and opening a notice must not run what its author wrote. Numbers are left alone.
+    """
+    writer = csv.writer(file, lineterminator="\n")
+    return _FormulaEscaping(writer) if excel else writer
+
+
+class _FormulaEscaping:
+    """A csv writer that escapes formula starts in text cells."""
+
+    def __init__(self, writer):
+        self.writer = writer
+
+    def writerow(self, row: Iterable) -> None:
+        self.writer.writerow([escape_formula(value) for value in row])
+
+    def writerows(self, rows: Iterable[Iterable]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def escape_formula(value):
+    """``value`` with a leading ``'`` when it is text Excel would read as a formula."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def csv_encoding(excel: bool) -> str:
     return "utf-8-sig" if excel else "utf-8"
 
 
-def write_table(notices: Iterable[Notice], name: str, file) -> None:
+def write_table(notices: Iterable[Notice], name: str, file, *, excel: bool = False) -> None:
     """Write one table as CSV to an open text file (stdout, for a pipe)."""
-    writer = csv_writer(file)
+    writer = csv_writer(file, excel=excel)
     writer.writerow(TABLES[name])
     for notice in notices:
         writer.writerows(row for table, row in table_rows(notice) if table == name)

@@ -8,6 +8,8 @@ from typing import get_args
 
 from pydantic import BaseModel, ValidationError
 
+from mszs.errors import MszsError
+from mszs.inputs import open_input, read_input
 from mszs.schemas import Notice
 
 
@@ -19,9 +21,10 @@ def problems(path: str | Path) -> list[str]:
     """
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        return [f"cannot read the file: {exc.strerror or exc}"]
+        with open_input(path) as file:  # a regular file: a FIFO would hang here
+            text = read_input(file, None).decode("utf-8-sig")
+    except MszsError as exc:
+        return [str(exc)]
     except UnicodeDecodeError as exc:
         return [f"byte {exc.start}: not UTF-8"]
     if path.suffix.lower() != ".jsonl":

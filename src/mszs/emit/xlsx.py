@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from mszs.emit.files import replacing
-from mszs.emit.tables import TABLES, table_rows
+from mszs.emit.tables import FILES_COLUMNS, TABLES, table_rows
 from mszs.schemas import Notice
 
 # Column widths come from the header and the first rows of each sheet; a
@@ -27,21 +27,28 @@ MAX_WIDTH = 60
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def write_xlsx(notices: Iterable[Notice], path: str | Path) -> Path:
-    """Write the tables to ``path``: header row bold and frozen, columns sized to their text."""
+def write_xlsx(notices: Iterable[Notice], path: str | Path, *, files: Iterable[tuple] | None = None) -> Path:
+    """Write the tables to ``path``: header row bold and frozen, columns sized to their text.
+
+    ``files``, rows of a batch's manifest (mszs.manifest), adds them as a sheet ``files``.
+    """
     path = Path(path)
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = "mszs"
-    workbook.properties.created = workbook.properties.modified = datetime.datetime(*_FIXED_TIME)
-    sheets = {name: _Sheet(workbook.create_sheet(name), columns) for name, columns in TABLES.items()}
-    for notice in notices:
-        for name, row in table_rows(notice):
-            sheets[name].append(row)
-    for sheet in sheets.values():
-        sheet.close()
-    with replacing(path) as temp:
-        with _FixedTimeZip(temp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-            ExcelWriter(workbook, archive).save()
+    # The file is opened first: a path that cannot be written fails before openpyxl starts its sheets.
+    with replacing(path) as temp, _FixedTimeZip(temp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        workbook = Workbook(write_only=True)
+        workbook.properties.creator = "mszs"
+        workbook.properties.created = workbook.properties.modified = datetime.datetime(*_FIXED_TIME)
+        sheets = {name: _Sheet(workbook.create_sheet(name), columns) for name, columns in TABLES.items()}
+        if files is not None:
+            sheets["files"] = _Sheet(workbook.create_sheet("files"), FILES_COLUMNS)
+            for row in files:
+                sheets["files"].append(row)
+        for notice in notices:
+            for name, row in table_rows(notice):
+                sheets[name].append(row)
+        for sheet in sheets.values():
+            sheet.close()
+        ExcelWriter(workbook, archive).save()
     return path
 
 

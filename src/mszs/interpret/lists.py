@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 
 from mszs.document import Paragraph
-from mszs.interpret.outline import Enumerated, enumerator, heading_text
+from mszs.interpret.outline import Enumerated, bare_mark, enumerator, heading_text, number_paragraphs, run_in_starts
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
-from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_words
+from mszs.normalise.units import units_by_verb
+from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_word_ending
 
-_LABEL_WORDS = frozenset(label_words())
-_LONGEST_LABEL = max(map(len, _LABEL_WORDS))
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
 # The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
 _LABEL_RUN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,16})\s*[:：]")
@@ -25,10 +24,15 @@ _ANY_LABEL_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
 _OPENERS, _CLOSERS = "（(【[", ("）", ")", "】", "]")
 _OPENING_AT_END = re.compile(r"[（(【\[]\s*$")
+# `…增长11%左右。（省发改委负责）`: units named by their verbs in a closing bracket.
+_VERB_CLAUSE_AT_END = re.compile(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】]$")
 # `…。牵头单位：县教育局` at the end of an item, without parentheses.
 _AFTER_SENTENCE = re.compile(r"[。；;，,]\s*$")
-# An item numbered inside a paragraph, after a space: ` 2.新增公共充电桩500个。`
-_RUN_IN_ITEM = re.compile(r"(?<=\s)(\d{1,3})[.、．](?!\d)")
+# Items numbered inside one paragraph with no label among them: this many make a list.
+MIN_RUN_IN_ITEMS = 3
+# A list found without a line that opens it counts when a third of its items state an amount.
+MIN_QUANTIFIED_SHARE = (1, 3)
+_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
 # A project name before a colon: short, no sentence punctuation.
 _NAME = re.compile(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
@@ -46,11 +50,13 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
 _PROGRESS_REPORT = re.compile(r"进展|进度|情况报告|完成情况|落实情况")
 # A heading item (`1.完善医疗卫生服务`) takes the paragraphs below it as its text.
 MAX_HEADING_ITEM = 30
+MAX_LONE_LABEL = 10
 MIN_BODY = 10
 
 
 def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
-    paragraphs = _join_wrapped_items(_split_run_in_items(paragraphs))
+    paragraphs = _join_wrapped_items(_split_run_in_items(_join_bare_marks(_join_lone_labels(paragraphs))))
+    marks = number_paragraphs([p.text for p in paragraphs])
     projects: list[ProjectRecord] = []
     headings: dict[int, str] = {}
     current: TaskRecord | None = None
@@ -63,7 +69,7 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         if current is not None and _is_other_label_line(text):
             current.add("remarks", text)  # a label we cannot place keeps its words
             continue
-        numbered = enumerator(text)
+        numbered = marks[k]
         body = numbered.body if numbered else text
         clause_at = _clause_start(body)
         if clause_at is None and numbered:
@@ -81,8 +87,8 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             current.content += text  # an item's text wrapped onto a second paragraph
             continue
         name = None
-        if numbered is None and _named_by_heading_above(paragraphs, k):
-            numbered = enumerator(paragraphs[k - 1].text)
+        if numbered is None and _named_by_heading_above(paragraphs, marks, k):
+            numbered = marks[k - 1]
             name = headings.pop(numbered.level)
         level = numbered.level if numbered else max(headings, default=-1) + 1
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True) if lvl < level), None)
@@ -100,11 +106,11 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     return projects
 
 
-def _named_by_heading_above(paragraphs: list[Paragraph], k: int) -> bool:
+def _named_by_heading_above(paragraphs: list[Paragraph], marks: list[Enumerated | None], k: int) -> bool:
     """`1.改善看病就医条件` / `开通预约挂号平台。…` / `责任单位：…`: a bare numbered heading right above
     an item is its name when it holds no other item, that is when the next heading or item after
     the item's labelled lines is numbered at its level or above."""
-    above = enumerator(paragraphs[k - 1].text) if k else None
+    above = marks[k - 1] if k else None
     if above is None or not _is_bare_heading(above.body) or not _is_body(paragraphs[k].text):
         return False
     after = k + 1
@@ -112,7 +118,7 @@ def _named_by_heading_above(paragraphs: list[Paragraph], k: int) -> bool:
         after += 1
     if after == len(paragraphs):
         return True
-    numbered = enumerator(paragraphs[after].text)
+    numbered = marks[after]
     return numbered is not None and numbered.level <= above.level
 
 
@@ -147,26 +153,66 @@ def _settle_form_fields(project: ProjectRecord) -> None:
 
 
 def _split_run_in_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """A page whose line breaks were lost holds its items in one paragraph
-    (`…监督。 1.新建… 牵头领导：… 2.改造… 责任单位：…`): one paragraph per item again."""
+    """A paragraph that numbers its items inside it (`…监督。 1.新建… 牵头领导：… 2.改造… 责任单位：…`,
+    `…涉及以下领域。一是…；二是…；三是…`): one paragraph per item, the text before them on its own,
+    or, when a line break cut the list (`五是加大` / `医疗卫生投入；六是…`), joined to the last item.
+    Items without labels are split only when no label follows them all (one clause for every item
+    keeps the paragraph whole)."""
     split: list[Paragraph] = []
+    items_so_far = 0  # items of the run the paragraph before ended with
     for paragraph in paragraphs:
-        starts = _run_in_item_starts(paragraph.text)
-        pieces = [paragraph.text[a:b] for a, b in zip([0] + starts, starts + [len(paragraph.text)])]
-        if len(starts) >= 2 and all(_labels(piece) for piece in pieces[1:]):
-            split.extend(Paragraph(piece.strip(), paragraph.origin) for piece in pieces if piece.strip())
+        text = paragraph.text
+        continued = run_in_starts(text, items_so_far + 1) if items_so_far else []
+        starts = continued or run_in_starts(text)
+        pieces = [text[a:b] for a, b in zip([0] + starts, starts + [len(text)])]
+        labelled = [bool(_labels(piece)) or _clause_start(piece) is not None for piece in pieces[1:]]
+        enough = len(starts) >= (1 if continued else MIN_RUN_IN_ITEMS)
+        if (len(starts) >= 2 or continued) and (all(labelled) or (enough and not any(labelled))):
+            if continued and pieces[0].strip():
+                split[-1] = Paragraph(split[-1].text + pieces[0].strip().rstrip("；;，,"), split[-1].origin)
+                pieces = pieces[1:]
+            split.extend(Paragraph(piece.strip().rstrip("；;，,"), paragraph.origin) for piece in pieces if piece.strip())
+            items_so_far += len(starts) if continued else len(starts) - items_so_far
         else:
             split.append(paragraph)
+            items_so_far = 0
     return split
 
 
-def _run_in_item_starts(text: str) -> list[int]:
-    """Where the items 1., 2., 3.… start after a space inside a text, numbered in order from 1."""
-    starts = []
-    for match in _RUN_IN_ITEM.finditer(text):
-        if int(match.group(1)) == len(starts) + 1:
-            starts.append(match.start())
-    return starts
+def _join_lone_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """`责任单位` alone on its line labels the line below it (`县民政局`); a run of such
+    lines is a table's header, not labels."""
+    joined: list[Paragraph] = []
+    k = 0
+    while k < len(paragraphs):
+        paragraph = paragraphs[k]
+        value = paragraphs[k + 1].text.strip() if k + 1 < len(paragraphs) else ""
+        if (_is_lone_label(paragraph.text) and value and not _is_lone_label(value)
+                and not (joined and _is_lone_label(joined[-1].text)) and enumerator(value) is None):
+            joined.append(Paragraph(f"{paragraph.text.strip()}：{value}", paragraph.origin))
+            k += 2
+        else:
+            joined.append(paragraph)
+            k += 1
+    return joined
+
+
+def _is_lone_label(text: str) -> bool:
+    text = text.strip()
+    return (2 <= len(text) <= MAX_LONE_LABEL and not re.search(r"[:：，,。；;]", text)
+            and label_role(text) is not None)
+
+
+def _join_bare_marks(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """`（一）` alone on its line numbers the paragraph after it."""
+    joined: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = joined[-1] if joined else None
+        if previous is not None and bare_mark(previous.text) and not bare_mark(paragraph.text):
+            joined[-1] = Paragraph(previous.text.strip() + paragraph.text.strip(), previous.origin)
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 def _join_wrapped_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -226,7 +272,15 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
                                       tasks=[TaskRecord(content=content, origin=paragraph.origin)]))
         if name is None and _is_bare_heading(content):
             heading_item = projects[-1]
+    if not opener and not _quantified(projects):
+        return []  # numbered requirements (1.明确责任。2.加强督查。), not projects
     return projects
+
+
+def _quantified(projects: list[ProjectRecord]) -> bool:
+    """Whether enough items of a list found without an opening line state amounts to deliver."""
+    with_amounts = sum(bool(_AMOUNT.search(task.content)) for project in projects for task in project.tasks)
+    return with_amounts * MIN_QUANTIFIED_SHARE[1] >= len(projects) * MIN_QUANTIFIED_SHARE[0] > 0
 
 
 def _is_bare_heading(text: str) -> bool:
@@ -254,20 +308,27 @@ def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
 def _project_list_zone(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[Paragraph, Enumerated | None]]]:
     """The line that opens the project list, the last one, and the paragraphs after it up to a
     closing heading or, when the opener is numbered (`一、纳入民生实事项目管理的内容`), the next heading
-    of its level."""
+    of its level. A notice with no such line is searched whole, from after any closing heading
+    that stands before its first item (`一、总体要求`)."""
     openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
-    if not openers:
-        return "", []
-    opener_text = paragraphs[openers[-1]].text
-    opener = enumerator(opener_text)
-    zone = []
+    start = openers[-1] if openers else 0
+    paragraphs = _join_bare_marks(_split_run_in_items(paragraphs[start:]))
+    marks = number_paragraphs([p.text for p in paragraphs])
+    if openers:
+        opener_text, opener = paragraphs[0].text, marks[0]
+        paragraphs, marks = paragraphs[1:], marks[1:]
+    else:
+        opener_text, opener = "", None
+    zone: list[tuple[Paragraph, Enumerated | None]] = []
     previous: Enumerated | None = None
-    for paragraph in paragraphs[openers[-1] + 1:]:
-        numbered = enumerator(paragraph.text)
+    for paragraph, numbered in zip(paragraphs, marks):
         if opener and numbered and numbered.level <= opener.level:
             break
         title = heading_text(numbered.body) if numbered else paragraph.text
         closes = len(title) <= 12 and PROJECT_LIST_END.search(title) and not _next_item(previous, numbered)
+        if closes and opener is None and not any(n for _, n in zone):
+            zone, previous = [], None
+            continue
         if closes or paragraph.text.startswith("抄送"):
             break
         zone.append((paragraph, numbered))
@@ -302,8 +363,8 @@ def _introduces_projects(text: str) -> bool:
 
 def _label_block_follows(paragraphs: list[Paragraph], k: int) -> bool:
     """Whether the lines under paragraph k are labelled ones, at least one with a label we know."""
-    for paragraph in paragraphs[k + 1:]:
-        text = paragraph.text.strip()
+    for j in range(k + 1, len(paragraphs)):  # not paragraphs[k + 1:]: a copy per paragraph is quadratic
+        text = paragraphs[j].text.strip()
         if _is_label_line(text):
             return True
         if not _is_other_label_line(text):
@@ -321,7 +382,7 @@ def _is_label_line(text: str) -> bool:
 def _is_other_label_line(text: str) -> bool:
     """`项目编号：A-01`: a labelled line whose label we do not know, and not the notice's own (`附件：`)."""
     match = _ANY_LABEL_LINE.match(text)
-    return bool(match) and match.group(1) not in DOCUMENT_LABELS
+    return bool(match) and match.group(1) not in DOCUMENT_LABELS and enumerator(text) is None
 
 
 def _labels(text: str) -> list[tuple[int, int, str]]:
@@ -340,24 +401,19 @@ def _labels(text: str) -> list[tuple[int, int, str]]:
 def _label_start(run: str) -> int | None:
     """Where the label starts in the characters before a colon: at the start when they are a
     label, after a unit's name when a label word follows it without a break (`县教育局配合单位`)."""
-    word = _label_word_ending(run)
+    word = label_word_ending(run)
     if word and word != run and run[:-len(word)].endswith(ORG_SUFFIXES):
         return len(run) - len(word)
     return 0 if label_role(run) else None
-
-
-def _label_word_ending(text: str) -> str | None:
-    """The longest label word the text ends with."""
-    for size in range(min(len(text), _LONGEST_LABEL), 0, -1):
-        if text[-size:] in _LABEL_WORDS:
-            return text[-size:]
-    return None
 
 
 def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")
     labels = _labels(stripped)
+    verb_clause = _VERB_CLAUSE_AT_END.search(stripped)
+    if verb_clause and units_by_verb(verb_clause.group(1)):
+        return verb_clause.start()
     if stripped.endswith(_CLOSERS):
         for start, _, _ in reversed(labels):
             opener = _opening_before(stripped, start)
@@ -378,7 +434,7 @@ def _glued_label_start(body: str) -> int | None:
     head = re.split(r"[:：]", body, maxsplit=1)[0]
     if head == body or re.search(r"[\s，,。；;！？、]", head):
         return None
-    word = _label_word_ending(head)
+    word = label_word_ending(head)
     if word is None or len(head) - len(word) < 2:
         return None
     return len(head) - len(word)
@@ -401,6 +457,8 @@ def _add_clause(task: TaskRecord, clause: str) -> None:
     if clause[:1] in _OPENERS and clause[-1:] in _CLOSERS:
         clause = clause[1:-1]
     labels = _labels(clause)
+    if not labels and units_by_verb(clause):
+        task.add("units", clause)  # `（省财政厅主办，省国税局协办）`
     ends = [start for start, _, _ in labels[1:]] + [len(clause)]
     for (_, value_at, label), end in zip(labels, ends):
         _add_labelled(task, label, clause[value_at:end].strip().rstrip("；;，,"))
@@ -415,6 +473,8 @@ def _add_labelled(task: TaskRecord, label: str, value: str) -> None:
 def _name_and_content(body: str) -> tuple[str | None, str]:
     body = body.strip()
     match = _NAME.match(body)
+    if match and label_role(match.group(1)) == "name":
+        return None, body[match.end():].strip()  # `01 项目名称：城区学校建设`
     if match and not match.group(1).endswith(_NOT_NAME_ENDINGS):
         return clean_text(match.group(1)), body[match.end():].strip()
     return None, body

@@ -1,7 +1,13 @@
-"""The outline of a notice: enumerated headings and items, read from text patterns.
+"""The outline of a notice: enumeration marks, and the levels the document itself gives them.
 
-Official documents number their levels 一、 → （一） → 1. → （1）; the level
-comes from the pattern, never from Word styles, so every format reads alike.
+Official documents number their levels 一、 → （一） → 1. → （1） → ①, but real
+notices also write 第一，, 一是…二是…, 01, 1) and put a mark alone on its line.
+:func:`enumerator` reads the mark at the start of one text and ranks it by
+convention; :func:`number_paragraphs` reads a whole sequence of paragraphs,
+keeps only the marks that count up as a run does, and gives each the level at
+which the document nests it (a style first met inside another is deeper), so
+a notice that puts 一是 under 1. or 1. directly under its title reads as
+written. Levels never come from Word styles, so every format reads alike.
 """
 from __future__ import annotations
 
@@ -9,17 +15,48 @@ import re
 from dataclasses import dataclass
 
 _CN = "一二三四五六七八九十百零〇两"
-# level → pattern of the enumerator at the start of a paragraph
-ENUMERATORS: tuple[tuple[int, re.Pattern], ...] = (
-    (0, re.compile(rf"^\s*([{_CN}]{{1,4}})\s*(?:、|[.．](?!\d))\s*")),
-    (1, re.compile(rf"^\s*[（(]\s*([{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
-    (2, re.compile(r"^\s*(\d{1,3})\s*[、.．](?!\d)\s*")),
-    (3, re.compile(r"^\s*[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*")),
-    (4, re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
-)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass(frozen=True)
+class MarkStyle:
+    """One way of writing an enumeration mark. ``rank`` is its conventional depth
+    (一、 outermost); a style ranked 0 always opens a new top level."""
+
+    name: str
+    rank: int
+    pattern: re.Pattern
+
+
+# Tried in order; the first that matches names the style.
+MARK_STYLES: tuple[MarkStyle, ...] = (
+    MarkStyle("一、", 0, re.compile(rf"^\s*([{_CN}]{{1,4}})\s*(?:、|[.．](?!\d))\s*")),
+    MarkStyle("第一", 0, re.compile(rf"^\s*第([{_CN}]{{1,3}})\s*[项件个]?\s*[，,、：:.．]\s*")),
+    MarkStyle("（一）", 1, re.compile(rf"^\s*[（(]\s*([{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
+    MarkStyle("1.", 2, re.compile(r"^\s*(\d{1,3})\s*[、.．](?!\d)\s*")),
+    MarkStyle("01", 2, re.compile(r"^\s*(0[1-9]|[1-9]\d)\s+(?=[\u4e00-\u9fff])(?![月日年号时个万亿元])")),
+    MarkStyle("（1）", 3, re.compile(r"^\s*[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*")),
+    MarkStyle("1）", 3, re.compile(r"^\s*(\d{1,2})\s*[)）]\s*")),
+    MarkStyle("①", 4, re.compile(rf"^\s*([{_CIRCLED}])\s*[、.．]?\s*")),
+    MarkStyle("一是", 5, re.compile(rf"^\s*([{_CN}]{{1,3}})是(?![否为以指])\s*")),
+)
+_STYLE_RANK = {style.name: style.rank for style in MARK_STYLES}
+
+
+def add_mark_style(style: MarkStyle) -> None:
+    """Teach the outline a mark of the user's (tried before mszs's own). Its pattern matches at a
+    paragraph's start, its first group is the number (Arabic, Chinese or circled)."""
+    global MARK_STYLES
+    if style.pattern.groups < 1:
+        raise ValueError(f"mark {style.name!r}: the pattern needs a group holding the number")
+    MARK_STYLES = (style, *MARK_STYLES)
+    _STYLE_RANK[style.name] = style.rank
+# A mark may skip this many numbers (an item dropped from a pasted page) and still continue its run.
+MAX_SKIPPED = 1
+# The highest number a top-level heading may have when it is the first of its style met.
+MAX_FIRST_HEADING = 10
 # `教育惠民（2项）`: a count of the items below, not part of the heading.
-_COUNT_NOTE = re.compile(r"\s*[（(]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*[项件个类条]\s*[)）]\s*$")
+_COUNT_NOTE = re.compile(r"(?<!\s)\s*[（(]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*[项件个类条]\s*[)）]\s*$")
 _FINAL_PUNCT = re.compile(r"[。.；;：:，,！!\s]+$")
 
 
@@ -28,15 +65,99 @@ class Enumerated:
     level: int
     number: int | None
     body: str  # the text after the enumerator
+    style: str = ""
 
 
 def enumerator(text: str) -> Enumerated | None:
-    """The leading enumerator of a paragraph, if any."""
-    for level, pattern in ENUMERATORS:
-        match = pattern.match(text)
-        if match and match.end() < len(text):
-            return Enumerated(level, enumerator_value(match.group(1)), text[match.end():])
-    return None
+    """The leading enumerator of one text, if any, at its style's conventional rank."""
+    match, style = _match(text)
+    if match is None or match.end() >= len(text):
+        return None
+    return Enumerated(style.rank, enumerator_value(match.group(1)), text[match.end():], style.name)
+
+
+def bare_mark(text: str) -> bool:
+    """`（一）` alone on its line: the item's text is on the next line."""
+    match, _ = _match(text)
+    return match is not None and not text[match.end():].strip()
+
+
+def _match(text: str) -> tuple[re.Match | None, MarkStyle | None]:
+    for style in MARK_STYLES:
+        match = style.pattern.match(text)
+        if match:
+            return match, style
+    return None, None
+
+
+# Marks that number items inside one paragraph (`…涉及以下领域。一是…；二是…；三是…`): each
+# stands at the start or after punctuation or a space.
+_BEFORE_RUN_IN = r"(?:^|(?<=[\s。；;，,：:！？!?）)]))"
+RUN_IN_MARKS: tuple[re.Pattern, ...] = (
+    re.compile(rf"{_BEFORE_RUN_IN}([{_CN}]{{1,3}})是(?![否为以指])"),
+    re.compile(rf"{_BEFORE_RUN_IN}第([{_CN}]{{1,3}})[，,、]"),
+    re.compile(rf"{_BEFORE_RUN_IN}[（(]([{_CN}]{{1,3}})[)）]"),
+    re.compile(rf"{_BEFORE_RUN_IN}[（(](\d{{1,2}})[)）]"),
+    re.compile(rf"{_BEFORE_RUN_IN}(\d{{1,2}})[.、．](?!\d)"),
+    re.compile(rf"([{_CIRCLED}])"),
+)
+
+
+def run_in_starts(text: str, first: int = 1) -> list[int]:
+    """Where the items of the longest run numbered from ``first`` (1, 2, 3…) inside a text start."""
+    best: list[int] = []
+    for pattern in RUN_IN_MARKS:
+        starts: list[int] = []
+        for match in pattern.finditer(text):
+            if enumerator_value(match.group(1)) == first + len(starts):
+                starts.append(match.start())
+        if len(starts) > len(best):
+            best = starts
+    return best
+
+
+def number_paragraphs(texts: list[str]) -> list[Enumerated | None]:
+    """The enumerator of every paragraph, levelled as the document nests them.
+
+    A mark counts only when it continues its style's run at that place: 1, or the
+    next number (a skipped one forgiven), also where a notice numbers its items on
+    across sections (`16.` under （一）, `17.` under （二）). A line that merely
+    starts like a mark (`3、5月份…` after `1、`, `111.jpg`) is text."""
+    marks: list[Enumerated | None] = []
+    open_styles: list[str] = []  # outermost first
+    last_number: dict[str, int] = {}  # a closed style keeps its last number: the next run may go on from it
+    for text in texts:
+        found = enumerator(text)
+        if found is None or not _continues_run(found, last_number):
+            marks.append(None)
+            continue
+        level = _open(found.style, open_styles)
+        if found.number is not None:
+            last_number[found.style] = found.number
+        marks.append(Enumerated(level, found.number, found.body, found.style))
+    return marks
+
+
+def _continues_run(mark: Enumerated, last_number: dict[str, int]) -> bool:
+    if mark.number is None or mark.number == 1:
+        return True
+    last = last_number.get(mark.style)
+    if last is None:  # a page may show a list from its second heading on (`二、进展情况`), not from 111.
+        return mark.number <= (MAX_FIRST_HEADING if _STYLE_RANK[mark.style] == 0 else 1 + MAX_SKIPPED)
+    return last < mark.number <= last + 1 + MAX_SKIPPED
+
+
+def _open(style: str, open_styles: list[str]) -> int:
+    """The level of a mark of this style, updating the open styles: a style open
+    already closes the ones inside it; a new one nests inside the innermost, unless
+    it is a top-level style (一、, 第一)."""
+    if style in open_styles:
+        del open_styles[open_styles.index(style) + 1:]
+    else:
+        if _STYLE_RANK[style] == 0:
+            open_styles.clear()
+        open_styles.append(style)
+    return len(open_styles) - 1
 
 
 def enumerator_value(token: str) -> int | None:
@@ -53,9 +174,9 @@ def enumerator_value(token: str) -> int | None:
 
 
 def seq_value(cell: str) -> int | None:
-    """A 序号 cell as an int: `1`, `1.`, `（一）`, `一`, `第3项`."""
+    """A 序号 cell as an int: `1`, `1.`, `（一）`, `一`, `第3项`, `01`."""
     text = re.sub(r"\s+", "", cell or "")
-    text = re.sub(r"^第|[项个]$", "", text)
+    text = re.sub(r"^第|[项个件]$", "", text)
     text = text.strip("（()）.．、")
     if not text or len(text) > 4:
         return None

@@ -63,9 +63,10 @@ _PART = "|".join(sorted(MONTH_PARTS, key=len, reverse=True))
 _NUMERIC = r"(?P<nyear>(?:19|20)\d\d)(?P<sep>[./-])(?P<nmonth>1[0-2]|0?[1-9])(?:(?P=sep)(?P<nday>[0-3]?\d))?(?![\d.])"
 
 # One optional year, then a month (with day or part), a half, a quarter or the
-# year's end; a bare year (2022年) is a date too. 前/之前 after it belongs to it.
+# year's end; a bare year (2022年) is a date too. 前/之前 after it belongs to it. No date starts
+# with a space: without (?!\s) the empty match tried at every space of a run scans the run again.
 _DATE = re.compile(
-    rf"(?<![\d.])(?:{_NUMERIC}|(?:{_YEAR}\s*)?"
+    rf"(?<![\d.])(?!\s)(?:{_NUMERIC}|(?:{_YEAR}\s*)?"
     rf"(?:{_MONTH}(?:\s*{_DAY}|(?P<part>{_PART}))?"
     rf"|(?P<half>{'|'.join(HALVES)})"
     rf"|第?(?P<quarter>[{''.join(QUARTERS)}])\s*季度"
@@ -139,6 +140,8 @@ def date_matches(text: str, year: int | None) -> Iterator[tuple[re.Match, Parsed
     """Every resolvable date expression in text, in order (on digit-folded text)."""
     folded = fold_digits(text or "")
     for match in _DATE.finditer(folded):
+        if match.start() == match.end():  # the pattern's parts are all optional: nothing here
+            continue
         resolved = _to_date(match, year)
         if resolved:
             yield match, ParsedDate(text[match.start():match.end()], *resolved)

@@ -7,6 +7,7 @@ are folded into the value exactly; the unit is kept as printed without them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from mszs.normalise.dates import leading_date
@@ -116,10 +117,42 @@ _QUANTITY = re.compile(
     r"(?![A-Za-z])"
 )
 _PER_EACH = re.compile(r"每[\u4e00-\u9fff]{1,2}$")
+# How far before and after a quantity its comparator words are looked for (不低于每人每月…).
+_NEAR = 32
+# A metric names what is counted in a few words, and 由/从 opens a change close to its verb:
+# the clause around a quantity is read this far at most.
+MAX_METRIC_CLAUSE = 60
+
+
+class _Clauses:
+    """The clause around any position of a text, from the clause breaks found once
+    (slicing the text up to each quantity made extraction quadratic in its length)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+
+    def before(self, position: int, limit: int = MAX_METRIC_CLAUSE) -> str:
+        """The clause's text up to ``position`` (``_CLAUSE_BREAK.split(text[:position])[-1]``),
+        its last ``limit`` characters at most."""
+        k = bisect_left(self.breaks, position)
+        return self.text[max(self.breaks[k - 1] + 1 if k else 0, position - limit):position]
+
+    def after(self, position: int, limit: int = MAX_METRIC_CLAUSE) -> str:
+        """The clause's text from ``position`` (``_CLAUSE_BREAK.split(text[position:])[0]``),
+        its first ``limit`` characters at most."""
+        k = bisect_left(self.breaks, position)
+        return self.text[position:min(self.breaks[k] if k < len(self.breaks) else len(self.text), position + limit)]
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _is_quoted(position: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a position falls inside one of the (sorted, disjoint) quoted spans."""
+    k = bisect_left(quoted, (position + 1,)) - 1
+    return k >= 0 and quoted[k][0] <= position < quoted[k][1]
 
 
 def _value(number: str, multiplier: str | None) -> Decimal | None:
@@ -133,14 +166,14 @@ def _is_name_or_idiom(match: re.Match, text: str) -> bool:
     number, unit = match.group("num"), match.group("unit")
     if match.group("pct"):
         return False
-    after = text[match.end():]
-    if after.startswith(NOT_UNIT_BEFORE.get(unit, ())):
+    end = match.end()
+    if text.startswith(NOT_UNIT_BEFORE.get(unit, ()), end):
         return True
     if number[0] == "0" and len(number) > 1 and "." not in number:
         return True  # 0537…: a code, not an amount
     if not number[0].isdigit():
         lone = number in IDIOM_NUMERALS and not match.group("num2")
-        return lone or after.startswith(NAME_HEADS)
+        return lone or text.startswith(NAME_HEADS, end)
     return False
 
 
@@ -162,8 +195,8 @@ def _ends_with_rate_after(before: str, word: str) -> bool:
 
 
 def _comparator(match: re.Match, text: str) -> str:
-    before = text[:match.start()].rstrip(" \t\u3000")
-    after = text[match.end():].lstrip(" \t\u3000")
+    before = text[max(0, match.start() - _NEAR):match.start()].rstrip(" \t\u3000")
+    after = text[match.end():match.end() + _NEAR].lstrip(" \t\u3000")
     for word, sign in _BEFORE_BY_LENGTH:
         if before.endswith(word) or _ends_with_rate_after(before, word):
             return sign
@@ -183,11 +216,11 @@ def _comparator(match: re.Match, text: str) -> str:
     return "="
 
 
-def _metric(text: str, start: int, end: int) -> str | None:
+def _metric(clauses: _Clauses, start: int, end: int) -> str | None:
     """What the quantity measures: the clause words before it (新增学位3800个 →
     新增学位), joined to the words after it when only a verb precedes
     (完成65个行政村生活污水治理 → 完成行政村生活污水治理)."""
-    before = _ENUMERATOR.sub("", _CLAUSE_BREAK.split(text[:start])[-1]).rstrip(" \t\u3000")
+    before = _ENUMERATOR.sub("", clauses.before(start)).rstrip(" \t\u3000")
     for word in _LEAD_WORDS_BY_LENGTH:
         if before.endswith(word):
             before = before[:-len(word)]
@@ -202,14 +235,16 @@ def _metric(text: str, start: int, end: int) -> str | None:
     before = before.strip()
     if len(before) > 2:
         return before
-    after = _CLAUSE_BREAK.split(text[end:])[0]
+    after = clauses.after(end)
     for word in COMPARATORS_AFTER:
         after = after.removeprefix(word)
     after = re.split(rf"[\d{CHINESE_NUMERAL_START}的]", after)[0].strip()
     return (before + after) or None
 
 
-def _target(match: re.Match, text: str) -> Target | None:
+def _target(match: re.Match, clauses: _Clauses, printed: str) -> Target | None:
+    """The target a quantity found in the digit-folded text states; ``printed`` is its text as printed."""
+    text = clauses.text
     if _is_name_or_idiom(match, text):
         return None
     multiplier = match.group("mult") or match.group("mult2") or match.group("mult3")
@@ -226,28 +261,29 @@ def _target(match: re.Match, text: str) -> Target | None:
     if match.group("per"):
         unit = f"{unit}/{match.group('per')}"
         kind = "rate"
-    elif _PER_EACH.search(text[:match.start()]):
+    elif _PER_EACH.search(text[max(0, match.start() - 3):match.start()]):
         kind = "rate"  # 每人2元
     return Target(
-        text=match.group(0),
+        text=printed,
         value=as_number(value),
         unit=unit,
         comparator=_comparator(match, text),
         value_max=None if value_max is None else as_number(value_max),
-        metric=_metric(text, match.start(), match.end()),
+        metric=_metric(clauses, match.start(), match.end()),
         kind=kind,
     )
 
 
-def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], text: str) -> Target | None:
+def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], clauses: _Clauses) -> Target | None:
     """Two amounts read as one: a change (由8万元提高到16万元) or a range
     written with the unit twice (400名至500名)."""
     (match, target), (following, new) = first, second
     if new.unit != target.unit:
         return None
+    text = clauses.text
     between = text[match.end():following.start()].strip()
     span = text[match.start():following.end()]
-    clause = _CLAUSE_BREAK.split(text[:match.start()])[-1]
+    clause = clauses.before(match.start())
     if between in CHANGE_VERBS and any(word in clause for word in CHANGE_FROM):  # 从每人每年600元提高到800元
         return new.model_copy(update={"text": span, "kind": "change", "value_from": target.value,
                                       "metric": target.metric})
@@ -259,9 +295,10 @@ def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], tex
 
 def _merge_pairs(found: list[tuple[re.Match, Target]], text: str) -> list[Target]:
     targets: list[Target] = []
+    clauses = _Clauses(text)
     i = 0
     while i < len(found):
-        joined = _joined(found[i], found[i + 1], text) if i + 1 < len(found) else None
+        joined = _joined(found[i], found[i + 1], clauses) if i + 1 < len(found) else None
         targets.append(joined or found[i][1])
         i += 2 if joined else 1
     return targets
@@ -272,11 +309,12 @@ def extract_targets(text: str) -> list[Target]:
     text = text or ""
     folded = fold_digits(text)
     quoted = _quoted_spans(folded)
+    clauses = _Clauses(folded)
     found = []
     for match in _QUANTITY.finditer(folded):
-        if any(start <= match.start() < end for start, end in quoted):
+        if _is_quoted(match.start(), quoted):
             continue
-        target = _target(match, folded)
+        target = _target(match, clauses, text[match.start():match.end()])
         if target:
-            found.append((match, target.model_copy(update={"text": text[match.start():match.end()]})))
+            found.append((match, target))
     return _merge_pairs(found, text)

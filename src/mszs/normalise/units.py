@@ -27,13 +27,23 @@ _UNIT_NOTE = re.compile(r"（[^（）]*(?:下同|第一位|首位)[^（）]*）"
 _FIRST_LEADS = re.compile(r"(?:列|排)在?(?:第一位|首位).{0,8}(?:牵头|主办|主责)")
 # The shortest item of a collective list that is not a name itself: `东湖、西岭管理区`.
 MAX_SHARED_ITEM = 4
+# No unit's name is longer: a fragment this long takes no more pieces (which keeps joining linear).
+MAX_NAME_LENGTH = 60
 _SHARED_ITEM = re.compile(rf"[\u4e00-\u9fff]{{2,{MAX_SHARED_ITEM}}}")
 _UP_TO_PREFIX = re.compile(rf"^.*?({'|'.join(CARRIED_PREFIXES)})")
+# `省财政厅主办，省国税局、地税局协办`, `由县民政局负责`, `县教育局牵头，县财政局配合`: units whose
+# role is said by the verb after them, not by a label.
+LEAD_VERBS = ("负总责", "总负责", "牵头", "主办", "主责", "负责")
+CO_VERBS = ("协办", "配合", "参与", "协助", "协同")
+_VERB_PART = re.compile(rf"^由?(.+?)(?:按职责分工|按照职责|按职责|分别|共同)?({'|'.join(LEAD_VERBS + CO_VERBS)})"
+                        rf"(?:实施|落实|推进)?$")
 _PARENTHESISED = re.compile(r"（[^（）]*）")
 _FINAL_PARENTHESISED = re.compile(r"（[^（）]*）$")
 _SPACES = re.compile(r"\s+")
 _PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
-_TRAILING = re.compile(r"[、，,；;。.：:\s]+$")
+# The lookbehind starts a match only at the start of a run: without it a long run not at the end
+# is scanned again from each of its characters.
+_TRAILING = re.compile(r"(?<![、，,；;。.：:\s])[、，,；;。.：:\s]+$")
 _LEADING = re.compile(r"^[、，,；;。.：:\s]+")
 
 
@@ -58,6 +68,9 @@ def lead_and_co_units(lead: str | None, plain: str | None, co: str | None,
     column or label or by a `（牵头）` mark inside the list: then they are co-units.
     With ``first_leads`` (the notice says the unit listed first leads), the first
     plain unit is the lead when none is named."""
+    by_verb = units_by_verb(plain)
+    if by_verb:
+        lead, plain, co = "、".join(filter(None, (lead, by_verb[0]))), None, "、".join(filter(None, (co, by_verb[1])))
     leads, plains, cos = split_units(lead), split_units(plain), split_units(co)
     named = leads + plains
     if any(_LEAD_MARK.search(u) for u in named):
@@ -68,6 +81,19 @@ def lead_and_co_units(lead: str | None, plain: str | None, co: str | None,
     if leads:
         return leads, plains + [u for u in cos if u not in plains]
     return plains, cos
+
+
+def units_by_verb(text: str | None) -> tuple[str, str] | None:
+    """The lead and co-units of a clause whose every part ends in the verb saying its role
+    (`省财政厅主办，省国税局、地税局协办` → `省财政厅`, `省国税局、地税局`); None when a part does not."""
+    parts = [part.strip() for part in re.split(r"[，,；;]", text or "") if part.strip()]
+    lead, co = [], []
+    for part in parts:
+        match = _VERB_PART.match(part)
+        if not match or not match.group(1).rstrip("、").endswith(ORG_SUFFIXES):
+            return None
+        (lead if match.group(2) in LEAD_VERBS else co).append(match.group(1).rstrip("、"))
+    return ("、".join(lead), "、".join(co)) if parts else None
 
 
 def says_first_leads(text: str | None) -> bool:
@@ -141,11 +167,10 @@ def _join_fragments(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A piece ended by a line break or space that is not a whole name joins the next piece."""
     joined: list[tuple[str, str]] = []
     carry = ""
-    for k, (piece, sep) in enumerate(pieces):
+    for (piece, sep), following in zip(pieces, _next_nonempty(pieces)):
         piece = carry + piece.strip()
         carry = ""
-        following = next((p.strip() for p, _ in pieces[k + 1:] if p.strip()), "")
-        if sep in ("\n", "space") and piece and following and (
+        if sep in ("\n", "space") and piece and following and len(piece) <= MAX_NAME_LENGTH and (
                 not _is_whole_name(piece) or _is_wrapped_tail(following)):
             carry = piece
             continue
@@ -155,12 +180,23 @@ def _join_fragments(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return joined
 
 
+def _next_nonempty(pieces: list[tuple[str, str]]) -> list[str]:
+    """For each piece, the first non-blank piece after it, stripped ("" if none): one pass from the end."""
+    following = [""] * len(pieces)
+    for k in range(len(pieces) - 2, -1, -1):
+        after = pieces[k + 1][0].strip()
+        following[k] = after or following[k + 1]
+    return following
+
+
 def _is_wrapped_tail(piece: str) -> bool:
     """`局`, `道`: a character or two that a narrow cell wrapped off the end of a name."""
     return len(_TRAILING.sub("", piece)) <= 2 and not _is_bare_township(piece) and not piece.startswith(CARRIED_PREFIXES)
 
 
 def _is_whole_name(piece: str) -> bool:
+    if not piece:
+        return False
     piece = _TRAILING.sub("", piece)
     piece = piece.removesuffix("等")
     piece = _FINAL_PARENTHESISED.sub("", piece) or piece
@@ -173,13 +209,15 @@ def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
     (`各乡镇党委、政府`, `区政府各委、办、局（公司）、中心`)."""
     out: list[str] = []
     run: list[str] = []
+    bares = [piece.strip() for piece, _ in pieces]
+    reaches = _reaches_a_name(bares)
     for k, (piece, sep) in enumerate(pieces):
-        bare = piece.strip()
+        bare = bares[k]
         if bare in CLOSING_NOUNS and out and not run and pieces[k - 1][1] == "、":
             out[-1] += "、" + bare  # `各乡镇党委、政府`: a noun naming no one alone closes the list before it
             continue
-        following = pieces[k + 1][0].strip() if k + 1 < len(pieces) else ""
-        if sep == "、" and _is_collective_item(bare, run, pieces[k + 1:]) and not _is_bare_township(following):
+        following = bares[k + 1] if k + 1 < len(pieces) else ""
+        if sep == "、" and _is_collective_item(bare, run, reaches[k + 1]) and not _is_bare_township(following):
             run.append(bare)
             continue
         out.append("、".join(run + [bare]))
@@ -189,19 +227,25 @@ def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
     return out
 
 
-def _is_collective_item(piece: str, run: list[str], rest: list[tuple[str, str]]) -> bool:
+def _is_collective_item(piece: str, run: list[str], next_reaches_a_name: bool) -> bool:
     core = _UP_TO_PREFIX.sub("", piece)
-    return len(core) == 1 or (bool(run) and len(piece) == 1) or _shares_following_noun(piece, rest)
+    return len(core) == 1 or (bool(run) and len(piece) == 1) or (
+        _shares_following_noun(piece) and next_reaches_a_name)
 
 
-def _shares_following_noun(piece: str, rest: list[tuple[str, str]]) -> bool:
-    """A short item that is no name, in a 、 list that reaches a name: `东湖` in `东湖、西岭管理区`."""
-    for item in [piece] + [p.strip() for p, _ in rest]:
-        if _is_whole_name(item):
-            return item is not piece
-        if not _SHARED_ITEM.fullmatch(item):
-            return False
-    return False
+def _shares_following_noun(piece: str) -> bool:
+    """A short item that is no name, which shares the noun of a name after it if the items
+    between reach one: `东湖` in `东湖、西岭管理区`."""
+    return not _is_whole_name(piece) and bool(_SHARED_ITEM.fullmatch(piece))
+
+
+def _reaches_a_name(items: list[str]) -> list[bool]:
+    """For each position (and one past the end), whether the items from it on are short
+    no-names up to a whole name: one pass from the end."""
+    reaches = [False] * (len(items) + 1)
+    for k in range(len(items) - 1, -1, -1):
+        reaches[k] = _is_whole_name(items[k]) or (bool(_SHARED_ITEM.fullmatch(items[k])) and reaches[k + 1])
+    return reaches
 
 
 def _tidy(name: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 
 from mszs.document import Cell, Document, Paragraph, Table
@@ -20,7 +21,24 @@ _PAGE_NUMBER = re.compile(
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULLWIDTH_DIGIT = re.compile("[０-９]")  # searching first is quicker than translating every text
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)[．｡](?=\d)")
-_FULL_WIDTH = re.compile("[０-９．｡]")  # what clean_text changes outside PDFs
+_FULL_WIDTH = re.compile("[０-９．｡\u2e80-\u2fdf\u3400-\u4dbf\uf900-\ufaff]")  # what clean_text changes outside PDFs
+# Characters printed for the ones they look like. A font may give one glyph to several code
+# points (a radical and its ideograph, a compatibility ideograph and its unified one, 戶 and
+# 户); a PDF maker that maps the glyph back to text may then pick the wrong one (Chromium
+# with Noto CJK writes ⼯⼈⺠⼾ for 工人民户). This table is drawn from fonts-noto-cjk (Sans
+# and Serif, SC): every code point sharing its glyph with exactly one GB2312 character, mapped
+# to that character. Kangxi radicals it lacks fold by NFKC.
+_GLYPH_TWINS = str.maketrans(
+    "⺅⺉⺎⺐⺒⺓⺕⺖⺘⺙⺟⺠⺡⺣⺦⺨⺭⺰⺺⺾⻁⻂⻅⻆⻈⻉⻋⻌⻐⻓⻔⻖⻘⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⼀⼁⼂⼃⼄⼆⼇⼈⼉⼊⼋⼌⼍⼎⼏⼐⼑⼒⼓⼔⼕⼗⼘⼙⼚⼛⼜⼝⼞⼟⼠⼡⼣⼤⼥⼦⼧⼨"
+    "⼩⼪⼫⼬⼭⼮⼯⼰⼱⼲⼳⼴⼵⼶⼷⼸⼺⼻⼼⼽⼾⼿⽀⽁⽂⽃⽄⽅⽆⽇⽈⽉⽊⽋⽌⽍⽎⽏⽐⽑⽒⽓⽔⽕⽖⽗⽘⽙⽚⽛⽜⽝⽞⽟⽠⽡⽢⽣⽤⽥⽦⽧⽩⽪⽫⽬⽭⽮⽯⽰⽲⽳⽴⽵⽶⽷⽸⽹⽺⽻⽼⽽⽾⽿⾀⾁⾂⾃⾄⾅"
+    "⾆⾇⾈⾉⾊⾌⾍⾎⾏⾐⾔⾕⾖⾗⾘⾚⾛⾜⾝⾟⾠⾢⾣⾥⾦⾩⾪⾫⾬⾮⾯⾰⾲⾳⾷⾸⾹⾼⾽⾿⿀⿁⿅⿇⿉⿊⿋⿍⿎⿏⿐⿕㬵更串句金喇奈洛烙珞落酪老路露弄磊雷漏勒肋丹北便不泌沈拾若略凉梁量力年列咽烈"
+    "例醴了僚尿料燎阮律栗隆利吏履易李梨泥理里林淋炙什刺拓洞暴行兀勉勤卑器墨碑臭巽拔爨",
+    "亻刂兀尢巳幺彐忄扌攵母民氵灬丬犭礻纟肀艹虎衤见角讠贝车辶钅长门阝青韦页风飞食饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟一丨丶丿乙二亠人儿入八冂冖冫几凵刀力勹匕匚十卜卩厂厶又口囗土士夂夕大女子宀寸"
+    "小尢尸屮山巛工己巾干幺广廴廾弋弓彡彳心戈户手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒白皮皿目矛矢石示禾穴立竹米糸缶网羊羽老而耒耳聿肉臣自至臼"
+    "舌舛舟艮色虍虫血行衣言谷豆豕豸赤走足身辛辰邑酉里金阜隶隹雨非面革韭音食首香高髟鬯鬲鬼鹿麻黍黑黹鼎鼓鼠鼻龠胶更串句金喇奈洛烙珞落酪老路露弄磊雷漏勒肋丹北便不泌沈拾若略凉梁量力年列咽烈"
+    "例醴了僚尿料燎阮律栗隆利吏履易李梨泥理里林淋炙什刺拓洞暴行兀勉勤卑器墨碑臭巽拔爨")
+_GLYPH_TWIN = re.compile("[\u2e80-\u2fdf\u3400-\u4dbf\uf900-\ufaff]")
+_KANGXI = re.compile("[\u2f00-\u2fdf]")
 _SPACES = re.compile(r"\s+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
@@ -168,7 +186,10 @@ def _repeats(texts: list[str], squashed_header: list[str]) -> bool:
 
 
 def clean_text(text: str, undoubling: bool = True) -> str:
-    """Full-width digits as digits; with ``undoubling``, lines of fake-bold doubled characters undoubled."""
+    """Full-width digits as digits, radicals as the characters they stand for; with ``undoubling``,
+    lines of fake-bold doubled characters undoubled."""
+    if _GLYPH_TWIN.search(text):
+        text = ideographs(text)
     if _FULLWIDTH_DIGIT.search(text):
         text = text.translate(_FULLWIDTH_DIGITS)
     if "．" in text or "｡" in text:
@@ -176,6 +197,18 @@ def clean_text(text: str, undoubling: bool = True) -> str:
     if not undoubling:
         return text
     return "\n".join(undouble(line) for line in text.split("\n"))
+
+
+def is_glyph_twin(text: str) -> bool:
+    return bool(_GLYPH_TWIN.search(text))
+
+
+def ideographs(text: str) -> str:
+    """``⾼新区为⺠`` → ``高新区为民``: characters standing for the GB2312 ones they look like."""
+    text = text.translate(_GLYPH_TWINS)
+    if not _KANGXI.search(text):
+        return text
+    return _KANGXI.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 def is_page_number(text: str) -> bool:

@@ -6,23 +6,24 @@ which the DOCX reader then reads. Install it with, on Debian or Ubuntu::
     apt-get install libreoffice-writer-nogui fonts-noto-cjk
 
 (``brew install --cask libreoffice`` on macOS). Without it, .doc and .wps files
-are refused with a message saying so.
+are refused with a message saying so. LibreOffice runs offline and sandboxed
+(:mod:`mszs.parsers.libreoffice`).
 """
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 
 from mszs.document import Document
 from mszs.errors import EncryptedInput, MissingTool, UnreadableInput, UnsupportedFormat
+from mszs.parsers import libreoffice
+from mszs.parsers.cleanup import document_texts
 from mszs.parsers.docx import read_docx
 
-TIMEOUT_SECONDS = 120
 # OLE2 directory entries are UTF-16LE names.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
+# More than this share of unreadable characters makes converted text noise (random code units: two thirds).
+_GARBAGE_SHARE = 0.5
 _OTHER_OFFICE_STREAMS = {"Workbook": "an Excel workbook", "PowerPoint Document": "a PowerPoint file"}
 
 
@@ -32,7 +33,9 @@ def read_doc(data: bytes) -> Document:
     if not soffice:
         raise MissingTool("reading .doc/.wps files needs LibreOffice (soffice), which is not installed; "
                           "install it (apt-get install libreoffice-writer-nogui) or save the file as .docx")
-    document = read_docx(convert_to_docx(data, soffice))
+    document = read_docx(libreoffice.convert(data, soffice, suffix="doc", to="docx"))
+    if is_garbage("".join(document_texts(document))):
+        raise UnreadableInput("LibreOffice read the file as meaningless characters (damaged, or not a Word file?)")
     document.format = "doc"
     return document
 
@@ -46,20 +49,13 @@ def _check_container(data: bytes) -> None:
                 raise UnsupportedFormat(f"{what}, not a Word document")
 
 
-def convert_to_docx(data: bytes, soffice: str) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="mszs-") as tmp:
-        source = Path(tmp, "notice.doc")
-        source.write_bytes(data)
-        # A private profile, so a LibreOffice already running for the user does not take the job.
-        command = [soffice, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless",
-                   "--convert-to", "docx", "--outdir", tmp, str(source)]
-        try:
-            subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise UnreadableInput(f"LibreOffice did not convert the file within {TIMEOUT_SECONDS} seconds") from exc
-        except OSError as exc:
-            raise MissingTool(f"cannot run LibreOffice ({soffice}): {exc.strerror or exc}") from exc
-        converted = Path(tmp, "notice.docx")
-        if not converted.exists():
-            raise UnreadableInput("LibreOffice could not convert the file (damaged, or protected with a password?)")
-        return converted.read_bytes()
+def is_garbage(text: str) -> bool:
+    """Whether converted text is noise: damaged bytes that LibreOffice read anyway come out as
+    characters no Chinese code page has (random code units, accented Latin) or as ``?``/U+FFFD."""
+    letters = "".join(text.split())
+    if not letters:
+        return False
+    # GB18030 spends four bytes on each character GBK lacks, GBK at most two on the others.
+    outside_gbk = (len(letters.encode("gb18030", "replace")) - len(letters.encode("gbk", "ignore"))) // 4
+    replaced = letters.count("?") + letters.count("\ufffd")
+    return outside_gbk + replaced > len(letters) * _GARBAGE_SHARE

@@ -1,9 +1,12 @@
 """Word (.docx) notices, read with python-docx at the level of the body XML.
 
-python-docx inflates every part of the package, so the sizes in the zip
+python-docx inflates every part of the package whole, so the sizes in the zip
 directory are checked first and a zip bomb is refused before any of it is
-inflated; XML declaring a DOCTYPE is refused, and none is parsed with
-entities, DTDs or network access.
+inflated; then the XML parts are inflated here a chunk at a time, never past
+the size the directory claims, and handed over (a directory that lies costs
+nothing). XML declaring a DOCTYPE is refused, and none is parsed with
+entities, DTDs or network access. Spans are cut to the table's grid and all
+tables together may hold at most ``MAX_TABLE_CELLS`` grid cells.
 Paragraphs and tables come in body order. In a table, a horizontally merged
 cell (``w:gridSpan``) fills every grid column it covers and a vertically
 merged one (``w:vMerge``) every row, each copy pointing at the merge origin
@@ -17,7 +20,7 @@ import io
 import zipfile
 import zlib
 
-from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
+from mszs.document import Cell, CellBudget, Document, Origin, Paragraph, Row, Table, check_block_count
 from mszs.errors import EncryptedInput, TooLarge, UnreadableInput
 from mszs.parsers.docx_numbering import ListNumbering
 
@@ -30,13 +33,20 @@ _SKIPPED = {W + "txbxContent", W + "del", W + "instrText", W + "rPr", W + "pPr",
 # times their size, the rest (images) stays bytes. A long notice's XML is a few megabytes.
 MAX_XML_BYTES = 16 * 1024 * 1024
 MAX_PACKAGE_BYTES = 256 * 1024 * 1024
+# Word's own limit on a table's columns: spans (w:gridSpan, w:gridBefore) are cut to it, or to the
+# table's grid (w:tblGrid) when that declares more (up to a thousand), so a span of 50,000,000
+# cannot build as many cells.
+MAX_GRID_COLUMNS = 63
+MAX_DECLARED_COLUMNS = 1000
 # Where a part's DOCTYPE would be: before its root element, after at most a few comments.
 PROLOGUE_BYTES = 64 * 1024
+_INFLATE_CHUNK = 1024 * 1024
 
 
 def read_docx(data: bytes) -> Document:
     word = _open(data)
     body = _body(word.element)
+    check_block_count(sum(1 for _ in body.iter(_P)), "paragraphs")
     blocks = _read_blocks(body, ListNumbering(word))
     if not any(isinstance(b, Table) or b.text for b in blocks):
         blocks = [Paragraph(text, Origin(line=i + 1)) for i, text in enumerate(_text_box_lines(body))]
@@ -50,8 +60,8 @@ def _open(data: bytes):
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_package(archive)
-        return docx.Document(io.BytesIO(data))
+            package = _checked_package(archive)
+        return docx.Document(io.BytesIO(package))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error,
             NotImplementedError, etree.XMLSyntaxError) as exc:
         raise UnreadableInput(f"a damaged or incomplete Word file ({exc})") from exc
@@ -61,9 +71,6 @@ def check_package(archive: zipfile.ZipFile, label: str = "a Word file", producer
     """Refuse, before anything inflates and parses every part: a package whose zip directory
     says it inflates past the limits, an encrypted part, and XML that declares a DOCTYPE.
     ``label`` names the file with its article (a Word file, an OFD), ``producer`` what writes it.
-
-    zipfile inflates no further than the directory's size, so a directory that
-    lies gives a CRC error, not more bytes.
     """
     the = "the" + label[label.index(" "):]
     entries = archive.infolist()
@@ -82,6 +89,33 @@ def check_package(archive: zipfile.ZipFile, label: str = "a Word file", producer
                                       "writes (entities are not expanded)")
 
 
+def _checked_package(archive: zipfile.ZipFile) -> bytes:
+    """The package rebuilt from its XML parts (checked first, :func:`check_package`), for python-docx.
+
+    python-docx would inflate each part whole before cutting it to the size the
+    directory claims, so a directory that lies (1 MB claimed, 2 GB inflated) would
+    still cost the gigabytes: here no part is inflated past its claimed size. Parts
+    that are not XML (images, fonts) are never read by mszs and go over empty.
+    """
+    check_package(archive)
+    xml = {e.filename for e in archive.infolist() if e.filename.endswith((".xml", ".rels"))}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+        for entry in archive.infolist():
+            package.writestr(entry.filename, inflated_part(archive, entry) if entry.filename in xml else b"")
+    return out.getvalue()
+
+
+def inflated_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo | str) -> bytes:
+    """One part, inflated in chunks, so that no more than its claimed size is ever inflated
+    (``ZipFile.read`` inflates a part whole before cutting it to that size)."""
+    chunks = []
+    with archive.open(entry) as part:
+        while chunk := part.read(_INFLATE_CHUNK):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def _body(root):
     body = root.find(W + "body")
     if root.tag != W + "document" or body is None:
@@ -91,11 +125,12 @@ def _body(root):
 
 def _read_blocks(body, numbering: ListNumbering) -> list:
     blocks: list = []
+    budget = CellBudget()
     line = 0
     for element in _block_elements(body):
         if element.tag == _TBL:
             index = sum(isinstance(b, Table) for b in blocks)
-            blocks.append(read_table(element, index))
+            blocks.append(read_table(element, index, budget))
             continue
         line += 1
         # A soft line break in a body paragraph separates lines as in the text version.
@@ -140,16 +175,20 @@ def _collect_text(element, parts: list[str]) -> None:
             _collect_text(child, parts)
 
 
-def read_table(tbl, index: int) -> Table:
+def read_table(tbl, index: int, budget: CellBudget) -> Table:
     rows: list[Row] = []
+    columns = _grid_columns(tbl)
     for tr in tbl.iter(_TR):
         if _owner_table(tr) is not tbl:
             continue
-        cells: list[Cell] = [Cell("", Origin(table=index, row=len(rows), column=c)) for c in range(_grid_before(tr))]
+        before = min(_grid_before(tr), columns)
+        budget.spend(before)
+        cells: list[Cell] = [Cell("", Origin(table=index, row=len(rows), column=c)) for c in range(before)]
         for tc in tr.iterchildren(_TC):
-            cells.extend(_grid_cells(tc, rows, len(rows), len(cells), index))
+            cells.extend(_grid_cells(tc, rows, len(rows), len(cells), index, columns, budget))
         rows.append(Row(cells, Origin(table=index, row=len(rows))))
     width = max((len(row.cells) for row in rows), default=0)
+    budget.spend(sum(width - len(row.cells) for row in rows))
     for row in rows:
         row.cells += [Cell("", Origin(table=index, row=row.origin.row, column=c)) for c in range(len(row.cells), width)]
     return Table(rows, Origin(table=index))
@@ -162,28 +201,37 @@ def _owner_table(tr):
     return parent
 
 
-def _grid_cells(tc, rows: list[Row], r: int, column: int, index: int) -> list[Cell]:
-    """The cells one ``w:tc`` fills: one per grid column it spans."""
+def _grid_columns(tbl) -> int:
+    """How many grid columns a row of the table may fill."""
+    grid = tbl.find(W + "tblGrid")
+    declared = 0 if grid is None else len(grid.findall(W + "gridCol"))
+    return max(MAX_GRID_COLUMNS, min(declared, MAX_DECLARED_COLUMNS))
+
+
+def _grid_cells(tc, rows: list[Row], r: int, column: int, index: int, columns: int,
+                budget: CellBudget) -> list[Cell]:
+    """The cells one ``w:tc`` fills: one per grid column it spans, within the table's ``columns``."""
     origin = Origin(table=index, row=r, column=column)
     above = rows[-1].cells[column] if rows and column < len(rows[-1].cells) else None
     if _continues_vertical_merge(tc) and above is not None:
         text, source = above.text, above.merged_from or above.origin
     else:
-        text, source = cell_text(tc), None
+        text, source = cell_text(tc, budget), None
+    span = max(1, min(_grid_span(tc), columns - column))
+    budget.spend(span)
     first = Cell(text, origin, source)
-    spanned = [Cell(text, Origin(table=index, row=r, column=column + k), source or origin)
-               for k in range(1, _grid_span(tc))]
+    spanned = [Cell(text, Origin(table=index, row=r, column=column + k), source or origin) for k in range(1, span)]
     return [first, *spanned]
 
 
-def cell_text(tc) -> str:
+def cell_text(tc, budget: CellBudget) -> str:
     """Paragraphs of a cell as lines; a nested table as one line per row."""
     lines: list[str] = []
     for element in _block_elements(tc):
         if element.tag == _P:
             lines.extend(paragraph_text(element).split("\n"))
         else:
-            nested = read_table(element, 0)
+            nested = read_table(element, 0, budget)
             lines.extend(" ".join(t for t in row.texts if t.strip()) for row in nested.rows)
     return "\n".join(line.strip() for line in lines if line.strip())
 

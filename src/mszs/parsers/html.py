@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
+from mszs.document import Cell, CellBudget, Document, Origin, Paragraph, Row, Table
 from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
+from mszs.parsers.noise import remove_noise
 from mszs.vocabulary import is_header_row
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-z0-9_\-]+)", re.I)
@@ -70,7 +71,8 @@ MAX_DEPTH = 200
 def read_html(data: bytes) -> Document:
     text, encoding = decode_text(data, None if _is_utf8(data) else _declared_charset(data))
     converted = simplified(text)  # before box labels and header words are looked for
-    soup = BeautifulSoup(converted or text, "lxml")
+    text, noise = remove_noise(converted or text)
+    soup = BeautifulSoup(text, "lxml")
     survey = _survey(soup, MAX_DEPTH)
     _number_ordered_lists(survey.ordered_lists)
     metadata = _take_metadata_box(survey.box_candidates, survey.box_holders)
@@ -80,6 +82,7 @@ def read_html(data: bytes) -> Document:
     document = Document(blocks=flow.blocks, format="html", encoding=encoding, metadata=metadata)
     if converted:
         document.warnings.append(TRADITIONAL_WARNING)
+    document.warnings.extend(noise)
     return document
 
 
@@ -274,8 +277,9 @@ class _Flow:
 
     The site's furniture is skipped as it is met, so that nothing inside it is looked at."""
 
-    def __init__(self, furniture_suspects: set[int], nested: bool = False):
+    def __init__(self, furniture_suspects: set[int], nested: bool = False, budget: CellBudget | None = None):
         self.furniture_suspects = furniture_suspects  # ids of the tags that may be furniture
+        self.budget = budget or CellBudget()  # of the whole page: cells in nested tables count too
         self.blocks: list = []
         self.lines: list[str] = []  # lines of the current paragraph
         self.paragraphs = 0
@@ -351,7 +355,7 @@ class _Flow:
 
     def cell_text(self, td) -> str:
         """A cell's text with paragraphs, ``<br>`` and nested table rows as lines."""
-        flow = _Flow(self.furniture_suspects, nested=True)
+        flow = _Flow(self.furniture_suspects, nested=True, budget=self.budget)
         flow.walk(td)
         flow.flush()
         return "\n".join(flow.blocks)
@@ -366,16 +370,18 @@ class _Flow:
                     column += 1
                 origin = Origin(table=index, row=r, column=column)
                 text = self.cell_text(td)
-                rowspan = _span(td, "rowspan") or len(rows) - r  # rowspan="0": to the end of the table
+                rowspan = min(_span(td, "rowspan") or len(rows), len(rows) - r)  # rowspan="0": to the end
                 colspan = _span(td, "colspan") or 1
+                self.budget.spend(rowspan * colspan)
                 grid[(r, column)] = Cell(text, origin)
-                for dr in range(min(rowspan, len(rows) - r)):
+                for dr in range(rowspan):
                     for dc in range(colspan):
                         if dr or dc:
                             at = Origin(table=index, row=r + dr, column=column + dc)
                             grid[(r + dr, column + dc)] = Cell(text, at, origin)
                 column += colspan
         width = 1 + max((c for _, c in grid), default=-1)
+        self.budget.spend(len(rows) * width - len(grid))  # the gaps filled with empty cells
         table = []
         for r in range(len(rows)):
             cells = [grid.get((r, c)) or Cell("", Origin(table=index, row=r, column=c)) for c in range(width)]

@@ -71,6 +71,14 @@ def on_page(listener) -> None:
     _page_listeners.append(listener)
 
 
+_pages_begun = 0
+
+
+def pages_begun() -> int:
+    """How many pages OCR has begun in this process: a batch counts a file's pages by it."""
+    return _pages_begun
+
+
 @functools.lru_cache(maxsize=1)
 def _engine():
     from rapidocr_onnxruntime import RapidOCR
@@ -93,6 +101,8 @@ def recognise_pdf_page(data: bytes, number: int) -> PositionedPage:
 
 def recognise(image, number: int, points_per_pixel: float) -> PositionedPage:
     """Read a greyscale page image (a 2-D uint8 array); coordinates come out in points."""
+    global _pages_begun
+    _pages_begun += 1
     for listener in _page_listeners:
         listener(number)
     image = straightened(image)
@@ -174,19 +184,32 @@ def ruling_lines(image) -> list[tuple[float, float, float, float]]:
     """Horizontal and vertical ruling lines as (x0, top, x1, bottom), in pixels.
 
     A line is what survives an opening with a long thin kernel: text strokes are
-    far shorter than a table's borders."""
+    far shorter than a table's borders. Only lines that meet a line across them
+    are kept: a table's rules cross, while the stem of a large bold letter (the
+    l of a title) that survives the opening stands alone, and the PDF reader
+    would close such stems into a table whose page cut its borders."""
     import cv2
 
     _, ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     length = max(20, int(min(image.shape) * RULE_SHARE))
-    lines = []
+    found: dict[bool, list[tuple[float, float, float, float]]] = {True: [], False: []}
     for horizontal in (True, False):
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
         mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
         count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         for x, y, w, h, _ in stats[1:count]:
             if horizontal and h <= MAX_RULE_THICKNESS:
-                lines.append((float(x), y + h / 2, float(x + w), y + h / 2))
+                found[True].append((float(x), y + h / 2, float(x + w), y + h / 2))
             elif not horizontal and w <= MAX_RULE_THICKNESS:
-                lines.append((x + w / 2, float(y), x + w / 2, float(y + h)))
-    return lines
+                found[False].append((x + w / 2, float(y), x + w / 2, float(y + h)))
+    return [line for horizontal in (True, False) for line in found[horizontal]
+            if any(_meet(line if horizontal else across, across if horizontal else line)
+                   for across in found[not horizontal])]
+
+
+def _meet(horizontal, vertical) -> bool:
+    """Whether a horizontal and a vertical line touch, within a rule's thickness."""
+    x0, y, x1, _ = horizontal
+    x, top, _, bottom = vertical
+    return x0 - MAX_RULE_THICKNESS <= x <= x1 + MAX_RULE_THICKNESS and \
+        top - MAX_RULE_THICKNESS <= y <= bottom + MAX_RULE_THICKNESS

@@ -25,7 +25,7 @@ import zlib
 
 from mszs.document import Document
 from mszs.errors import MszsError, UnreadableInput
-from mszs.parsers.docx import check_package
+from mszs.parsers.docx import check_package, inflated_part
 from mszs.parsers.positioned import PositionedPage, glyph, in_reading_order, rule
 
 NS = "{http://www.ofdspec.org/2016}"
@@ -90,8 +90,7 @@ class _Package:
         from lxml import etree
 
         try:
-            with self.zip.open(name) as part:
-                return etree.fromstring(part.read(), self._parser)
+            return etree.fromstring(inflated_part(self.zip, name), self._parser)
         except KeyError:
             raise UnreadableInput(f"a damaged OFD (it names {name}, which it does not hold)") from None
         except (etree.XMLSyntaxError, zlib.error, zipfile.BadZipFile, EOFError) as exc:
@@ -145,7 +144,7 @@ class _Package:
             return _filled(page, objects)
         scans.require(ocr, "an OFD of scanned pages")
         (x0, top, x1, _), location = max(objects.images, key=lambda image: (image[0][2] - image[0][0]))
-        image = _decoded(self.zip.read(location))
+        image = _decoded(inflated_part(self.zip, location))
         scale = (x1 - x0) / image.shape[1]
         seen = scans.recognise(image, page.page_number, scale)
         seen.width, seen.height = page.width, page.height

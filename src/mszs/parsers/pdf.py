@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
+import logging
 import re
 import zlib
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.errors import EncryptedInput, NeedsOcr, TooLarge, UnreadableInput
-from mszs.parsers.cleanup import is_page_number
+from mszs.parsers.cleanup import ideographs, is_glyph_twin, is_page_number
 from mszs.vocabulary import UNIT_ROLES, header_role, is_header_row
 
 # Longer PDFs are reports or archives, not one notice; each page takes a good part of a second.
@@ -29,8 +31,16 @@ MAX_PAGES = 1000
 # pdfminer inflates a compressed stream whole, with no limit of its own: a stream that would
 # inflate past this is refused first. Real content streams are kilobytes, scanned pages megabytes.
 MAX_STREAM_BYTES = 256 * 1024 * 1024
-_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
 _INFLATE_CHUNK = 16 * 1024 * 1024
+# A dense page of text holds a few thousand characters; past this a page is built to exhaust memory.
+MAX_PAGE_CHARACTERS = 200_000
+# What delimits a content stream's (literal strings), nested or not, and its <hex strings>.
+_STRING_EVENT = re.compile(rb"\\.|[()]|<[0-9A-Fa-f\s]*>", re.S)
+_MAX_LAYERS = 8  # of /FlateDecode on one stream: real files have one
+# A PDF holds objects (`4 0 obj`); a file that has none after its header (megabytes of padding)
+# is refused at once instead of being scanned line by line by pdfminer's repair.
+_OBJECT_END = re.compile(rb"\d+\s+\d+\s+obj$")
+_OBJECT_NUMBERS = 40  # bytes before `obj` that hold its numbers
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
                   "join_tolerance": 3, "intersection_tolerance": 3}
 # Characters closer than this (in points) belong to one word; CJK glyphs abut, so
@@ -39,6 +49,8 @@ X_TOLERANCE = 2.5
 Y_TOLERANCE = 3
 # Top and bottom share of the page where running headers and page numbers live.
 MARGIN_SHARE = 0.1
+# How many body lines must reach a point for it to count as the right edge of the text.
+RIGHT_EDGE_LINES = 3
 # A step down this many line pitches or more leaves a paragraph's spacing between two lines.
 PARAGRAPH_STEP = 1.3
 # Columns whose lines may each hold one name.
@@ -55,6 +67,11 @@ _SENTENCE_END = tuple("。！？；!?;")
 _DATE_START = re.compile(r"^((\d{4}年)?\d{1,2}月|[一二三四五六七八九十]{1,2}月)")
 _BEFORE_DATE = re.compile(r"[\d年于至到在]$")
 _ENUMERATOR = re.compile(r"^(\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+# pdfminer logs a warning per character for some fonts (Chromium's lack a FontBBox): with a
+# handler of its own they stay off a terminal's stderr unless the application configures logging.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 
 def read_pdf(data: bytes, ocr: str = "auto") -> Document:
@@ -89,7 +106,7 @@ def read_layout(sources: Iterable, fmt: str, ocr: str = "auto") -> Document:
             if previous and _carry_split_row(previous, table, item):
                 # The rest of the row went back to its row; this page's table goes on after it.
                 previous = (previous[0], item, roles)
-                if _only_repeated_header(table, previous[0]):
+                if not table.rows or _only_repeated_header(table, previous[0]):
                     continue
             blocks.append(table)
             previous = (table, item, roles)
@@ -128,6 +145,7 @@ def _open_pages(data: bytes):
         if len(pdf.pages) > MAX_PAGES:
             raise TooLarge(f"the PDF has {len(pdf.pages):,} pages, over the {MAX_PAGES:,} a notice may have")
         for page in pdf.pages:
+            _check_page_text(page)
             try:
                 yield page
             finally:
@@ -135,24 +153,104 @@ def _open_pages(data: bytes):
 
 
 def _check_streams(data: bytes) -> None:
-    for start in _STREAM_START.finditer(data):
-        end = data.find(b"endstream", start.end())
-        if _inflated_size(memoryview(data)[start.end():end if end >= 0 else len(data)]) > MAX_STREAM_BYTES:
+    if not _has_object(data):
+        raise UnreadableInput("a damaged PDF (no objects after its header)")
+    for start in _stream_starts(data):
+        end = data.find(b"endstream", start)
+        if _inflated_size(memoryview(data)[start:end if end >= 0 else len(data)]) > MAX_STREAM_BYTES:
             raise TooLarge(f"the PDF has a stream that would inflate past {MAX_STREAM_BYTES:,} bytes (a zip bomb?)")
 
 
+def _check_page_text(page) -> None:
+    """Refuse a page whose content shows more characters than a page can hold, before pdfminer
+    builds an object of a kilobyte or more for each (3,000,000 in one Tj took 4 GB)."""
+    from pdfminer.pdftypes import resolve1
+
+    shown = sum(_shown_bytes(resolve1(stream).get_data()) for stream in page.page_obj.contents)
+    if shown > MAX_PAGE_CHARACTERS:
+        raise TooLarge(f"page {page.page_number} of the PDF shows {shown:,} characters, over the "
+                       f"{MAX_PAGE_CHARACTERS:,} a page may hold")
+
+
+def _shown_bytes(data: bytes) -> int:
+    """The bytes inside the strings of a content stream: a bound on the characters it shows.
+    Literal strings may nest (``(a(b)c)``) and escape parentheses (``\\)``)."""
+    total = depth = start = 0
+    for event in _STRING_EVENT.finditer(data):
+        token = event.group()
+        if token == b"(":
+            start = event.end() if depth == 0 else start
+            depth += 1
+        elif token == b")" and depth:
+            depth -= 1
+            total += 0 if depth else event.start() - start
+        elif token[:1] == b"<" and depth == 0:
+            total += len(token) // 2
+    return total + (len(data) - start if depth else 0)
+
+
+# Both searches go by bytes.find, which skips megabytes in milliseconds; a regular expression
+# starting with \d or a lookbehind tries every position and takes seconds on 200 MB of padding.
+
+def _has_object(data: bytes) -> bool:
+    at = data.find(b"obj")
+    while at >= 0:
+        if _OBJECT_END.search(data, max(0, at - _OBJECT_NUMBERS), at + 3):
+            return True
+        at = data.find(b"obj", at + 3)
+    return False
+
+
+def _stream_starts(data: bytes):
+    """Where the data of each ``stream`` begins (after ``stream`` and its line end)."""
+    at = data.find(b"stream")
+    while at >= 0:
+        after = at + len(b"stream")
+        line_end = b"\r\n" if data.startswith(b"\r\n", after) else b"\n"
+        if data[max(0, at - 3):at] != b"end" and data.startswith(line_end, after):
+            yield after + len(line_end)
+        at = data.find(b"stream", after)
+
+
 def _inflated_size(stream) -> int:
-    """How much a zlib stream inflates to, counted a chunk at a time up to just past the limit."""
+    """How much a zlib stream inflates to, every layer counted (``/Filter [/FlateDecode
+    /FlateDecode]`` turns a megabyte into a gigabyte, and pdfminer holds each layer whole),
+    a chunk at a time up to just past the limit."""
+    total = [0]
+    layer = _inflate([stream], total)
+    for _ in range(_MAX_LAYERS - 1):
+        first = next(layer, b"")
+        if not _is_zlib(first):
+            break
+        layer = _inflate(itertools.chain([first], layer), total)
+    for _ in layer:  # the innermost layer pulls the outer ones through
+        pass
+    return total[0]
+
+
+def _inflate(chunks, total: list[int]):
+    """Inflate zlib data arriving in ``chunks``, a chunk at a time, adding the sizes to ``total[0]``;
+    stops past the limit, and at data that is not zlib (an image, an encrypted stream) or is
+    damaged: pdfminer decides about those."""
     inflater = zlib.decompressobj()
-    size = 0
     try:
-        chunk = inflater.decompress(stream, _INFLATE_CHUNK)
-        while chunk and size <= MAX_STREAM_BYTES:
-            size += len(chunk)
-            chunk = inflater.decompress(inflater.unconsumed_tail, _INFLATE_CHUNK)
+        for data in chunks:
+            while data:
+                out = inflater.decompress(data, _INFLATE_CHUNK)
+                data = inflater.unconsumed_tail
+                if not out:
+                    break
+                total[0] += len(out)
+                yield out
+                if total[0] > MAX_STREAM_BYTES:
+                    return
     except zlib.error:
-        pass  # not zlib data (an image, an encrypted stream) or damaged: pdfminer decides
-    return size
+        return
+
+
+def _is_zlib(data: bytes) -> bool:
+    """Whether ``data`` starts with a zlib header (deflate, a header checksum divisible by 31)."""
+    return len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
 
 
 # --- one page ------------------------------------------------------------------------------------
@@ -160,11 +258,13 @@ def _inflated_size(stream) -> int:
 def _read_page(page) -> dict:
     """Lines outside tables and the tables of one page, top to bottom."""
     clean = page.dedupe_chars() if _has_doubled_chars(page.chars) else page
-    found = clean.find_tables(TABLE_SETTINGS)
+    _read_glyph_twins_as_ideographs(clean.chars)
+    cuts = _open_table_ends(clean.edges)
+    found = clean.find_tables(dict(TABLE_SETTINGS, explicit_horizontal_lines=cuts))
     boxes = [t.bbox for t in found]
     chars = [c for c in clean.chars if c["upright"] and not any(_inside(c, box) for box in boxes)]
     items: list = [dict(line, page=page.page_number) for line in _lines(chars)]
-    items += [_Grid(table, clean.chars) for table in found]
+    items += [_Grid(table, clean.chars, cuts) for table in found]
     items.sort(key=lambda item: item["top"] if isinstance(item, dict) else item.bbox[1])
     return {
         "number": page.page_number,
@@ -177,6 +277,48 @@ def _read_page(page) -> dict:
         "unsure": list(getattr(page, "unsure", ())),
         "recognised": getattr(page, "recognised", False),
     }
+
+
+def _open_table_ends(edges: list[dict]) -> list[dict]:
+    """Rules closing a table where the page cut it: a browser leaves a row split by the page
+    break without its bottom border (and the rest of it without a top one), so the column
+    rules run out where no horizontal rule meets them, and no cell would close. A rule is
+    ``bare`` where no border at all was drawn, the row itself cut; a cell spanning rows
+    across the break leaves a gap in a border drawn under the others."""
+    snap = TABLE_SETTINGS["snap_tolerance"]
+    rules = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > snap]
+    ends: dict[float, list[float]] = {}
+    for edge in edges:
+        if edge["orientation"] == "v":
+            for y in (edge["top"], edge["bottom"]):
+                ends.setdefault(round(y), []).append(edge["x0"])
+    closing = []
+    for y, xs in ends.items():
+        x0, x1 = min(xs), max(xs)
+        level = [r for r in rules if abs(r["top"] - y) <= snap and r["x1"] > x0 and r["x0"] < x1]
+        if len(xs) > 1 and not _ruled(x0, x1, level):
+            closing.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
+                            "orientation": "h", "object_type": "line", "bare": not level})
+    return closing
+
+
+def _ruled(x0: float, x1: float, rules: list[dict]) -> bool:
+    """Whether horizontal rules, one or several end to end (a border per cell), run from x0 to x1."""
+    snap = TABLE_SETTINGS["snap_tolerance"]
+    reached = x0
+    for rule in sorted(rules, key=lambda r: r["x0"]):
+        if rule["x0"] > reached + snap:
+            return False
+        reached = max(reached, rule["x1"])
+    return reached >= x1 - snap
+
+
+def _read_glyph_twins_as_ideographs(chars: list[dict]) -> None:
+    """Give the characters a font mapped to their look-alikes (⾼ for 高) their own code points,
+    before header words are looked for."""
+    for char in chars:
+        if is_glyph_twin(char["text"]):
+            char["text"] = ideographs(char["text"])
 
 
 def _has_doubled_chars(chars: list[dict]) -> bool:
@@ -198,6 +340,9 @@ def _inside(char: dict, box) -> bool:
 
 
 def _lines(chars: list[dict]) -> list[dict]:
+    """The text lines of these characters, each kept as little as the joining needs: its text,
+    box, whether it broke at a space, and the width of its first unbreakable piece (``lead``).
+    pdfplumber's character dicts are dropped with the page: kept, they were most of the memory."""
     from pdfplumber.utils.text import chars_to_textmap
 
     if not chars:
@@ -209,8 +354,9 @@ def _lines(chars: list[dict]) -> list[dict]:
         inked = [c for c in line["chars"] if c["text"].strip()]
         if inked:
             x1 = max(c["x1"] for c in inked)
-            lines.append(dict(line, text=line["text"].strip(), chars=inked, spaced=_ends_in_blank(line, x1, blanks),
-                              x0=inked[0]["x0"], x1=x1))
+            lines.append({"text": line["text"].strip(), "x0": inked[0]["x0"], "x1": x1, "top": line["top"],
+                          "bottom": line["bottom"], "spaced": _ends_in_blank(line, x1, blanks),
+                          "lead": _first_word_width(inked)})
     return lines
 
 
@@ -278,13 +424,15 @@ def _is_furniture(line: dict, page: dict, running: set[str]) -> bool:
 # --- paragraphs --------------------------------------------------------------------------------------
 
 def _right_edge(pages: list[dict]) -> float:
-    """Where body lines end when the layout wraps them: the furthest any line reaches,
-    or the page width less the left margin when no line is that long."""
+    """Where body lines end when the layout wraps them: as far as several lines reach (one
+    line may overshoot: a date placed by spaces, a symbol hung in the margin), or the page
+    width less the left margin when fewer lines are that long."""
     lines = [item for page in pages for item in page["items"] if isinstance(item, dict)]
     if not lines:
         return 0.0
     mirrored = max(page["width"] for page in pages) - min(line["x0"] for line in lines)
-    return max(mirrored, max(line["x1"] for line in lines))
+    reached = sorted((line["x1"] for line in lines), reverse=True)
+    return max(mirrored, reached[min(RIGHT_EDGE_LINES, len(reached)) - 1])
 
 
 def _paragraphs(lines: list[dict], right: float, pitch: float | None) -> list[Paragraph]:
@@ -310,13 +458,18 @@ def _joined(lines: list[dict], right: float, pitch: float | None, names: bool = 
     previous = None
     for line in lines:
         if previous is not None and _wrapped(previous, line, right, pitch) \
-                and not (names and _NAME_END.search(previous["text"]) and _NAME_START.match(line["text"])):
+                and not (names and _names_apart(previous, line)):
             text, first = out[-1]
             out[-1] = (_concat(text, line["text"], previous["spaced"]), first)
         else:
             out.append((line["text"], line))
         previous = line
     return out
+
+
+def _names_apart(line: dict, following: dict) -> bool:
+    """In a list of names, a line ending like a name (…局) and one starting like a name (县…)."""
+    return bool(_NAME_END.search(line["text"]) and _NAME_START.match(following["text"]))
 
 
 def _wrapped(line: dict, following: dict, right: float, pitch: float | None = None) -> bool:
@@ -338,18 +491,16 @@ def _wrapped(line: dict, following: dict, right: float, pitch: float | None = No
     if _DATE_START.match(following["text"]) and not _BEFORE_DATE.search(line["text"]):
         return False
     room = right - line["x1"]
-    width = _first_word_width(following["chars"])
+    width = following["lead"]
     if room < width:
         return True
     return room < width + 1.5 and not ends_sentence
 
 
 def _first_word_width(chars: list[dict]) -> float:
-    """Width of what cannot be broken at the start of a line: one CJK character with the
-    punctuation that may not start a line, a Latin word, or anything glued by quotes."""
-    chars = [c for c in chars if c["text"].strip()]
-    if not chars:
-        return 0.0
+    """Width of what cannot be broken at the start of a line of inked characters: one CJK
+    character with the punctuation that may not start a line, a Latin word, or anything glued
+    by quotes."""
     end = 0
     while end + 1 < len(chars) and _glued(chars[end], chars[end + 1]):
         end += 1
@@ -374,13 +525,27 @@ def _concat(text: str, more: str, spaced: bool = False) -> str:
 
 # --- tables ------------------------------------------------------------------------------------------
 
-class _Grid:
-    """A pdfplumber table with the text of each cell, lines rejoined where the cell wrapped them."""
+class _Band(NamedTuple):
+    """A row or column of a table: its box and the boxes of its cells (None where a merged cell
+    starting elsewhere covers it)."""
 
-    def __init__(self, table, chars: list[dict]):
-        self.bbox = table.bbox
-        self.rows = table.rows
-        self.columns = table.columns
+    bbox: tuple
+    cells: tuple
+
+
+class _Grid:
+    """A table's geometry with the lines of each cell, rejoined where the cell wrapped them.
+
+    Plain tuples, not pdfplumber's objects, which hold on to the page and its characters."""
+
+    def __init__(self, table, chars: list[dict], cuts: list[dict] = ()):
+        self.bbox = tuple(table.bbox)
+        # Whether the page cut the table above or below (its rule there was added by _open_table_ends).
+        snap = TABLE_SETTINGS["snap_tolerance"]
+        self.cut_above = any(cut["bare"] and abs(cut["top"] - self.bbox[1]) <= snap for cut in cuts)
+        self.cut_below = any(cut["bare"] and abs(cut["top"] - self.bbox[3]) <= snap for cut in cuts)
+        self.rows = [_Band(tuple(row.bbox), tuple(row.cells)) for row in table.rows]
+        self.columns = [_Band(tuple(column.bbox), tuple(column.cells)) for column in table.columns]
         boxes = [cell for row in table.rows for cell in row.cells if cell]
         inside: dict = {box: [] for box in boxes}
         for char in chars:
@@ -389,16 +554,27 @@ class _Grid:
                 inside[box].append(char)
         self.lines = {box: _lines(cell_chars) for box, cell_chars in inside.items()}
         self.pitch = line_pitch(list(self.lines.values()))
+        # The furthest any line reaches in the cells ending at each right border.
+        self.reached: dict[int, float] = {}
+        for box, lines in self.lines.items():
+            for line in lines:
+                self.reached[round(box[2])] = max(self.reached.get(round(box[2]), 0.0), line["x1"])
 
     def text(self, box, names: bool = False) -> str:
         """The cell's text, wrapped lines joined; ``names`` for a cell listing names."""
         return "\n".join(text for text, _ in _joined(self.lines[box], self.right(box), self.pitch, names))
 
     def right(self, box) -> float:
-        """Where the cell's text ends: its right border less the padding seen on the left."""
+        """Where the cell's text ends: its right border less the padding seen on the left, or
+        the furthest a line in the column reaches when that is less by under a character (the
+        padding on the right was wider)."""
         lines = self.lines[box]
-        padding = min(line["x0"] for line in lines) - box[0] if lines else 0
-        return box[2] - max(padding, 0)
+        if not lines:
+            return box[2]
+        border = box[2] - max(min(line["x0"] for line in lines) - box[0], 0)
+        reached = self.reached[round(box[2])]
+        character = min(line["bottom"] - line["top"] for line in lines)
+        return reached if border - character < reached < border else border
 
     def covering(self, r: int, c: int):
         """The cell box over grid position (r, c), whichever row and column it starts in."""
@@ -419,48 +595,63 @@ class _Grid:
 def _carry_split_row(previous: tuple, table: Table, grid: _Grid) -> bool:
     """Move the rest of a row the page break split back into the row it belongs to.
 
-    At the top of a continued table, after any repeated header, a row whose first
-    column is empty is the rest of the previous page's last row when each of its
-    cells carries on a wrapped line, or when it has text in one column only (a row
-    of its own names its units, its content…). A row starting a new task does neither.
+    A table the page cut below (no border closes it) goes on with the rest of its last row
+    in the first row of a table the page cut above. Where the page left the borders, the
+    first row of a continued table, after any repeated header, is the rest when it reads so
+    (``_looks_carried``).
     """
-    last_table, last_grid, _ = previous
+    last_table, last_grid, roles = previous
     if last_table.rows[-1].origin.page >= table.origin.page:
         return False
-    skip = 1 if _only_repeated_header(Table(table.rows[:1]), last_table) else 0
-    if len(table.rows) <= skip:
+    cut = last_grid.cut_below and grid.cut_above
+    skip = 0 if cut else 1 if _only_repeated_header(Table(table.rows[:1]), last_table) else 0
+    if not cut and (len(table.rows) <= skip or not _looks_carried(previous, table, grid, skip)):
         return False
     rest, last = table.rows[skip], last_table.rows[-1]
-    if rest.cells[0].text.strip() or len(rest.cells) != len(last.cells):
-        return False
-    wrapped = [_wraps_into(last_grid, grid, skip, c) for c in range(len(rest.cells))]
-    filled = [c for c, cell in enumerate(rest.cells) if cell.text.strip()]
-    if len(filled) != 1 and not all(wrapped[c] for c in filled):
-        return False
-    for c in filled:
+    for c, cell in enumerate(rest.cells):
+        if not cell.text.strip():
+            continue
         above = last.cells[c]
         if not above.text:
-            above.text = rest.cells[c].text
-        elif wrapped[c]:
-            above.text = _concat(above.text, rest.cells[c].text)
+            above.text = cell.text
+        elif _wraps_into(last_grid, grid, skip, c, names=c < len(roles) and roles[c] in LIST_ROLES):
+            above.text = _concat(above.text, cell.text)
         else:
-            above.text += "\n" + rest.cells[c].text
+            above.text += "\n" + cell.text
     del table.rows[skip]
     return True
+
+
+def _looks_carried(previous: tuple, table: Table, grid: _Grid, row: int) -> bool:
+    """Whether ``table``'s ``row``, under a rule, still reads as the rest of the previous
+    table's last row: its first column empty, and text in one column only, or every filled
+    cell carrying on a wrapped line, or one cell (not a list of names) carrying on a sentence
+    cut mid-way (a name broken over the page, 大力扶持就|业创业)."""
+    last_table, last_grid, roles = previous
+    rest, last = table.rows[row], last_table.rows[-1]
+    if rest.cells[0].text.strip() or len(rest.cells) != len(last.cells):
+        return False
+    filled = [c for c, cell in enumerate(rest.cells) if cell.text.strip()]
+    wrapped = [c for c in filled if _wraps_into(last_grid, grid, row, c)]
+    return len(filled) == 1 or wrapped == filled or any(
+        not (c < len(roles) and roles[c] in LIST_ROLES) and not last.cells[c].text.endswith(_SENTENCE_END)
+        for c in wrapped)
 
 
 def _only_repeated_header(table: Table, previous: Table) -> bool:
     return len(table.rows) == 1 and _squash(table.rows[0].texts) == _squash(previous.rows[0].texts)
 
 
-def _wraps_into(last_grid: _Grid, grid: _Grid, row: int, column: int) -> bool:
-    """Whether the cell at ``column`` of ``grid``'s ``row`` carries on the last row of ``last_grid``."""
+def _wraps_into(last_grid: _Grid, grid: _Grid, row: int, column: int, names: bool = False) -> bool:
+    """Whether the cell at ``column`` of ``grid``'s ``row`` carries on the last row of ``last_grid``
+    (``names``: in a column listing names)."""
     above = last_grid.rows[-1].cells[column]
     below = grid.rows[row].cells[column]
     if not above or not below or not last_grid.lines[above] or not grid.lines[below]:
         return False
+    last, first = last_grid.lines[above][-1], grid.lines[below][0]
     # Across the page break only the widths tell.
-    return _wrapped(last_grid.lines[above][-1], grid.lines[below][0], last_grid.right(above))
+    return _wrapped(last, first, last_grid.right(above)) and not (names and _names_apart(last, first))
 
 
 def _squash(texts: list[str]) -> list[str]:

@@ -25,9 +25,11 @@ from dataclasses import dataclass
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.parsers.cell_stream import best_shift, continuation_row, fit_rows, fit_score, seq_number
+from mszs.parsers.noise import remove_noise
 from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
-from mszs.vocabulary import HEADER_WORDS, PROJECT_ROLES, header_role, is_header_row
+from mszs import vocabulary
+from mszs.vocabulary import PROJECT_ROLES, cached, header_role, is_header_row
 
 # Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
 _TABLE_END = re.compile(
@@ -57,9 +59,6 @@ _ANY_GAP = re.compile(r"[ \u3000\u00a0]+")
 _ROW_NUMBER = re.compile(r"^(\d{1,3})[.、．]?$")
 # A label naming only a period qualifies the label after it: `第二季度` / `完成情况`.
 _PERIOD_LABEL = re.compile(r"^\s*(第?[一二三四1-4]季度|[上下]半年|全年|年度|((19|20)\d\d\s*年度?)?(\d{1,2}\s*[-—至~]\s*)?\d{1,2}\s*月份?)\s*$|^\s*(19|20)\d\d\s*年度?\s*$")
-_HEADER_WORDS = frozenset(re.sub(r"\s", "", word) for words in HEADER_WORDS.values() for word in words)
-# What a label broken by a narrow column may start with: the beginnings of header words (`责任`, `完成`).
-_HEADER_WORD_STARTS = frozenset(word[:k] for word in _HEADER_WORDS for k in range(2, len(word)))
 _SEQ_CELL = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[.、．]?\s*$")
 
 
@@ -77,9 +76,11 @@ class _Line:
 def read_text(data: bytes) -> Document:
     text, encoding = decode_text(data)
     converted = simplified(text)  # before the tables are looked for by their header words
-    document = Document(blocks=parse_lines(converted or text), format="text", encoding=encoding)
+    text, noise = remove_noise(converted or text)
+    document = Document(blocks=parse_lines(text), format="text", encoding=encoding)
     if converted:
         document.warnings.append(TRADITIONAL_WARNING)
+    document.warnings.extend(noise)
     return document
 
 
@@ -573,7 +574,7 @@ def _starts_a_header(text: str) -> bool:
     """Whether a line is a header word, or the start of one broken by a narrow column."""
     if len(text) > 2 * MAX_LABEL:  # letter-spaced labels (`目  标`) at most double in length
         return False
-    return bool(header_role(text)) or re.sub(r"\s", "", text) in _HEADER_WORD_STARTS
+    return bool(header_role(text)) or re.sub(r"\s", "", text) in vocabulary.HEADER_WORD_STARTS
 
 
 def _header_cells(labels):
@@ -602,7 +603,7 @@ def _unknown_pair(cells) -> bool:
 
 
 # A run of short lines is looked at again from each of its lines: remember what was found.
-@functools.lru_cache(maxsize=4096)
+@cached
 def _wrapped(first: str, second: str) -> bool:
     """Whether two label lines are one header cell broken by a narrow column.
 
@@ -618,12 +619,12 @@ def _wrapped(first: str, second: str) -> bool:
     a, b = re.sub(r"\s", "", first), re.sub(r"\s", "", second)
     if _spans_a_header_word(a, b):
         return True
-    return not first_role and not second_role and a in _HEADER_WORD_STARTS
+    return not first_role and not second_role and a in vocabulary.HEADER_WORD_STARTS
 
 
 def _spans_a_header_word(a: str, b: str) -> bool:
     joined = a + b
-    return any(joined[start:end] in _HEADER_WORDS
+    return any(joined[start:end] in vocabulary.HEADER_WORD_SET
                for start in range(len(a)) for end in range(len(a) + 1, len(joined) + 1))
 
 

@@ -1,0 +1,3 @@
+from mszs.cli import app
+
+app(prog_name="mszs")

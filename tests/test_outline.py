@@ -1,0 +1,89 @@
+"""Outline induction: every enumeration style real notices use, levelled as the document nests them."""
+from mszs.document import Document, Paragraph
+from mszs.interpret import interpret
+from mszs.interpret.outline import bare_mark, enumerator, number_paragraphs
+
+
+def projects_of(*texts):
+    _, projects, _ = interpret(Document(blocks=[Paragraph(t) for t in texts], format="text"))
+    return projects
+
+
+def styles(texts):
+    return [(m.style, m.level, m.number) if m else None for m in number_paragraphs(texts)]
+
+
+def test_each_mark_style_is_read_with_its_number():
+    cases = {
+        "一、总体要求": ("一、", 1), "第三，实施养老服务工程。": ("第一", 3), "（五）城乡居民体检": ("（一）", 5),
+        "12.新增公共充电桩": ("1.", 12), "03 项目名称：农贸市场提升": ("01", 3), "（2）改造雨污管网": ("（1）", 2),
+        "2）新建公厕20座": ("1）", 2), "③改造饮水工程5处": ("①", 3), "十是推进殡葬改革": ("一是", 10),
+    }
+    for text, (style, number) in cases.items():
+        mark = enumerator(text)
+        assert (mark.style, mark.number) == (style, number), text
+
+
+def test_words_that_only_look_like_marks_are_text():
+    for text in ("一是否完成验收", "12 月底前完成", "2.5亿元用于", "第一季度完成招标"):
+        mark = enumerator(text)
+        assert mark is None or mark.style not in ("一是", "01", "1.", "第一"), text
+
+
+def test_levels_follow_the_documents_own_nesting():
+    texts = ["一、教育惠民", "1.新建学校", "一是新增学位", "二是改造校舍", "2.改造操场", "二、医疗惠民", "1.新建卫生院"]
+    assert styles(texts) == [("一、", 0, 1), ("1.", 1, 1), ("一是", 2, 1), ("一是", 2, 2), ("1.", 1, 2),
+                             ("一、", 0, 2), ("1.", 1, 1)]
+
+
+def test_a_mark_that_breaks_its_run_is_text():
+    texts = ["1、新建学校2所", "2、改造道路", "5、6月份完成验收", "3、新建公园"]
+    assert [s and s[2] for s in styles(texts)] == [1, 2, None, 3]
+
+
+def test_a_mark_alone_on_its_line_is_bare():
+    assert bare_mark("（一）") and bare_mark(" 3. ") and not bare_mark("（一）新建学校")
+
+
+def test_items_numbered_yi_shi_with_their_units():
+    projects = projects_of("经研究，2023年为民办实事项目如下：",
+                           "一是新建城区幼儿园2所，新增学位600个。责任单位：县教育局。",
+                           "二是改造老旧小区12个。责任单位：县住建局。")
+    assert [(p.seq, p.tasks[0].lead_units) for p in projects] == [(1, ["县教育局"]), (2, ["县住建局"])]
+
+
+def test_items_numbered_di_yi_and_zero_padded():
+    projects = projects_of("第一，实施教育提升工程。新建小学1所。牵头单位：区教育局；配合单位：区财政局。",
+                           "第二，实施健康惠民工程。牵头单位：区卫健局。")
+    assert [(p.seq, p.tasks[0].co_units) for p in projects] == [(1, ["区财政局"]), (2, [])]
+    projects = projects_of("01 项目名称：城区学校建设", "建设内容：新建学校3所。", "责任单位：市教育局",
+                           "02 项目名称：老旧小区改造", "建设内容：改造老旧小区30个。", "责任单位：市住建局")
+    assert [(p.seq, p.name, p.tasks[0].content) for p in projects] == [
+        (1, "城区学校建设", "新建学校3所"), (2, "老旧小区改造", "改造老旧小区30个")]
+
+
+def test_a_bare_mark_and_labels_alone_on_their_lines():
+    projects = projects_of("2021年民生实事项目", "（一）", "新建农村公路100公里。", "责任单位", "县交通运输局",
+                           "完成时限", "2021年12月", "（二）", "改造农村危房200户。", "责任单位", "县住建局")
+    assert [(p.seq, p.tasks[0].content, p.tasks[0].lead_units) for p in projects] == [
+        (1, "新建农村公路100公里。", ["县交通运输局"]), (2, "改造农村危房200户。", ["县住建局"])]
+    assert projects[0].tasks[0].deadline.text == "2021年12月"
+
+
+def test_a_run_goes_on_across_sections_and_starts_at_one_otherwise():
+    texts = ["（一）聚焦产业", "1.实施技改", "2.培育企业", "（二）聚焦城乡", "3.启动行动", "111.jpg"]
+    assert [s and s[2] for s in styles(texts)] == [1, 1, 2, 2, 3, None]
+
+
+def test_items_numbered_inside_one_paragraph_even_across_a_line_break():
+    projects = projects_of("这10件民生实事涉及以下领域：一是新建学校3所；二是改造道路20公里；三是加大",
+                           "医疗投入，新增床位100张；四是新建公园2个。")
+    assert [p.tasks[0].content for p in projects] == [
+        "新建学校3所", "改造道路20公里", "加大医疗投入，新增床位100张", "新建公园2个。"]
+
+
+def test_items_whose_closing_bracket_names_units_by_their_verbs():
+    projects = projects_of("一、主要目标", "（一）地区生产总值增长11%左右。（省发改委负责）（二）公共财政收入增长13%左右。"
+                           "（省财政厅主办，省国税局、地税局协办）")
+    assert [(p.seq, p.tasks[0].lead_units, p.tasks[0].co_units) for p in projects] == [
+        (1, ["省发改委"], []), (2, ["省财政厅"], ["省国税局", "地税局"])]
