@@ -87,3 +87,32 @@ def test_items_whose_closing_bracket_names_units_by_their_verbs():
                            "（省财政厅主办，省国税局、地税局协办）")
     assert [(p.seq, p.tasks[0].lead_units, p.tasks[0].co_units) for p in projects] == [
         (1, ["省发改委"], []), (2, ["省财政厅"], ["省国税局", "地税局"])]
+
+
+def test_a_numbered_items_short_first_sentence_is_its_name():
+    projects = projects_of("2025年为民实事", "（一）提高民生保障标准",
+                           "1.提高养老金待遇。全面落实国家和省市部署要求，稳步提高基本养老金。（区人社局、区财政局）",
+                           "2.阶段性减征医疗保险费。将参保单位缴费费率由7%降至6%。（区医保局）")
+    assert [(p.name, p.tasks[0].content[:6], p.tasks[0].lead_units) for p in projects] == [
+        ("提高养老金待遇", "全面落实国家", ["区人社局", "区财政局"]),
+        ("阶段性减征医疗保险费", "将参保单位缴", ["区医保局"])]
+
+
+def test_an_attached_task_list_beats_the_requirements_above_it():
+    projects = projects_of("一、责任到人，闭环管理。任务分解明确133项任务。", "二、节点管控，动态调度。",
+                           "附件1", "一、县示范区管委会牵头工作（2项）",
+                           "1.投资3000万元建设循环水养殖基地。", "2.建设3个劳动密集型产业园。")
+    assert [(p.seq, p.tasks[0].content, p.tasks[0].lead_units) for p in projects] == [
+        (1, "投资3000万元建设循环水养殖基地。", ["县示范区管委会"]), (2, "建设3个劳动密集型产业园。", ["县示范区管委会"])]
+
+
+def test_projects_named_in_one_sentence():
+    projects = projects_of("经票决，2022年张寨镇共实施民生实事项目4项，分别为：护理院改造项目、老年大学建设工程、"
+                           "农村公路提档升级工程、村内路灯亮化工程。")
+    assert [(p.seq, p.name, p.tasks[0].content) for p in projects][1:3] == [
+        (2, "老年大学建设工程", "老年大学建设工程"), (3, "农村公路提档升级工程", "农村公路提档升级工程")]
+    assert len(projects) == 4
+
+
+def test_a_chinese_numeral_and_spaces_mark_a_heading():
+    assert styles(["一    生态环境", "二    教育惠民"]) == [("一、", 0, 1), ("一、", 0, 2)]

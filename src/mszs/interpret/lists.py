@@ -13,7 +13,7 @@ from mszs.document import Paragraph
 from mszs.interpret.outline import Enumerated, bare_mark, enumerator, heading_text, number_paragraphs, run_in_starts
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
-from mszs.normalise.units import units_by_verb
+from mszs.normalise.units import is_unit_list, units_by_verb
 from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_word_ending
 
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
@@ -24,17 +24,24 @@ _ANY_LABEL_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
 _OPENERS, _CLOSERS = "（(【[", ("）", ")", "】", "]")
 _OPENING_AT_END = re.compile(r"[（(【\[]\s*$")
-# `…增长11%左右。（省发改委负责）`: units named by their verbs in a closing bracket.
-_VERB_CLAUSE_AT_END = re.compile(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】]$")
+# `…增长11%左右。（省发改委负责）`, `…养老金。（区人社局、区财政局）`: a closing bracket that names
+# units by their verbs or holds nothing but units.
+_BRACKET_AT_END = re.compile(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】]$")
 # `…。牵头单位：县教育局` at the end of an item, without parentheses.
 _AFTER_SENTENCE = re.compile(r"[。；;，,]\s*$")
 # Items numbered inside one paragraph with no label among them: this many make a list.
 MIN_RUN_IN_ITEMS = 3
+# `…民生实事项目分别是A、B、C。`: names listed in one sentence, after one of these words.
+_NAMED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|具体是|具体为)[:：]?")
+_NAME_SEPARATORS = re.compile(r"[、；;，,]|以及")
+MIN_NAMED, MAX_NAMED = 3, 40
 # A list found without a line that opens it counts when a third of its items state an amount.
 MIN_QUANTIFIED_SHARE = (1, 3)
 _AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
 # A project name before a colon: short, no sentence punctuation.
 _NAME = re.compile(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
+# A short first sentence without a pause, then the text: `提高养老金待遇。全面落实国家…` names the item.
+_HEADLINE = re.compile(r"^([^，,。；;：:、！？!?（(]{2,20})[。！!]")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
 # A numbered line this long that ends mid-sentence was wrapped, not a heading.
 MIN_WRAPPED_LENGTH = 15
@@ -92,7 +99,8 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             name = headings.pop(numbered.level)
         level = numbered.level if numbered else max(headings, default=-1) + 1
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True) if lvl < level), None)
-        own_name, content = _name_and_content(body[:clause_at].rstrip("，, ") if clause_at is not None else body)
+        own_name, content = _name_and_content(body[:clause_at].rstrip("，, ") if clause_at is not None else body,
+                                              headline=marks[k] is not None)
         name = name or own_name
         current = TaskRecord(content=content, origin=paragraph.origin)
         if clause_at is not None:
@@ -103,6 +111,7 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
                                       tasks=[current]))
     for project in projects:
         _settle_form_fields(project)
+    _units_from_sections(projects)
     return projects
 
 
@@ -239,14 +248,56 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     """A fallback for notices that list their projects without naming who is responsible:
     the most deeply numbered paragraphs after the line that opens the project list
     (`二、2024年民生实事项目`, `…为民办好十件实事：`), up to a heading such as `三、保障措施`
-    or a list numbered from 1 again."""
-    opener, zone = _project_list_zone(paragraphs)
+    or a list numbered from 1 again. A notice with no such line offers every numbered list
+    it holds (apart at closing headings and restarts), and the one whose items state the most
+    amounts is taken: not the requirements before an attached list of tasks."""
+    openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
+    for start in [*reversed(openers), None]:  # a page may print its heading below the body
+        opener, zones = _project_list_zones(paragraphs, start)
+        progress = bool(_PROGRESS_REPORT.search(opener))
+        lists = [found for zone in zones for found in _numbered_lists(zone, progress)]
+        if start is None:
+            lists = [found for found in lists if _quantified(found)]  # numbered requirements are no projects
+        chosen = lists[0] if start is not None and lists else max(lists, key=lambda f: (_amounts(f), len(f)), default=[])
+        if chosen:
+            _units_from_sections(chosen)
+            return chosen
+    return []
+
+
+def read_named_list(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
+    """The last fallback: projects named in one sentence (`…10项民生实事项目分别是公共卫生能力提升工程、
+    新时代美丽乡村建设工程、…。`), each name its project's name and text."""
+    for paragraph in paragraphs:
+        for sentence in re.split(r"[。！!？?]", paragraph.text):
+            match = _NAMED_LIST.search(sentence)
+            if not match or not PROJECT_LIST_START.search(sentence[:match.start()]):
+                continue
+            names = [name.strip(" ：:“”\"") for name in _NAME_SEPARATORS.split(sentence[match.end():])]
+            if len(names) >= MIN_RUN_IN_ITEMS and all(MIN_NAMED <= len(name) <= MAX_NAMED for name in names):
+                return [ProjectRecord(seq=k, name=name, tasks=[TaskRecord(content=name, origin=paragraph.origin)])
+                        for k, name in enumerate(names, 1)]
+    return []
+
+
+def _units_from_sections(projects: list[ProjectRecord]) -> None:
+    """A section heading that names who leads what is under it (`一、县示范区管委会牵头工作`) gives
+    those units to the items under it that name none."""
+    for project in projects:
+        if project.section and units_by_verb(project.section):
+            for task in project.tasks:
+                if not any(role in task.fields for role in UNIT_ROLES):
+                    task.add("units", project.section)
+
+
+def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: bool) -> list[list[ProjectRecord]]:
+    """The lists of items in a zone, items being its most deeply numbered paragraphs; a list
+    numbered from 1 again starts another."""
     levels = [numbered.level for _, numbered in zone if numbered]
     if len(levels) < 2:
         return []
     item_level = max(levels)
-    progress = bool(_PROGRESS_REPORT.search(opener))
-    projects: list[ProjectRecord] = []
+    lists: list[list[ProjectRecord]] = [[]]
     headings: dict[int, str] = {}
     last_number: int | None = None
     heading_item: ProjectRecord | None = None  # an item that is a bare heading, waiting for its text
@@ -264,23 +315,25 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             last_number = None
             continue
         if last_number is not None and numbered.number is not None and numbered.number <= last_number:
-            break  # another list
+            lists.append([])  # another list
+            headings = {}
         last_number = numbered.number
         name, content = _name_and_content(numbered.body)
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True)), None)
-        projects.append(ProjectRecord(seq=numbered.number, name=name, section=section,
-                                      tasks=[TaskRecord(content=content, origin=paragraph.origin)]))
+        lists[-1].append(ProjectRecord(seq=numbered.number, name=name, section=section,
+                                       tasks=[TaskRecord(content=content, origin=paragraph.origin)]))
         if name is None and _is_bare_heading(content):
-            heading_item = projects[-1]
-    if not opener and not _quantified(projects):
-        return []  # numbered requirements (1.明确责任。2.加强督查。), not projects
-    return projects
+            heading_item = lists[-1][-1]
+    return [found for found in lists if len(found) >= 2]
+
+
+def _amounts(projects: list[ProjectRecord]) -> int:
+    return sum(bool(_AMOUNT.search(task.content)) for project in projects for task in project.tasks)
 
 
 def _quantified(projects: list[ProjectRecord]) -> bool:
     """Whether enough items of a list found without an opening line state amounts to deliver."""
-    with_amounts = sum(bool(_AMOUNT.search(task.content)) for project in projects for task in project.tasks)
-    return with_amounts * MIN_QUANTIFIED_SHARE[1] >= len(projects) * MIN_QUANTIFIED_SHARE[0] > 0
+    return _amounts(projects) * MIN_QUANTIFIED_SHARE[1] >= len(projects) * MIN_QUANTIFIED_SHARE[0] > 0
 
 
 def _is_bare_heading(text: str) -> bool:
@@ -305,35 +358,35 @@ def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
         task.content += text
 
 
-def _project_list_zone(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[Paragraph, Enumerated | None]]]:
-    """The line that opens the project list, the last one, and the paragraphs after it up to a
+def _project_list_zones(paragraphs: list[Paragraph],
+                        start: int | None) -> tuple[str, list[list[tuple[Paragraph, Enumerated | None]]]]:
+    """The line at ``start`` that opens the project list and the paragraphs after it up to a
     closing heading or, when the opener is numbered (`一、纳入民生实事项目管理的内容`), the next heading
-    of its level. A notice with no such line is searched whole, from after any closing heading
-    that stands before its first item (`一、总体要求`)."""
-    openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
-    start = openers[-1] if openers else 0
-    paragraphs = _join_bare_marks(_split_run_in_items(paragraphs[start:]))
+    of its level: one zone. Without an opener (``start`` None) the whole notice is cut into zones
+    at its closing headings (`三、保障措施`, `附件1`)."""
+    paragraphs = _join_bare_marks(_split_run_in_items(paragraphs[start or 0:]))
     marks = number_paragraphs([p.text for p in paragraphs])
-    if openers:
+    if start is not None:
         opener_text, opener = paragraphs[0].text, marks[0]
         paragraphs, marks = paragraphs[1:], marks[1:]
     else:
         opener_text, opener = "", None
-    zone: list[tuple[Paragraph, Enumerated | None]] = []
+    zones: list[list[tuple[Paragraph, Enumerated | None]]] = [[]]
     previous: Enumerated | None = None
     for paragraph, numbered in zip(paragraphs, marks):
         if opener and numbered and numbered.level <= opener.level:
             break
         title = heading_text(numbered.body) if numbered else paragraph.text
         closes = len(title) <= 12 and PROJECT_LIST_END.search(title) and not _next_item(previous, numbered)
-        if closes and opener is None and not any(n for _, n in zone):
-            zone, previous = [], None
-            continue
-        if closes or paragraph.text.startswith("抄送"):
+        if paragraph.text.startswith("抄送") or (closes and opener):
             break
-        zone.append((paragraph, numbered))
+        if closes:
+            zones.append([])
+            previous = None
+            continue
+        zones[-1].append((paragraph, numbered))
         previous = numbered or previous
-    return opener_text, zone
+    return opener_text, [zone for zone in zones if zone]
 
 
 def _next_item(previous: Enumerated | None, numbered: Enumerated | None) -> bool:
@@ -411,15 +464,19 @@ def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")
     labels = _labels(stripped)
-    verb_clause = _VERB_CLAUSE_AT_END.search(stripped)
-    if verb_clause and units_by_verb(verb_clause.group(1)):
-        return verb_clause.start()
+    bracket = _BRACKET_AT_END.search(stripped)
+    if bracket and _names_units(bracket.group(1)):
+        return bracket.start()
     if stripped.endswith(_CLOSERS):
         for start, _, _ in reversed(labels):
             opener = _opening_before(stripped, start)
             if opener is not None and _balanced_to_end(stripped, opener):
                 return opener
     return next((start for start, _, _ in labels if _AFTER_SENTENCE.search(stripped[:start])), None)
+
+
+def _names_units(text: str) -> bool:
+    return bool(units_by_verb(text)) or is_unit_list(text)
 
 
 def _opening_before(text: str, at: int) -> int | None:
@@ -457,8 +514,8 @@ def _add_clause(task: TaskRecord, clause: str) -> None:
     if clause[:1] in _OPENERS and clause[-1:] in _CLOSERS:
         clause = clause[1:-1]
     labels = _labels(clause)
-    if not labels and units_by_verb(clause):
-        task.add("units", clause)  # `（省财政厅主办，省国税局协办）`
+    if not labels and _names_units(clause):
+        task.add("units", clause)  # `（省财政厅主办，省国税局协办）`, `（区人社局、区财政局）`
     ends = [start for start, _, _ in labels[1:]] + [len(clause)]
     for (_, value_at, label), end in zip(labels, ends):
         _add_labelled(task, label, clause[value_at:end].strip().rstrip("；;，,"))
@@ -470,11 +527,15 @@ def _add_labelled(task: TaskRecord, label: str, value: str) -> None:
         task.add(role, value)
 
 
-def _name_and_content(body: str) -> tuple[str | None, str]:
+def _name_and_content(body: str, headline: bool = True) -> tuple[str | None, str]:
+    """The item's name, when it gives one (`名称：…`, or a numbered item's short first sentence), and its text."""
     body = body.strip()
     match = _NAME.match(body)
     if match and label_role(match.group(1)) == "name":
         return None, body[match.end():].strip()  # `01 项目名称：城区学校建设`
     if match and not match.group(1).endswith(_NOT_NAME_ENDINGS):
         return clean_text(match.group(1)), body[match.end():].strip()
+    first = _HEADLINE.match(body) if headline else None
+    if first and len(body) - first.end() >= MIN_BODY:
+        return clean_text(first.group(1)), body[first.end():].strip()  # `提高养老金待遇。全面落实…`
     return None, body

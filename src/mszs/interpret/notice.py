@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from mszs.document import Document, Paragraph
-from mszs.interpret.lists import read_list_items, read_unlabelled_items
+from mszs.interpret.lists import read_list_items, read_named_list, read_unlabelled_items
 from mszs.interpret.merge import merge_body_and_tables
 from mszs.interpret.metadata import read_metadata
 from mszs.interpret.records import ProjectRecord, TaskRecord
@@ -28,6 +28,10 @@ def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]
         records = read_unlabelled_items(paragraphs)
         if records:
             warnings.append("no project table and no responsible units: projects read from the numbered list")
+    if not records:
+        records = read_named_list(paragraphs)
+        if records:
+            warnings.append("no project table or numbered list: projects read from the names listed in one sentence")
     _drop_shared_section(records)
     first_leads = _says_first_leads(records)
     projects = [_project(record, info.year, first_leads, warnings) for record in records]

@@ -30,7 +30,7 @@ class MarkStyle:
 
 # Tried in order; the first that matches names the style.
 MARK_STYLES: tuple[MarkStyle, ...] = (
-    MarkStyle("一、", 0, re.compile(rf"^\s*([{_CN}]{{1,4}})\s*(?:、|[.．](?!\d))\s*")),
+    MarkStyle("一、", 0, re.compile(rf"^\s*([{_CN}]{{1,4}})\s*(?:、|[.．](?!\d)|[ \u3000\t]+(?=[\u4e00-\u9fff]))\s*")),
     MarkStyle("第一", 0, re.compile(rf"^\s*第([{_CN}]{{1,3}})\s*[项件个]?\s*[，,、：:.．]\s*")),
     MarkStyle("（一）", 1, re.compile(rf"^\s*[（(]\s*([{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
     MarkStyle("1.", 2, re.compile(r"^\s*(\d{1,3})\s*[、.．](?!\d)\s*")),

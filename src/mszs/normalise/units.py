@@ -36,7 +36,11 @@ _UP_TO_PREFIX = re.compile(rf"^.*?({'|'.join(CARRIED_PREFIXES)})")
 LEAD_VERBS = ("负总责", "总负责", "牵头", "主办", "主责", "负责")
 CO_VERBS = ("协办", "配合", "参与", "协助", "协同")
 _VERB_PART = re.compile(rf"^由?(.+?)(?:按职责分工|按照职责|按职责|分别|共同)?({'|'.join(LEAD_VERBS + CO_VERBS)})"
-                        rf"(?:实施|落实|推进)?$")
+                        rf"(?:实施|落实|推进)?(?:的?(?:工作|事项|任务|项目))?$")
+# Suffixes only offices have; places (区, 镇, 村) end like organisations too.
+OFFICE_SUFFIXES = ("局", "委", "办", "院", "中心", "部", "公司", "集团", "政府", "指挥部", "办公室", "管委会", "厅",
+                   "处", "队", "站", "所", "会", "联", "社", "专班", "科", "室")
+MAX_UNIT_NAME = 25
 _PARENTHESISED = re.compile(r"（[^（）]*）")
 _FINAL_PARENTHESISED = re.compile(r"（[^（）]*）$")
 _SPACES = re.compile(r"\s+")
@@ -94,6 +98,15 @@ def units_by_verb(text: str | None) -> tuple[str, str] | None:
             return None
         (lead if match.group(2) in LEAD_VERBS else co).append(match.group(1).rstrip("、"))
     return ("、".join(lead), "、".join(co)) if parts else None
+
+
+def is_unit_list(text: str | None) -> bool:
+    """Whether a text is nothing but names of organisations (`区人社局、区财政局`), at least one of
+    them plainly an office (`局`, `中心`…, not only places such as `东城区`)."""
+    pieces = [_tidy(piece) for piece, _ in _split_outside_parens((text or "").translate(_PAREN_MAP))]
+    if not pieces or not all(pieces) or any(len(piece) > MAX_UNIT_NAME for piece in pieces):
+        return False
+    return all(p.endswith(ORG_SUFFIXES) for p in pieces) and any(p.endswith(OFFICE_SUFFIXES) for p in pieces)
 
 
 def says_first_leads(text: str | None) -> bool:
