@@ -30,6 +30,7 @@ from typer.testing import CliRunner
 from mszs.api import parse, parse_bytes
 from mszs.cli import app
 from mszs.errors import MszsError
+from mszs.parsers import ocr
 from fixtures.hostile import deflated, raw_zip, repeated_spaces_stream
 from fixtures.pdf.pdf_bytes import write_pdf
 
@@ -39,11 +40,14 @@ PDF_FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
 NOTICE = SAMPLES / "notices" / "000_cf055cc25e80d216.txt"
 WORD = SAMPLES / "docx" / "000_cf055cc25e80d216.docx"
 PAGE = SAMPLES / "html" / "000_cf055cc25e80d216.html"
+OFD = SAMPLES / "ofd" / "000_cf055cc25e80d216.ofd"
+OFD_PAGE = "Doc_0/Pages/Page_0/Content.xml"
 runner = CliRunner()
 
 BINARY = "binary data, not a notice (no text, Word, PDF or HTML content found)"
 DOCTYPE = "a Word file whose word/document.xml declares a DOCTYPE, which Word never writes (entities are not expanded)"
 BOMB_BYTES = 2 * 1024**3
+INSTALL_OCR = "install OCR with: pip install 'mszs[ocr]'"
 
 
 # --- building the bad files ------------------------------------------------------------------------
@@ -61,16 +65,16 @@ def truncated_docx() -> bytes:
 
 
 
-def zip_bomb() -> bytes:
-    """The sample package with a word/document.xml that really inflates to 2 GiB of spaces.
+def zip_bomb(source: Path = WORD, target: str = "word/document.xml") -> bytes:
+    """The sample package with a ``target`` part (word/document.xml) that really inflates to 2 GiB of spaces.
 
     Its CRC is not computed: it is only checked after inflating.
     """
     bomb = repeated_spaces_stream(BOMB_BYTES // 2**20)
     entries = []
-    with zipfile.ZipFile(WORD) as package:
+    with zipfile.ZipFile(source) as package:
         for info in package.infolist():
-            if info.filename == "word/document.xml":
+            if info.filename == target:
                 entries.append((info.filename, bomb, BOMB_BYTES, 0))
             else:
                 part = package.read(info)
@@ -78,10 +82,32 @@ def zip_bomb() -> bytes:
     return raw_zip(entries)
 
 
-def bomb_xml_bytes() -> int:
-    with zipfile.ZipFile(WORD) as package:
+def bomb_xml_bytes(source: Path = WORD, target: str = "word/document.xml") -> int:
+    with zipfile.ZipFile(source) as package:
         return BOMB_BYTES + sum(i.file_size for i in package.infolist()
-                                if i.filename.endswith((".xml", ".rels")) and i.filename != "word/document.xml")
+                                if i.filename.endswith((".xml", ".rels")) and i.filename != target)
+
+
+def ofd_with_entities() -> bytes:
+    """The sample OFD whose first page declares entities (billion laughs and a local file) and uses them."""
+    laughs = "".join(f'<!ENTITY l{n + 1} "{f"&l{n};" * 10}">' for n in range(9))
+    doctype = f'<!DOCTYPE ofd:Page [<!ENTITY l0 "lol">{laughs}<!ENTITY file SYSTEM "file:///etc/passwd">]>'
+    out = io.BytesIO()
+    with zipfile.ZipFile(OFD) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == OFD_PAGE:
+                part = part.replace(b"?>", b"?>" + doctype.encode(), 1).replace(b"<ofd:TextCode X", b"&l9;&file;<ofd:TextCode X", 2)
+            package.writestr(info, part)
+    return out.getvalue()
+
+
+def blank_png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (600, 800), 230).save(out, "PNG")
+    return out.getvalue()
 
 
 def docx_with_entities(port: int) -> bytes:
@@ -136,15 +162,29 @@ FAILURES = {
     "truncated.docx": (truncated_docx(), "unreadable", "a damaged or incomplete Word file (File is not a zip file)"),
     "encrypted.pdf": ((PDF_FIXTURES / "encrypted.pdf").read_bytes(), "encrypted",
                       "the PDF is encrypted with a password; save an unprotected copy"),
-    "scan.pdf": ((PDF_FIXTURES / "scan.pdf").read_bytes(), "needs_ocr",
-                 "the PDF has no text layer (a scanned image?); OCR is needed to read it"),
+    # A scan of a black bar: OCR, when installed, finds no text on it.
+    "scan.pdf": ((PDF_FIXTURES / "scan.pdf").read_bytes(), *(
+        ("unreadable", "OCR found no text on the PDF's page images") if ocr.available() else
+        ("needs_ocr", f"the PDF has no text layer (a scanned image?); OCR is needed to read it: {INSTALL_OCR}"))),
     "malformed.pdf": (b"%PDF-1.4\n" + garbage(4), "unreadable", "a damaged PDF (no objects after its header)"),
     "1001 pages.pdf": (pdf_of_pages(1001), "too_large", "the PDF has 1,001 pages, over the 1,000 a notice may have"),
-    "blank pages.pdf": (pdf_of_pages(3), "needs_ocr", "the PDF has no text layer (a scanned image?); OCR is needed to read it"),
+    "blank pages.pdf": (pdf_of_pages(3), "needs_ocr", "the PDF has no text layer (a scanned image?); OCR is needed to "
+                        f"read it: {'its pages hold no image for OCR to read' if ocr.available() else INSTALL_OCR}"),
     "stream bomb.pdf": (pdf_stream_bomb(), "too_large",
                         "the PDF has a stream that would inflate past 268,435,456 bytes (a zip bomb?)"),
     "truncated.pdf": ((SAMPLES / "pdf" / "000_cf055cc25e80d216.pdf").read_bytes()[:50_000], "unreadable",
                       "a damaged PDF (Unexpected EOF)"),
+    "truncated.ofd": (OFD.read_bytes()[:5000], "unreadable", "a damaged or incomplete OFD (File is not a zip file)"),
+    "bomb.ofd": (zip_bomb(OFD, OFD_PAGE), "too_large", f"the OFD's XML would inflate to {bomb_xml_bytes(OFD, OFD_PAGE):,} bytes, "
+                 "over the limit of 16,777,216 (a zip bomb?)"),
+    "entities.ofd": (ofd_with_entities(), "unreadable", f"an OFD whose {OFD_PAGE} declares a DOCTYPE, which an OFD "
+                     "producer never writes (entities are not expanded)"),
+    "no root.ofd": (raw_zip([("OFD.xml", deflated(b"<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'/>"), 50,
+                              zlib.crc32(b"<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'/>"))]),
+                    "unreadable", "a damaged OFD (its OFD.xml names no DocRoot)"),
+    # A page image with no text on it: OCR, when installed, finds none.
+    "blank.png": (blank_png(), *(("unreadable", "OCR found no text on the image") if ocr.available() else
+                                 ("needs_ocr", f"an image needs OCR to be read; {INSTALL_OCR}"))),
 }
 
 

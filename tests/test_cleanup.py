@@ -1,3 +1,5 @@
+import pytest
+
 from mszs.document import Cell, Document, Paragraph, Row, Table
 from mszs.parsers.cleanup import clean_document, clean_text, is_page_number, undouble
 
@@ -84,6 +86,36 @@ def test_a_simplified_notice_with_rare_characters_outside_gb2312_is_left_alone()
     document = clean_document(Document([Paragraph(text)], "html"))
     assert document.blocks[0].text == text
     assert document.warnings == []
+
+
+@pytest.mark.parametrize("read, mended", [
+    ("汶政办发〔2021）1号", "汶政办发〔2021〕1号"),
+    ("汶政办发(2021]1号", "汶政办发〔2021〕1号"),
+    ("2O21年1月19日", "2021年1月19日"),
+    ("2021年l2月", "2021年12月"),
+    ("二O二一年一月", "二〇二一年一月"),
+    ("县财政局丶县教体局", "县财政局、县教体局"),
+    ("(此件公开发布)", "（此件公开发布）"),
+    ("各乡镇（街道)", "各乡镇（街道）"),
+    ("截至目前,已完成80%", "截至目前，已完成80%"),
+    ("完成投资3.5亿元", "完成投资3.5亿元"),
+    ("Windows 10 (2021)", "Windows 10 (2021)"),
+])
+def test_ocr_misreadings_are_mended_in_text_read_by_ocr(read, mended):
+    document = clean_document(Document([Paragraph(read)], format="image", ocr=True))
+    assert document.blocks[0].text == mended
+    assert bool(document.warnings) == (read != mended)
+
+
+def test_ocr_mends_are_counted_in_one_warning_each_and_leave_other_formats_alone():
+    texts = ["汶政办发〔2021）1号", "县财政局丶县教体局", "县水务局丶县农业农村局"]
+    read = clean_document(Document([Paragraph(t) for t in texts], format="pdf", ocr=True))
+    assert read.warnings == [
+        "OCR text mended: a 发文字号 year in mismatched brackets, in 1 text (“汶政办发〔2021）1号” → “汶政办发〔2021〕1号”)",
+        "OCR text mended: 丶 read for the enumeration comma 、, in 2 texts (“县财政局丶县教体局” → “县财政局、县教体局”)",
+    ]
+    typed = clean_document(Document([Paragraph(t) for t in texts], format="pdf"))
+    assert [b.text for b in typed.blocks] == texts and typed.warnings == []
 
 
 def test_look_alike_code_points_read_as_the_characters_they_print():

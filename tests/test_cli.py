@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from mszs import api, batch, cli
 from mszs.cli import app
 from mszs.emit.tables import TABLES
+from mszs.parsers.ocr import MODES
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 NOTICE = SAMPLES / "notices" / "000_cf055cc25e80d216.txt"
@@ -40,6 +41,7 @@ def test_cli_defaults_are_the_library_defaults():
     assert cli.DEFAULT_MAX_MEMORY_MIB * 1024**2 == api.DEFAULT_MAX_MEMORY
     assert cli.DEFAULT_TIMEOUT == batch.DEFAULT_TIMEOUT
     assert [t.value for t in cli.TableName] == list(TABLES)
+    assert tuple(mode.value for mode in cli.OcrMode) == MODES
 
 
 def test_parse_json_and_jsonl():
@@ -165,6 +167,22 @@ def test_batch_timeout_option(inputs, tmp_path, monkeypatch):
         [row] = list(csv.DictReader(file))
     assert (row["path"], row["kind"]) == (str(inputs / "broken.txt"), "timeout")
     assert row["message"] == "not finished after 0.3 s (--timeout); stopped"
+
+
+def test_parse_ocr_never_names_the_option_and_exits_1():
+    scan = SAMPLES.parent / "tests" / "fixtures" / "ocr" / "table_page.jpg"
+    result = runner.invoke(app, ["parse", str(scan), "--ocr", "never"])
+    assert result.exit_code == 1
+    assert result.stderr == f"mszs: {scan}: an image needs OCR to be read; OCR was turned off (--ocr never)\n"
+
+
+def test_parse_and_show_read_ofd():
+    ofd = SAMPLES / "ofd" / "002_22dbb4daa77c740a.ofd"
+    result = runner.invoke(app, ["parse", str(ofd), "--format", "jsonl"])
+    assert result.exit_code == 0
+    notice = json.loads(result.stdout)
+    assert notice["source"]["format"] == "ofd" and notice["notice"]["doc_number"] == "微政发〔2024〕2号"
+    assert "微政发〔2024〕2号" in runner.invoke(app, ["show", str(ofd)]).stdout
 
 
 def test_batch_scheduler_local_needs_a_worker_count(inputs, tmp_path):

@@ -1,6 +1,6 @@
 """Every sample format reads like its text version.
 
-The samples under samples/{docx,html,pdf,doc} carry the same notices as
+The samples under samples/{docx,html,pdf,doc,ofd} carry the same notices as
 samples/notices/*.txt. Parsing each must give the same notice fields and the
 same projects and tasks as the text version, field by field (a PDF cell line
 wrapped at a space included: the space is found after the line's last character
@@ -17,7 +17,7 @@ from notice_fields import comparable_fields, differences
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TEXTS = sorted((SAMPLES / "notices").glob("*.txt"))
-FORMATS = ("doc", "docx", "html", "pdf")
+FORMATS = ("doc", "docx", "html", "pdf", "ofd")
 
 
 @pytest.fixture(scope="module")

@@ -64,13 +64,16 @@ def test_table_continued_without_repeated_header():
     assert rows[1].origin.page == 1 and rows[-1].origin.page == 2
 
 
-def test_scanned_pdf_needs_ocr():
-    with pytest.raises(NeedsOcr, match="OCR"):
-        _read(FIXTURES / "scan.pdf")
+def test_scanned_pdf_needs_ocr_when_ocr_is_off():
+    with pytest.raises(NeedsOcr, match=r"OCR is needed to read it: OCR was turned off \(--ocr never\)"):
+        read_bytes((FIXTURES / "scan.pdf").read_bytes(), ocr="never")
 
 
 def test_cid_text_needs_ocr():
-    with pytest.raises(NeedsOcr, match=r"\(cid:NNN\)"):
+    from mszs.parsers.ocr import available
+
+    hint = "rerun with --ocr always" if available() else "install OCR with"
+    with pytest.raises(NeedsOcr, match=rf"\(cid:NNN\)\); OCR is needed: {hint}"):
         _read(FIXTURES / "cid.pdf")
 
 

@@ -8,6 +8,7 @@ from mszs.errors import TooLarge
 from mszs.inputs import display_path, open_input, read_input
 from mszs.interpret import interpret
 from mszs.parsers import read_bytes
+from mszs.parsers.ocr import MODES
 from mszs.schemas import Notice, Source
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -17,13 +18,14 @@ DEFAULT_MAX_MEMORY = 2 * 1024**3
 
 
 def parse(path: str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BYTES,
-          vocabulary: str | os.PathLike | None = None) -> Notice:
+          vocabulary: str | os.PathLike | None = None, ocr: str = "auto") -> Notice:
     """Parse the notice at ``path``. Raises :class:`~mszs.errors.MszsError` when it cannot be read:
     also for a path that is not a regular file (a FIFO, a device, a folder). ``vocabulary`` is a
-    user's vocabulary file (see :mod:`mszs.user_vocabulary`)."""
+    user's vocabulary file (see :mod:`mszs.user_vocabulary`). ``ocr``: "auto" reads scanned pages
+    and images by OCR when the ``ocr`` extra is installed, "always" OCRs every page, "never" none."""
     with open_input(path) as file:
         data = read_input(file, max_bytes)
-    return parse_bytes(data, path=display_path(path), vocabulary=vocabulary)
+    return parse_bytes(data, path=display_path(path), vocabulary=vocabulary, ocr=ocr)
 
 
 def limit_memory(max_memory: int | None) -> None:
@@ -50,14 +52,17 @@ def _address_space_in_use() -> int:
         return 0
 
 
-def parse_bytes(data: bytes, *, path: str = "<bytes>", vocabulary: str | os.PathLike | None = None) -> Notice:
+def parse_bytes(data: bytes, *, path: str = "<bytes>", vocabulary: str | os.PathLike | None = None,
+                ocr: str = "auto") -> Notice:
     """Parse a notice held in memory; ``path`` is only recorded in ``source.path``."""
+    if ocr not in MODES:
+        raise ValueError(f"unknown OCR mode {ocr!r}: choose from {', '.join(MODES)}")
     if vocabulary is not None:
         from mszs.user_vocabulary import load_vocabulary
 
         load_vocabulary(vocabulary)
     try:
-        document = read_bytes(data)
+        document = read_bytes(data, ocr=ocr)
         info, projects, warnings = interpret(document)
     except MemoryError:  # the process's memory limit (--max-memory), reached by a file built to do so
         raise TooLarge("reading it needs more memory than the limit allows (--max-memory)") from None

@@ -45,6 +45,7 @@ from mszs.emit.tables import FILES_COLUMNS, CsvLog, write_csv
 from mszs.errors import MszsError, UnreadableInput
 from mszs.inputs import display_path, open_input
 from mszs.manifest import COPY, FAILED, PARSED, SKIPPED, FileRecord, read_fingerprints
+from mszs.parsers import ocr as scans
 from mszs.parsers.libreoffice import sweep_stale_folders
 from mszs.schemas import Notice
 from mszs.sources import find_urls, fingerprint_url, is_url, read_url, stat_url
@@ -52,7 +53,8 @@ from mszs.sources import find_urls, fingerprint_url, is_url, read_url, stat_url
 FORMATS = ("json", "jsonl", "csv", "xlsx", "parquet")
 DEFAULT_TIMEOUT = 60.0
 # Files taken from folders; files named on the command line or matched by a glob are taken whatever their name.
-SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".docx", ".doc", ".pdf"})
+SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".docx", ".doc", ".pdf", ".ofd",
+                      ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
 ERROR_COLUMNS = ("path", "sha256", "kind", "message")
 
 
@@ -71,6 +73,7 @@ class Summary:
     failed: int = 0
     skipped: int = 0
     warnings: int = 0
+    ocr_pages: int = 0  # pages read by OCR
     interrupted: bool = False
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
@@ -89,6 +92,12 @@ class _Outcome:
     kind: str = ""  # empty when parsed
     message: str = ""
     seconds: float | None = None  # what parsing and writing took
+    ocr_pages: int = 0
+
+
+@dataclass
+class _PageStarted:
+    """What a worker sends as OCR of a page begins: the file gets another ``timeout``."""
 
 
 def default_workers() -> int:
@@ -112,10 +121,12 @@ def run(
     excel: bool = False,
     progress: bool = False,
     scheduler: str | None = None,
+    ocr: str = "auto",
 ) -> Summary:
     """Convert every input into ``outdir``; a failure is recorded and the batch goes on.
 
-    ``timeout`` is per file: the worker stuck on it is killed and replaced.
+    ``timeout`` is per file, and per page for a file read by OCR (``ocr`` as in
+    :func:`mszs.api.parse`): the worker stuck on it is killed and replaced.
     ``max_memory`` caps each worker's address space: a file that needs more fails as too_large.
     ``progress`` shows counts, rate and ETA on stderr. Ctrl-C stops the batch
     with ``interrupted`` set; what was finished stays, and the combined outputs
@@ -144,7 +155,7 @@ def run(
     records = list(_records(paths, known))
     del known
     convert = functools.partial(convert_file, json_dir=json_dir.resolve() if scheduler else json_dir,
-                                max_bytes=max_bytes, max_memory=max_memory, vocabulary=vocabulary)
+                                max_bytes=max_bytes, max_memory=max_memory, vocabulary=vocabulary, ocr=ocr)
     with (
         _engine(scheduler, workers, timeout) as engine,
         _ErrorLog(outdir / "errors.csv", summary, excel) as errors,
@@ -182,6 +193,7 @@ def run(
                     jobs.append(record)
             for record, outcome in engine.convert(convert, jobs):
                 record.seconds = outcome.seconds
+                summary.ocr_pages += outcome.ocr_pages
                 if outcome.kind:
                     fail(record, outcome.kind, outcome.message)
                 else:
@@ -349,22 +361,25 @@ def _fingerprint(path: Path, max_bytes: int | None) -> str:
 
 
 def convert_file(path: str | os.PathLike, *, json_dir: Path, max_bytes: int | None,
-                 max_memory: int | None = None, vocabulary: str | None = None) -> _Outcome:
-    """Parse one file and write ``json_dir/<sha256>.json``; runs in a worker process, whose
-    memory it caps at ``max_memory`` bytes."""
+                 max_memory: int | None = None, vocabulary: str | None = None, ocr: str = "auto") -> _Outcome:
+    """Parse one file and write ``json_dir/<sha256>.json``; runs in a worker process (local or
+    on a cluster), whose memory it caps at ``max_memory`` bytes. The outcome counts the pages
+    read by OCR, for the batch's pages/s."""
     limit_memory(max_memory)
-    started = time.perf_counter()
-    outcome = _convert(path, json_dir, max_bytes, vocabulary)
+    started, pages = time.perf_counter(), scans.pages_begun()
+    outcome = _convert(path, json_dir, max_bytes, vocabulary, ocr)
     outcome.seconds = time.perf_counter() - started
+    outcome.ocr_pages = scans.pages_begun() - pages
     return outcome
 
 
-def _convert(path: str | os.PathLike, json_dir: Path, max_bytes: int | None, vocabulary: str | None) -> _Outcome:
+def _convert(path: str | os.PathLike, json_dir: Path, max_bytes: int | None, vocabulary: str | None,
+             ocr: str) -> _Outcome:
     try:
         if is_url(path):
-            notice = parse_bytes(read_url(path, max_bytes), path=path, vocabulary=vocabulary)
+            notice = parse_bytes(read_url(path, max_bytes), path=path, vocabulary=vocabulary, ocr=ocr)
         else:
-            notice = parse(path, max_bytes=max_bytes, vocabulary=vocabulary)
+            notice = parse(path, max_bytes=max_bytes, vocabulary=vocabulary, ocr=ocr)
     except MszsError as exc:
         return _Outcome(kind=exc.kind, message=str(exc))
     except Exception as exc:  # a bug, not bad input: recorded, and the batch goes on
@@ -423,25 +438,34 @@ class _Worker:
         child_end.close()
         self.job = None
         self.deadline = 0.0
+        self.ocr_pages = 0
 
     def give(self, job, timeout: float) -> None:
         self.job = job
         self.deadline = time.monotonic() + timeout
+        self.ocr_pages = 0
         self.conn.send(job[1])
 
     def outcome(self, timeout: float) -> _Outcome | None:
         """The outcome of the current job, or None while it is still running within its time."""
-        if self.conn.poll():
+        while self.conn.poll():
             try:
-                return self.conn.recv()
+                message = self.conn.recv()
             except (EOFError, OSError):
-                pass  # died mid-answer: reported below
+                break  # died mid-answer: reported below
+            if not isinstance(message, _PageStarted):
+                return message
+            self.ocr_pages += 1
+            self.deadline = max(self.deadline, time.monotonic() + timeout)
         if not self.process.is_alive():
             code = self.process.exitcode
             how = f"signal {-code}" if code and code < 0 else f"exit code {code}"
-            return _Outcome(kind="crashed", message=f"the worker process died ({how}) while reading this file")
+            return _Outcome(kind="crashed", message=f"the worker process died ({how}) while reading this file",
+                            ocr_pages=self.ocr_pages)
         if time.monotonic() >= self.deadline:
-            return _Outcome(kind="timeout", message=f"not finished after {timeout:g} s (--timeout); stopped")
+            per = f" per page, {self.ocr_pages} pages read by OCR" if self.ocr_pages else ""
+            return _Outcome(kind="timeout", message=f"not finished after {timeout:g} s{per} (--timeout); stopped",
+                            ocr_pages=self.ocr_pages)
         return None
 
     def stop(self) -> None:
@@ -456,6 +480,7 @@ def _serve(conn, task: Callable, parent_ends: list, parent_pid: int) -> None:
     die_with_parent(parent_pid)
     # Ctrl-C goes to the whole process group: the parent decides, workers carry on until killed.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    scans.on_page(lambda number: conn.send(_PageStarted()))
     while True:
         try:
             path = conn.recv()
@@ -532,6 +557,17 @@ def _error_row(failure: Failure) -> tuple:
     return failure.path, failure.sha256, failure.kind, failure.message
 
 
+def rates(summary: Summary, seconds: float) -> str:
+    """Files per second, and pages per second read by OCR when there were any: OCR takes
+    seconds a page, so files/s alone says little about a batch of scans."""
+    text = f"{summary.done / max(seconds, 1e-9):.1f} files/s"
+    return f"{text}, {ocr_rate(summary, seconds)}" if summary.ocr_pages else text
+
+
+def ocr_rate(summary: Summary, seconds: float) -> str:
+    return f"{summary.ocr_pages} pages by OCR at {summary.ocr_pages / max(seconds, 1e-9):.2f} pages/s"
+
+
 @contextmanager
 def _progress_display(summary: Summary, enabled: bool) -> Iterator[Callable[[], None]]:
     """Yield a function to call after each file: a rich bar on a terminal, a plain line
@@ -556,9 +592,8 @@ def _progress_display(summary: Summary, enabled: bool) -> Iterator[Callable[[], 
         task = bar.add_task("", total=summary.total, counts="", rate="")
 
         def update():
-            rate = summary.done / max(time.monotonic() - started, 1e-9)
             counts = f"{summary.parsed} parsed, {summary.failed} failed, {summary.skipped} skipped"
-            bar.update(task, completed=summary.done, counts=counts, rate=f"{rate:.1f} files/s")
+            bar.update(task, completed=summary.done, counts=counts, rate=rates(summary, time.monotonic() - started))
 
         yield update
 
@@ -581,6 +616,6 @@ class _PlainLines:
         left = (s.total - s.done) / rate if rate else 0
         print(
             f"mszs: {s.done}/{s.total} files ({s.parsed} parsed, {s.failed} failed, {s.skipped} skipped), "
-            f"{rate:.1f} files/s, about {left:.0f} s left",
+            f"{rates(s, now - self.started)}, about {left:.0f} s left",
             file=sys.stderr, flush=True,
         )

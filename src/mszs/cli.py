@@ -22,7 +22,7 @@ from mszs.errors import MszsError
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 app = typer.Typer(
-    help="Parse Chinese 民生实事 notices (text, Word, PDF, HTML) into structured JSON.",
+    help="Parse Chinese 民生实事 notices (text, Word, PDF, HTML, OFD, scans) into structured JSON.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -35,6 +35,12 @@ class OutputFormat(str, Enum):
     csv = "csv"
     xlsx = "xlsx"
     parquet = "parquet"
+
+
+class OcrMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 class TableName(str, Enum):
@@ -57,6 +63,12 @@ MAX_MEMORY_HELP = ("Memory (MiB of address space) one file may take to read; a f
 VOCAB_HELP = "A vocabulary file (TOML) of header words, labels, marks and noise mszs does not know."
 EXCEL_HELP = ("For Excel: start each CSV with a BOM so Excel reads the Chinese text correctly, and put a ' "
               "before a cell starting with = + - @, a tab or a carriage return, so Excel never runs it as a formula.")
+OCR_HELP = ("Read scanned pages and images by OCR (needs the ocr extra): auto, only pages without text; "
+            "always, every page; never.")
+
+
+def _ocr_option():
+    return typer.Option(OcrMode.auto, "--ocr", help=OCR_HELP)
 
 
 def _version(value: bool):
@@ -75,8 +87,8 @@ def main(
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="The notice: .txt, .docx, .doc, .pdf or .html (format read from the "
-                                          "bytes); - reads standard input."),
+    file: Path = typer.Argument(..., help="The notice: .txt, .docx, .doc, .pdf, .html, .ofd or a scanned image "
+                                          "(format read from the bytes); - reads standard input."),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o",
@@ -88,6 +100,7 @@ def parse(
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0, help=MAX_MEMORY_HELP),
     vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
+    ocr: OcrMode = _ocr_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure."),
 ):
     """Parse one notice and print it in the contract's JSON, or as tables (csv, xlsx)."""
@@ -99,7 +112,7 @@ def parse(
     if format is OutputFormat.parquet and not output:
         raise typer.BadParameter("parquet holds six tables: pass -o FOLDER", param_hint="--format parquet")
     _load_vocabulary(vocab)
-    notice = _read(file, max_bytes, max_memory, debug)
+    notice = _read(file, max_bytes, max_memory, debug, ocr)
     try:
         _write(notice, format, output, table, excel)
     except OSError as exc:
@@ -154,7 +167,8 @@ def batch(
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
                                           help="Worker processes; by default one per CPU."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.001,
-                                  help="Seconds one file may take; a worker stuck longer is stopped."),
+                                  help="Seconds one file may take (one page, for a file read by OCR); "
+                                       "a worker stuck longer is stopped."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0,
                                    help=MAX_MEMORY_HELP.replace("one file", "each worker")),
@@ -172,9 +186,10 @@ def batch(
     vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
     strict: bool = typer.Option(False, "--strict", help="Exit with 1 if any file failed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+    ocr: OcrMode = _ocr_option(),
 ):
     """Convert many notices into a folder: failures go to errors.csv and the batch goes on."""
-    from mszs.batch import run
+    from mszs.batch import ocr_rate, run
 
     _load_vocabulary(vocab)
     try:
@@ -182,6 +197,7 @@ def batch(
             inputs, outdir, formats=[f.value for f in formats], workers=workers, timeout=timeout,
             max_bytes=max_bytes, max_memory=_memory_bytes(max_memory), resume=resume, excel=excel,
             progress=not quiet, scheduler=scheduler, vocabulary=str(vocab) if vocab else None,
+            ocr=ocr.value,
         )
     except FileNotFoundError as exc:
         if exc.errno is None:  # no input matched
@@ -202,7 +218,8 @@ def batch(
                    "finished outputs are kept, rerun with --resume to go on", err=True)
         raise typer.Exit(130)
     where = f"; failures are listed in {outdir / 'errors.csv'}" if summary.failed else ""
-    typer.echo(f"mszs: {summary.total} files in {summary.seconds:.1f} s: {counts}{where}", err=True)
+    scans = f" ({ocr_rate(summary, summary.seconds)})" if summary.ocr_pages else ""
+    typer.echo(f"mszs: {summary.total} files in {summary.seconds:.1f} s{scans}: {counts}{where}", err=True)
     if strict and summary.failed:
         raise typer.Exit(1)
 
@@ -232,13 +249,14 @@ def show(
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MIB, "--max-memory", min=0, help=MAX_MEMORY_HELP),
     vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
+    ocr: OcrMode = _ocr_option(),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure."),
 ):
     """Print a notice's projects and tasks as a table, for a quick look."""
     from mszs.emit.terminal import show as show_notice
 
     _load_vocabulary(vocab)
-    show_notice(_read(file, max_bytes, max_memory, debug))
+    show_notice(_read(file, max_bytes, max_memory, debug, ocr))
 
 
 @app.command()
@@ -246,6 +264,7 @@ def explain(
     file: Path = typer.Argument(..., help="The notice to explain."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help=MAX_BYTES_HELP),
     vocab: Optional[Path] = typer.Option(None, "--vocab", help=VOCAB_HELP),
+    ocr: OcrMode = _ocr_option(),
 ):
     """Print every line and cell of a notice with the role mszs gave it (item, heading, label →
     field, table header, ignored), to see why a notice reads as it does."""
@@ -256,7 +275,7 @@ def explain(
     try:
         with open_input(file) as handle:
             data = read_input(handle, max_bytes)
-        lines = explain_notice(data)
+        lines = explain_notice(data, ocr=ocr.value)
     except MszsError as exc:
         _fail(file, exc, False)
     for line in lines:
@@ -287,7 +306,7 @@ def _memory_bytes(mebibytes: int) -> int | None:
     return mebibytes * 1024**2 if mebibytes else None
 
 
-def _read(file: Path, max_bytes: int, max_memory: int, debug: bool):
+def _read(file: Path, max_bytes: int, max_memory: int, debug: bool, ocr: OcrMode):
     """Parse ``file`` (``-``: standard input) within the limits, or exit with its one-line reason."""
     from mszs.api import limit_memory, parse as parse_file, parse_bytes
     from mszs.inputs import display_path, names_stdin, read_input
@@ -295,8 +314,8 @@ def _read(file: Path, max_bytes: int, max_memory: int, debug: bool):
     limit_memory(_memory_bytes(max_memory))
     try:
         if str(file) == "-" or names_stdin(file):
-            return parse_bytes(read_input(sys.stdin.buffer, max_bytes), path=display_path(file))
-        return parse_file(file, max_bytes=max_bytes)
+            return parse_bytes(read_input(sys.stdin.buffer, max_bytes), path=display_path(file), ocr=ocr.value)
+        return parse_file(file, max_bytes=max_bytes, ocr=ocr.value)
     except MszsError as exc:
         _fail(file, exc, debug)
     except Exception as exc:  # a bug, not bad input: still one line unless --debug

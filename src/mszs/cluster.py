@@ -16,8 +16,10 @@ the scheduler so (``SCHEDULER_SETTINGS``); start a scheduler of your own with
 ``DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=1`` and
 ``DASK_DISTRIBUTED__SCHEDULER__WORKER_SATURATION=1.0``.
 
-``--timeout`` does not apply on a cluster: a Dask task cannot be stopped from
-outside its worker.
+``--timeout`` does not apply on a cluster (nor, then, its per-page count for
+files read by OCR): a Dask task cannot be stopped from outside its worker.
+``--ocr`` goes to the workers with the other options of ``convert_file``, and
+the pages they read by OCR come back in each outcome for the batch's pages/s.
 """
 from __future__ import annotations
 

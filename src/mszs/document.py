@@ -80,7 +80,10 @@ class Document:
     """What a reader hands to the interpreter."""
 
     blocks: list[Block]
-    format: str  # text | html | docx | pdf | doc
+    format: str  # text | html | docx | pdf | doc | ofd | image
+    ocr: bool = False  # some of the text was read by OCR from page images
+    # Lines OCR read with low confidence: (page, text, confidence).
+    unsure: list[tuple[int, str, float]] = field(default_factory=list)
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
     # Metadata a reader found outside the body (an HTML 发布机构 box, say): name → value.

@@ -20,8 +20,8 @@ _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,12})\s*[:：]")
 MAX_SHOWN = 60
 
 
-def explain(data: bytes) -> list[str]:
-    document = read_bytes(data)
+def explain(data: bytes, ocr: str = "auto") -> list[str]:
+    document = read_bytes(data, ocr=ocr)
     info, projects, warnings = interpret(document)
     task_at: dict[tuple, str] = {}
     for p, project in enumerate(projects, 1):

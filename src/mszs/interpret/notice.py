@@ -37,7 +37,31 @@ def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]
     projects = [_project(record, info.year, first_leads, warnings) for record in records]
     projects = [p for p in projects if p.tasks]
     warnings.extend(_unit_warnings(projects))
+    warnings.extend(unsure_ocr_warnings(document.unsure, projects))
     return info, projects, warnings
+
+
+def unsure_ocr_warnings(unsure: list[tuple[int, str, float]], projects: list[Project]) -> list[str]:
+    """A line OCR read with low confidence, named with its page: on the task whose text holds
+    it (a line of its own page), or on the notice when no task does."""
+    warnings = []
+    for page, text, confidence in unsure:
+        key = _squashed(text)
+        holder = next(((project, task) for project in projects for task in project.tasks
+                       if task.origin and task.origin.page == page and key and key in _squashed(_task_text(task))),
+                      None)
+        where = f"{_task_label(holder[0], holder[1].content)} " if holder else ""
+        warnings.append(f"{where}page {page}: OCR is unsure ({confidence:.2f}) of the line “{text}”")
+    return warnings
+
+
+def _task_text(task: Task) -> str:
+    return " ".join([task.content, *task.lead_units, *task.co_units, *task.leaders, task.deadline.text if task.deadline else "",
+                     task.progress or "", task.problems or "", task.next_steps or "", task.remarks or ""])
+
+
+def _squashed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _unit_warnings(projects: list[Project]) -> list[str]:

@@ -20,7 +20,11 @@ READERS = {
     "docx": "mszs.parsers.docx:read_docx",
     "pdf": "mszs.parsers.pdf:read_pdf",
     "doc": "mszs.parsers.doc:read_doc",
+    "ofd": "mszs.parsers.ofd:read_ofd",
+    "image": "mszs.parsers.image:read_image",
 }
+# Formats whose pages may be images, read by OCR as the ``ocr`` mode says (mszs.parsers.ocr.MODES).
+OCR_FORMATS = ("pdf", "ofd", "image")
 
 # Text and web pages larger than this are not notices (the longest real ones hold a few hundred
 # kilobytes of text) but logs or data dumps, which would take minutes and gigabytes to read.
@@ -32,13 +36,14 @@ _TEXT_BEFORE_TAG = re.compile(rb"[^>\s]\s*<")
 
 _REFUSED = {
     "binary": "binary data, not a notice (no text, Word, PDF or HTML content found)",
-    "zip": "a zip archive that is not a Word document",
+    "zip": "a zip archive that is neither a Word document nor an OFD",
     "rtf": "RTF is not supported; save it as .docx",
 }
 
 
-def read_bytes(data: bytes) -> Document:
-    """Read a notice from its bytes, whatever the format."""
+def read_bytes(data: bytes, *, ocr: str = "auto") -> Document:
+    """Read a notice from its bytes, whatever the format. ``ocr``: "auto" reads pages that
+    are images by OCR (with the ``ocr`` extra), "always" every page, "never" none."""
     if not data or data.isspace():  # not data.strip(): no copy of a large file
         raise UnreadableInput("the file is empty")
     fmt = detect_format(data)
@@ -49,7 +54,7 @@ def read_bytes(data: bytes) -> Document:
     _check_lines(data, fmt)
     module_name, function = READERS[fmt].split(":")
     reader = getattr(importlib.import_module(module_name), function)
-    document = reader(data)
+    document = reader(data, ocr=ocr) if fmt in OCR_FORMATS else reader(data)
     check_block_count(len(document.blocks), "lines and tables")
     document = clean_document(document)
     if not any(text.strip() for text in document_texts(document)):

@@ -53,10 +53,32 @@ _RAW_SAMPLE = 20_000  # characters of a raw text searched for its sample of Han 
 _OUTSIDE_GB2312_MIN = 20
 TRADITIONAL_WARNING = "the notice is in traditional characters; converted to simplified"
 
+_CJK_CHAR = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+# What OCR predictably misreads in a notice: (what it is, pattern, replacement). Applied to text
+# read by OCR only, each with a warning that counts the mends.
+OCR_MENDS = [
+    ("a 发文字号 year in mismatched brackets",  # 汶政办发〔2021）1号, 〔2021]1号
+     re.compile(r"(?<=[发办字函委府])[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】](?=\s*第?\d{1,4}\s*号)"),
+     lambda m: f"〔{m.group(1)}〕"),
+    ("O read for 0 in a number", re.compile(r"(?<=\d)[OoＯｏ](?=[\d年月日])|(?<=[\s年月日])[Oo](?=\d)"), "0"),
+    ("O or 0 read for 〇 in a year in Chinese numerals",
+     re.compile(r"(?<=[一二三四五六七八九〇零])[OoＯｏ0](?=[一二三四五六七八九〇零])"), "〇"),
+    ("l or I read for 1 in a number", re.compile(r"(?<=\d)[lI|](?=[\d年月日号])|(?<=[\s：:年月])[lI](?=\d)"), "1"),
+    ("丶 read for the enumeration comma 、", re.compile("丶"), "、"),
+    ("half-width punctuation in Chinese text",
+     re.compile(rf"(?<={_CJK_CHAR})[,;:?!](?!\d)|[,;:](?={_CJK_CHAR})"),
+     lambda m: {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}[m.group()]),
+    ("half-width brackets around Chinese text", re.compile(rf"\(({_CJK_CHAR}[^()（）]*)\)"), r"（\1）"),
+    ("a full-width bracket closed by a half-width one, or the other way round",
+     re.compile(r"（([^()（）]*)\)|\(([^()（）]*)）"), lambda m: f"（{m.group(1) or m.group(2) or ''}）"),
+]
+
 
 def clean_document(document: Document) -> Document:
     """Normalise the document's text in place and return it."""
     clean = _text_cleaner(document)
+    if document.ocr:
+        clean = _OcrMender(clean)
     blocks = []
     for block in document.blocks:
         if isinstance(block, Paragraph):
@@ -71,6 +93,8 @@ def clean_document(document: Document) -> Document:
         blocks.append(block)
     document.blocks = join_continued_tables(blocks)
     document.metadata = {clean(name): clean(value) for name, value in document.metadata.items()}
+    if document.ocr:
+        document.warnings += clean.warnings()
     return document
 
 
@@ -87,6 +111,32 @@ def _text_cleaner(document: Document):
         return clean_text(convert(text) if convert else text, undoubling)
 
     return clean
+
+
+class _OcrMender:
+    """A text cleaner followed by the OCR mends, counting what they changed for the warnings."""
+
+    def __init__(self, clean):
+        self.clean = clean
+        self.mended: dict[str, list] = {}  # what → [count, first text before, after]
+
+    def __call__(self, text: str) -> str:
+        text = self.clean(text)
+        for what, pattern, replacement in OCR_MENDS:
+            mended = pattern.sub(replacement, text)
+            if mended != text:
+                self.mended.setdefault(what, [0, text, mended])[0] += 1
+                text = mended
+        return text
+
+    def warnings(self) -> list[str]:
+        return [f"OCR text mended: {what}, in {count} text{'s' if count > 1 else ''} "
+                f"(“{_shortened(before)}” → “{_shortened(after)}”)"
+                for what, (count, before, after) in self.mended.items()]
+
+
+def _shortened(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[:width] + "…"
 
 
 def pad_rows(table: Table) -> None:

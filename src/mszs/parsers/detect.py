@@ -7,19 +7,23 @@ import zipfile
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_MARKERS = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|table|div|p)[\s>/]", re.I)
+# Page images (a scanned notice), by their first bytes; a BMP's reserved bytes are zero.
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def detect_format(data: bytes) -> str:
-    """One of ``docx``, ``pdf``, ``doc``, ``html``, ``text``, ``zip`` or ``binary``.
+    """One of ``docx``, ``ofd``, ``pdf``, ``doc``, ``image``, ``html``, ``text``, ``zip`` or ``binary``.
 
-    ``zip`` is a zip archive that is not a Word document; ``binary`` is
-    anything that does not decode as text.
+    ``zip`` is a zip archive that is neither a Word document nor an OFD; ``binary``
+    is anything that does not decode as text.
     """
     head = data[:2048]
     if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "docx" if _is_word_zip(data) else "zip"
+        return _zip_format(data)
+    if head.startswith(_IMAGE_MAGIC) or (head.startswith(b"BM") and head[6:10] == b"\0\0\0\0"):
+        return "image"
     if head.startswith(OLE2_MAGIC):
         return "doc"
     if head.startswith(b"{\\rtf"):
@@ -31,13 +35,16 @@ def detect_format(data: bytes) -> str:
     return "text"
 
 
-def _is_word_zip(data: bytes) -> bool:
+def _zip_format(data: bytes) -> str:
+    """``docx``, ``ofd`` (GB/T 33190: its entry point is OFD.xml) or ``zip``."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
+            names = set(archive.namelist())
     except (zipfile.BadZipFile, EOFError, ValueError):
-        # A truncated zip still announces itself; let the DOCX reader say what is wrong.
-        return b"word/" in data[:4096]
+        # A truncated zip still announces itself; let the reader say what is wrong.
+        head = data[:4096]
+        return "docx" if b"word/" in head else "ofd" if b"OFD.xml" in head else "zip"
+    return "docx" if "word/document.xml" in names else "ofd" if "OFD.xml" in names else "zip"
 
 
 def _looks_like_html(head: bytes) -> bool:

@@ -67,40 +67,51 @@ def _open(data: bytes):
         raise UnreadableInput(f"a damaged or incomplete Word file ({exc})") from exc
 
 
-def _checked_package(archive: zipfile.ZipFile) -> bytes:
-    """The package rebuilt from its XML parts, inflated here a chunk at a time, for python-docx.
-
-    Refused first: a package whose zip directory says it inflates past the limits,
-    an encrypted part, XML that declares a DOCTYPE. python-docx would inflate each
-    part whole before cutting it to the size the directory claims, so a directory
-    that lies (1 MB claimed, 2 GB inflated) would still cost the gigabytes: here no
-    part is inflated past its claimed size. Parts that are not XML (images, fonts)
-    are never read by mszs and go over empty.
+def check_package(archive: zipfile.ZipFile, label: str = "a Word file", producer: str = "Word") -> None:
+    """Refuse, before anything inflates and parses every part: a package whose zip directory
+    says it inflates past the limits, an encrypted part, and XML that declares a DOCTYPE.
+    ``label`` names the file with its article (a Word file, an OFD), ``producer`` what writes it.
     """
+    the = "the" + label[label.index(" "):]
     entries = archive.infolist()
     xml = [e for e in entries if e.filename.endswith((".xml", ".rels"))]
     for size, limit, what in ((sum(e.file_size for e in xml), MAX_XML_BYTES, "XML"),
                               (sum(e.file_size for e in entries), MAX_PACKAGE_BYTES, "parts")):
         if size > limit:
-            raise TooLarge(f"the Word file's {what} would inflate to {size:,} bytes, "
+            raise TooLarge(f"{the}'s {what} would inflate to {size:,} bytes, "
                            f"over the limit of {limit:,} (a zip bomb?)")
     if any(e.flag_bits & 0x1 for e in entries):
-        raise EncryptedInput("the Word file is encrypted with a password; save an unprotected copy")
+        raise EncryptedInput(f"{the} is encrypted with a password; save an unprotected copy")
+    for entry in xml:
+        with archive.open(entry) as part:
+            if b"<!DOCTYPE" in part.read(PROLOGUE_BYTES):
+                raise UnreadableInput(f"{label} whose {entry.filename} declares a DOCTYPE, which {producer} never "
+                                      "writes (entities are not expanded)")
+
+
+def _checked_package(archive: zipfile.ZipFile) -> bytes:
+    """The package rebuilt from its XML parts (checked first, :func:`check_package`), for python-docx.
+
+    python-docx would inflate each part whole before cutting it to the size the
+    directory claims, so a directory that lies (1 MB claimed, 2 GB inflated) would
+    still cost the gigabytes: here no part is inflated past its claimed size. Parts
+    that are not XML (images, fonts) are never read by mszs and go over empty.
+    """
+    check_package(archive)
+    xml = {e.filename for e in archive.infolist() if e.filename.endswith((".xml", ".rels"))}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
-        for entry in entries:
-            package.writestr(entry.filename, _inflated_part(archive, entry) if entry in xml else b"")
+        for entry in archive.infolist():
+            package.writestr(entry.filename, inflated_part(archive, entry) if entry.filename in xml else b"")
     return out.getvalue()
 
 
-def _inflated_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
-    """One XML part, inflated in chunks, so that no more than its claimed size is ever inflated."""
+def inflated_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo | str) -> bytes:
+    """One part, inflated in chunks, so that no more than its claimed size is ever inflated
+    (``ZipFile.read`` inflates a part whole before cutting it to that size)."""
     chunks = []
     with archive.open(entry) as part:
         while chunk := part.read(_INFLATE_CHUNK):
-            if not chunks and b"<!DOCTYPE" in chunk[:PROLOGUE_BYTES]:
-                raise UnreadableInput(f"a Word file whose {entry.filename} declares a DOCTYPE, which Word never "
-                                      "writes (entities are not expanded)")
             chunks.append(chunk)
     return b"".join(chunks)
 

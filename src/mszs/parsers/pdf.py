@@ -19,7 +19,7 @@ import logging
 import re
 import zlib
 from collections import Counter
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.errors import EncryptedInput, NeedsOcr, TooLarge, UnreadableInput
@@ -74,9 +74,16 @@ _ENUMERATOR = re.compile(r"^(\d{1,3}[.、．](?!\d)|[一二三四五六七八九
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 
-def read_pdf(data: bytes) -> Document:
-    pages = [_read_page(page) for page in _open_pages(data)]
-    warnings = _text_layer_warnings(pages)
+def read_pdf(data: bytes, ocr: str = "auto") -> Document:
+    """``ocr``: "auto" reads the pages without text by OCR (when the extra is installed),
+    "always" every page, "never" none."""
+    return read_layout((_recognised(page, data, ocr) for page in _open_pages(data)), "pdf", ocr)
+
+
+def read_layout(sources: Iterable, fmt: str, ocr: str = "auto") -> Document:
+    """Paragraphs and tables from pages: pdfplumber's, or a PositionedPage of OCR'd or OFD text."""
+    pages = [_read_page(page) for page in sources]
+    warnings = _text_layer_warnings(pages, fmt, ocr)
     furniture = _running_lines(pages)
     for page in pages:
         page["items"] = [item for item in page["items"]
@@ -104,7 +111,20 @@ def read_pdf(data: bytes) -> Document:
             blocks.append(table)
             previous = (table, item, roles)
     blocks.extend(_paragraphs(lines, right, pitch))
-    return Document(blocks=blocks, format="pdf", warnings=warnings)
+    unsure = [(page["number"], text, confidence) for page in pages for text, confidence in page["unsure"]]
+    return Document(blocks=blocks, format=fmt, warnings=warnings, ocr=any(p["recognised"] for p in pages),
+                    unsure=unsure)
+
+
+def _recognised(page, data: bytes, ocr: str):
+    """The page, or what OCR reads on its image: under "auto" when it has images and no text
+    (and OCR is installed), under "always" every page."""
+    from mszs.parsers import ocr as scans
+
+    if ocr == "never" or (ocr == "auto" and (page.chars or not page.images or not scans.available())):
+        return page
+    scans.require(ocr, "a scanned PDF")
+    return scans.recognise_pdf_page(data, page.page_number)
 
 
 def _open_pages(data: bytes):
@@ -254,6 +274,8 @@ def _read_page(page) -> dict:
         "chars": len(page.chars),
         "cid": sum(len(_CID.findall(c["text"])) for c in page.chars),
         "scanned": not page.chars and bool(page.images),
+        "unsure": list(getattr(page, "unsure", ())),
+        "recognised": getattr(page, "recognised", False),
     }
 
 
@@ -351,16 +373,22 @@ def _ends_in_blank(line: dict, x1: float, blanks: list[tuple[float, float]]) -> 
     return any(x1 - X_TOLERANCE <= x0 <= x1 + X_TOLERANCE for _, x0 in blanks[start:end])
 
 
-def _text_layer_warnings(pages: list[dict]) -> list[str]:
-    """Raise NeedsOcr when the PDF has no readable text; warn about pages that lack some."""
+def _text_layer_warnings(pages: list[dict], fmt: str = "pdf", ocr: str = "auto") -> list[str]:
+    """Raise NeedsOcr when the file has no readable text; warn about pages that lack some."""
+    from mszs.parsers.ocr import missing_hint
+
     chars = sum(p["chars"] for p in pages)
     cid = sum(p["cid"] for p in pages)
+    if not chars and any(p["recognised"] for p in pages):
+        raise UnreadableInput(f"OCR found no text on the {fmt.upper()}'s page images")
     if not chars:
-        raise NeedsOcr("the PDF has no text layer (a scanned image?); OCR is needed to read it")
+        raise NeedsOcr(f"the {fmt.upper()} has no text layer (a scanned image?); OCR is needed to read it: "
+                       f"{missing_hint(ocr)}")
     if cid * 2 > chars:
-        raise NeedsOcr("the PDF's fonts have no character map (text comes out as (cid:NNN)); OCR is needed")
-    warnings = [f"page {p['number']} has no text layer (a scan?); its content is missing; OCR is needed"
-                for p in pages if p["scanned"]]
+        raise NeedsOcr(f"the {fmt.upper()}'s fonts have no character map (text comes out as (cid:NNN)); "
+                       f"OCR is needed: {missing_hint(ocr, undecodable=True)}")
+    warnings = [f"page {p['number']} has no text layer (a scan?); its content is missing; OCR is needed: "
+                f"{missing_hint(ocr)}" for p in pages if p["scanned"]]
     if cid:
         warnings.append(f"{cid} characters could not be decoded (a font without a character map); they read as (cid:NNN)")
     return warnings

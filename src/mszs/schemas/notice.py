@@ -21,7 +21,7 @@ class _Model(BaseModel):
 
 class Source(_Model):
     path: str
-    format: Literal["text", "html", "docx", "pdf", "doc"]
+    format: Literal["text", "html", "docx", "pdf", "doc", "ofd", "image"]
     sha256: str
     encoding: Optional[str] = None
 
