@@ -245,3 +245,12 @@ def test_undated_signature_above_a_page_footer():
     info = read_metadata(["青川市民生工程实施进度通报", "1、农村饮水提升。牵头单位：市水利局。",
                           "青川市民生办", "扫一扫在手机打开当前页"])
     assert (info.issuer, info.region) == ("青川市民生办", "青川市")
+
+
+def test_a_news_page_names_its_place_before_the_body_that_governs_it():
+    from mszs.interpret.metadata import read_metadata
+
+    info = read_metadata(["实现镇村公交免费全覆盖", "据了解，今年河津市政府承诺的这6件民生实事涉及城乡人居环境改善。"])
+    assert info.region == "河津市"
+    info = read_metadata(["近日，从闭幕的辛集市第十届人民代表大会第四次会议获悉，2023年民生实事确定。"])
+    assert info.region == "辛集市"

@@ -71,6 +71,11 @@ _RECIPIENTS = re.compile(r"^[^。；;:：]{2,200}[:：]$")
 GREETING_PREFIXES = ("各位",)
 # Words that say a sentence is about the projects, so a year in it is their plan year.
 PLAN_WORDS = ("实事", "民生", "惠民")
+# A place right before a body that governs it: its government, people's congress or Party committee.
+_LEADING_FILLER = re.compile(r"^(?:今年|去年|明年|近日|日前|目前|在|从|据|经|对|由|是|的|和|与)+")
+_GOVERNED_PLACE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fa5])|(?<=[的在从据经对由是]))"
+                             r"(?=([\u4e00-\u9fa5]{2,8}?(?:县|区|市|旗|镇|乡))"
+                             r"(?:人民政府|政府|人大|第[一二三四五六七八九十\d]{1,3}届|委员会|党委))")
 _CC = re.compile(r"^\s*抄\s*送\s*[:：]\s*(.*)$")
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
 _ATTACHMENT_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.．、]\s*(.+)$")
@@ -91,7 +96,7 @@ def read_metadata(paragraphs: list[str], box: dict[str, str] | None = None) -> N
         title=title,
         issue_date=issue_date,
         year=_plan_year(heading, doc_number, _stated_year(front), issue_date),
-        region=_region(issuer, heading),
+        region=_region(issuer, heading) or _place_governing(front),
         recipients=_recipients(front),
         cc=_cc(paragraphs),
         attachments=_attachments(paragraphs),
@@ -308,6 +313,17 @@ def _region(issuer: str | None, heading: str | None) -> str | None:
     """The governed area: the issuer without its office words (`汶上县人民政府办公室` → `汶上县`),
     else a place the title or heading names (`关于印发2021年金乡县政府…` → `金乡县`)."""
     return (issuer and _place_at(issuer)) or (heading and _place_in_heading(heading)) or None
+
+
+def _place_governing(front: list[str]) -> str | None:
+    """A news page names its place only in the body: before the body that governs it
+    (`河津市政府承诺的这6件民生实事`, `甘谷县第十七届人民代表大会`, `官垱镇人大代表`)."""
+    for text in front:
+        for match in _GOVERNED_PLACE.finditer(squash(text)):
+            place = _place_at(_LEADING_FILLER.sub("", match.group(1)))
+            if place:
+                return place
+    return None
 
 
 def _place_in_heading(heading: str) -> str | None:
