@@ -12,6 +12,7 @@ import re
 
 from mszs.document import Origin, Paragraph, Table
 from mszs.interpret import interpret
+from mszs.interpret.lists import is_lone_label
 from mszs.interpret.outline import number_paragraphs
 from mszs.parsers import read_bytes
 from mszs.vocabulary import header_role, is_header_row, label_role
@@ -72,8 +73,9 @@ def _paragraph_role(paragraph: Paragraph, mark, task_at: dict) -> str:
     if label:
         role = label_role(label.group(1))
         return f"label {label.group(1)} → {role}" if role else f"label {label.group(1)} (unknown)"
-    role = label_role(paragraph.text.strip()) if len(paragraph.text.strip()) <= 10 else None
-    return f"label alone → {role}" if role else "text (not read)"
+    if is_lone_label(paragraph.text):
+        return f"label alone → {label_role(paragraph.text.strip())}"
+    return "text (not read)"
 
 
 def _table_lines(table: Table, task_at: dict) -> list[str]:

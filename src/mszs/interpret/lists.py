@@ -196,8 +196,8 @@ def _join_lone_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
     while k < len(paragraphs):
         paragraph = paragraphs[k]
         value = paragraphs[k + 1].text.strip() if k + 1 < len(paragraphs) else ""
-        if (_is_lone_label(paragraph.text) and value and not _is_lone_label(value)
-                and not (joined and _is_lone_label(joined[-1].text)) and enumerator(value) is None):
+        if (is_lone_label(paragraph.text) and value and not is_lone_label(value)
+                and not (joined and is_lone_label(joined[-1].text)) and enumerator(value) is None):
             joined.append(Paragraph(f"{paragraph.text.strip()}：{value}", paragraph.origin))
             k += 2
         else:
@@ -206,7 +206,8 @@ def _join_lone_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return joined
 
 
-def _is_lone_label(text: str) -> bool:
+def is_lone_label(text: str) -> bool:
+    """`责任单位` alone on its line: a label word, no punctuation, short."""
     text = text.strip()
     return (2 <= len(text) <= MAX_LONE_LABEL and not re.search(r"[:：，,。；;]", text)
             and label_role(text) is not None)
