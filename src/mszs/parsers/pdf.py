@@ -24,7 +24,7 @@ from typing import Iterable, NamedTuple
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.errors import EncryptedInput, NeedsOcr, TooLarge, UnreadableInput
 from mszs.parsers.cleanup import ideographs, is_glyph_twin, is_page_number
-from mszs.vocabulary import UNIT_ROLES, header_role, is_header_row
+from mszs.vocabulary import UNIT_ROLES, column_roles, is_header_row
 
 # Longer PDFs are reports or archives, not one notice; each page takes a good part of a second.
 MAX_PAGES = 1000
@@ -662,7 +662,7 @@ def _column_roles(grid: _Grid, previous) -> list[str | None]:
     """What each column holds, from the header row, or the previous page's when it is not repeated."""
     header = [grid.text(box) if box else "" for box in grid.rows[0].cells]
     if is_header_row(header):
-        return [header_role(text) for text in header]
+        return column_roles(header)
     if previous and len(previous[2]) == len(header):
         return previous[2]
     return [None] * len(header)

@@ -29,7 +29,7 @@ from mszs.parsers.noise import remove_noise
 from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
 from mszs import vocabulary
-from mszs.vocabulary import PROJECT_ROLES, cached, header_role, is_header_row
+from mszs.vocabulary import PROJECT_ROLES, cached, column_roles, header_role, is_header_row
 
 # Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
 _TABLE_END = re.compile(
@@ -60,6 +60,8 @@ _ROW_NUMBER = re.compile(r"^(\d{1,3})[.、．]?$")
 # A label naming only a period qualifies the label after it: `第二季度` / `完成情况`.
 _PERIOD_LABEL = re.compile(r"^\s*(第?[一二三四1-4]季度|[上下]半年|全年|年度|((19|20)\d\d\s*年度?)?(\d{1,2}\s*[-—至~]\s*)?\d{1,2}\s*月份?)\s*$|^\s*(19|20)\d\d\s*年度?\s*$")
 _SEQ_CELL = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[.、．]?\s*$")
+# A heading numbered `一、` or `（一）` between a header and its rows is a section, no column.
+_HEADING_MARK = re.compile(r"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
 @dataclass
@@ -247,7 +249,7 @@ def _read_pipe_table(lines, i, index):
     end = _pipe_table_end(lines, body_start)
     terminated = lines[i].text.rstrip().endswith("|")
     rows = _pipe_rows(lines[body_start:end], len(header), terminated)
-    roles = [header_role(text) for text in header]
+    roles = column_roles(header)
     rows = [_aligned_row(row, roles) for row in rows]
     cells = [[(text, lines[i].number) for text in header]] + rows
     return _table_from_rows(cells, index), end
@@ -394,7 +396,7 @@ def _read_spaced_table(lines, i, gap, index):
     number; a line between rows that holds one cell is a cell's wrapped text, one that
     holds more is a continuation row."""
     header = gap.split(lines[i].text.strip())
-    roles = [header_role(text) for text in header]
+    roles = column_roles(header)
     numbered = roles[0] == "seq"
     rows = [[(text, lines[i].number) for text in header]]
     starts = [_cell_starts(lines[i].text, gap)]
@@ -498,7 +500,8 @@ def _cell_lines(lines, i, piped):
 def _is_label(text: str) -> bool:
     """Whether a line could be a column label: short, no sentence punctuation, not a number."""
     squashed = re.sub(r"\s", "", text)
-    return 0 < len(squashed) <= MAX_LABEL and not _SENTENCE_MARK.search(text) and not _SEQ_CELL.match(text)
+    return (0 < len(squashed) <= MAX_LABEL and not _SENTENCE_MARK.search(text) and not _SEQ_CELL.match(text)
+            and not _HEADING_MARK.match(text))
 
 
 def _cell_per_line_header(lines, i, piped):
@@ -632,7 +635,7 @@ def _piped_rows(words, body, lone):
     """Rows of a piped table: a row between two bare `|` with a cell for every column is
     taken as it stands, and one short of cells without its 序号 lost them to rowspans on
     its left; any other run of cells is fitted to the columns by what it holds."""
-    roles = [header_role(word) for word in words]
+    roles = column_roles(words)
     rows = []
     for run in _with_empty_cells(_runs(body), len(words), lone):
         if len(run) == len(words):
