@@ -116,3 +116,30 @@ def test_projects_named_in_one_sentence():
 
 def test_a_chinese_numeral_and_spaces_mark_a_heading():
     assert styles(["一    生态环境", "二    教育惠民"]) == [("一、", 0, 1), ("一、", 0, 2)]
+
+
+def test_a_mark_glued_to_a_number_is_an_item_only_where_its_run_goes_on():
+    # 宝山区 2022: `2.50个小区…` is item 2, not the decimal 2.50; alone it stays text.
+    texts = ["1.既有多层住宅加装电梯新增400台。", "2.50个小区新增电动自行车充电设施。", "3.开设40个小学生爱心暑托班办班点。"]
+    assert [s and s[2] for s in styles(texts)] == [1, 2, 3]
+    assert styles(["2.50万元用于补助。"]) == [None]
+
+
+def test_headings_ended_by_a_full_stop_take_the_text_below_them():
+    # 广东省 2023: `一、深入实施…三项工程。` then its text on the lines below, no units anywhere.
+    projects = projects_of("2023年广东省政府工作报告公布了今年的十件民生实事。",
+                           "一、深入实施“粤菜师傅”“广东技工”“南粤家政”三项工程。", "开展“粤菜师傅”培训4万人次以上。",
+                           "二、优化生育支持政策。", "免费为超过50万名适龄妇女提供一次乳腺癌筛查。",
+                           "65岁及以上老年人医养结合服务率超30%")
+    assert [(p.seq, p.name, p.tasks[0].content) for p in projects] == [
+        (1, "深入实施“粤菜师傅”“广东技工”“南粤家政”三项工程", "开展“粤菜师傅”培训4万人次以上。"),
+        (2, "优化生育支持政策", "免费为超过50万名适龄妇女提供一次乳腺癌筛查。65岁及以上老年人医养结合服务率超30%")]
+
+
+def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
+    # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
+    projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"
+                           "三是推进城镇老旧小区改造提升，全年完成改造不少于50万户；四是改善农村出行条件；"
+                           "五是扩大5G网络覆盖面；六是扩大村(居)法律顾问服务面。",
+                           "自2005年开始，河南省已连续17年请全省人民建言民生实事。")
+    assert [p.tasks[0].content for p in projects][-1] == "扩大村(居)法律顾问服务面。"

@@ -302,10 +302,12 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
     headings: dict[int, str] = {}
     last_number: int | None = None
     heading_item: ProjectRecord | None = None  # an item that is a bare heading, waiting for its text
+    with_text_below: set[int] = set()  # ids of the items that took text below them
     for paragraph, numbered in zone:
         if numbered is None:
             if heading_item is not None and _is_body(paragraph.text):
                 _add_body(heading_item, paragraph.text.strip(), progress)
+                with_text_below.add(id(heading_item))
             else:
                 heading_item = None
             continue
@@ -323,7 +325,10 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True)), None)
         lists[-1].append(ProjectRecord(seq=numbered.number, name=name, section=section,
                                        tasks=[TaskRecord(content=content, origin=paragraph.origin)]))
-        if name is None and _is_bare_heading(content):
+        # A list of headings with their text below starts so: a last item `十是扩大…服务面。`
+        # after items that took no text below them takes none either.
+        headed = len(lists[-1]) == 1 or id(lists[-1][0]) in with_text_below
+        if name is None and _is_bare_heading(content) and headed:
             heading_item = lists[-1][-1]
     return [found for found in lists if len(found) >= 2]
 
@@ -338,13 +343,15 @@ def _quantified(projects: list[ProjectRecord]) -> bool:
 
 
 def _is_bare_heading(text: str) -> bool:
+    """A short phrase, ended by a full stop or not (`二、优化生育支持政策。`)."""
+    text = text.rstrip("。")
     return len(text) <= MAX_HEADING_ITEM and not re.search(r"[，,。；;：:！？!?]", text)
 
 
 def _is_body(text: str) -> bool:
     """Text under a heading item, not the notice's closing lines (`现予公告。`, a signature, a date)."""
     text = text.strip()
-    return len(text) >= MIN_BODY and bool(re.search(r"[，,。；;]", text))
+    return len(text) >= MIN_BODY and bool(re.search(r"[，,。；;]", text) or _AMOUNT.search(text))
 
 
 def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
@@ -354,7 +361,7 @@ def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
     if progress:
         task.add("progress", text)
     elif item.name is None:
-        item.name, task.content = task.content, text
+        item.name, task.content = task.content.rstrip("。"), text
     else:
         task.content += text
 

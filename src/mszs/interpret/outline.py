@@ -135,7 +135,7 @@ def number_paragraphs(texts: list[str]) -> list[Enumerated | None]:
     open_styles: list[str] = []  # outermost first
     last_number: dict[str, int] = {}  # a closed style keeps its last number: the next run may go on from it
     for text in texts:
-        found = enumerator(text)
+        found = enumerator(text) or _mark_before_a_digit(text, last_number, open_styles)
         if found is None or not _continues_run(found, last_number):
             marks.append(None)
             continue
@@ -144,6 +144,20 @@ def number_paragraphs(texts: list[str]) -> list[Enumerated | None]:
             last_number[found.style] = found.number
         marks.append(Enumerated(level, found.number, found.body, found.style))
     return marks
+
+
+# `2.50个小区…` after `1.`: a decimal to the eye, but the run of `1.` marks says item 2.
+_MARK_BEFORE_DIGIT = re.compile(r"^\s*(\d{1,3})[.．](?=\d)")
+_DIGIT_STYLE = "1."
+
+
+def _mark_before_a_digit(text: str, last_number: dict[str, int], open_styles: list[str]) -> Enumerated | None:
+    """A `1.` mark glued to a number that starts the item, read as one only where it is the
+    next item of an open run."""
+    match = _MARK_BEFORE_DIGIT.match(text)
+    if not match or _DIGIT_STYLE not in open_styles or int(match.group(1)) != last_number.get(_DIGIT_STYLE, -1) + 1:
+        return None
+    return Enumerated(_STYLE_RANK[_DIGIT_STYLE], int(match.group(1)), text[match.end():], _DIGIT_STYLE)
 
 
 def _continues_run(mark: Enumerated, last_number: dict[str, int]) -> bool:
