@@ -143,3 +143,23 @@ def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
                            "五是扩大5G网络覆盖面；六是扩大村(居)法律顾问服务面。",
                            "自2005年开始，河南省已连续17年请全省人民建言民生实事。")
     assert [p.tasks[0].content for p in projects][-1] == "扩大村(居)法律顾问服务面。"
+
+
+def test_a_page_copied_as_one_line_is_split_where_marks_follow_spaces():
+    # 河南省 2023 (豫政〔2023〕5号), every paragraph run into one line.
+    line = ("河南省人民政府 关于明确政府工作报告提出的2023年 重点工作责任单位的通知 豫政〔2023〕5号 "
+            "现将《政府工作报告》提出的2023年重点工作任务予以分解并明确责任单位。各责任单位要尽快制定具体落实方案，"
+            "明确时间节点、责任领导、主要措施，确保年度重点工作任务圆满完成。 一、加快提振市场信心 (一)全面促进消费增长。 "
+            "1.把恢复和扩大消费摆在优先位置，改善消费条件，创新消费场景。(省商务厅、财政厅等相关部门按职责分工负责) "
+            "2.落实好提振市场信心90条措施。(省发展改革委牵头，省商务厅、财政厅等相关部门按职责分工负责) "
+            "(二)扩大有效投资。 3.实施重大项目1万个以上。(省发展改革委负责)")
+    projects = projects_of(line)
+    assert [(p.seq, p.section, p.tasks[0].lead_units, p.tasks[0].co_units) for p in projects] == [
+        (1, "全面促进消费增长", ["省商务厅", "财政厅"], []),
+        (2, "全面促进消费增长", ["省发展改革委"], ["省商务厅", "财政厅"]),
+        (3, "扩大有效投资", ["省发展改革委"], [])]
+
+
+def test_spaces_inside_an_ordinary_paragraph_split_nothing():
+    text = "2023年 重点工作 1个 2处 现将有关事项通知如下，" * 3
+    assert projects_of(text) == []

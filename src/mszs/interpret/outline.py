@@ -15,6 +15,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from mszs.document import Paragraph
+
 _CN = "一二三四五六七八九十百零〇两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -210,3 +212,35 @@ def heading_text(body: str) -> str:
     head = re.split(r"[。！!]", body, maxsplit=1)[0]
     head = _COUNT_NOTE.sub("", head)
     return _FINAL_PUNCT.sub("", head).strip()
+
+
+# A page copied as one line keeps its paragraphs apart by spaces only: `…责任单位。 一、加快提振市场信心
+# (一)全面促进消费增长。 1.把恢复和扩大消费…`. Such a line is long and holds several marks after spaces.
+MIN_FLATTENED = 200
+MIN_FLATTENED_MARKS = 3
+_SPACES = re.compile(r"[ \u3000\t]+")
+_MARK_LOOK = 12  # enough text after a space to read a mark from
+# Styles too loose to trust after a space inside running text: `01 ` is any number, `一是` a clause.
+_STYLES_NOT_AFTER_SPACE = ("01", "一是")
+_MARK_PUNCTUATION = set("、.．)），,：:") | set(_CIRCLED)
+
+
+def split_flattened(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs flattened into one line split again where a space precedes an enumeration mark."""
+    split: list[Paragraph] = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        cuts = [] if len(text) < MIN_FLATTENED else [
+            space.end() for space in _SPACES.finditer(text) if _mark_after_space(text[space.end():space.end() + _MARK_LOOK])]
+        if len(cuts) < MIN_FLATTENED_MARKS:
+            split.append(paragraph)
+            continue
+        bounds = [0, *cuts, len(text)]
+        split.extend(Paragraph(text[a:b].strip(), paragraph.origin) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip())
+    return split
+
+
+def _mark_after_space(text: str) -> bool:
+    match, style = _match(text)
+    return (match is not None and match.end() < len(text) and style.name not in _STYLES_NOT_AFTER_SPACE
+            and any(c in _MARK_PUNCTUATION for c in match.group(0)))
