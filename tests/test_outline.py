@@ -163,3 +163,22 @@ def test_a_page_copied_as_one_line_is_split_where_marks_follow_spaces():
 def test_spaces_inside_an_ordinary_paragraph_split_nothing():
     text = "2023年 重点工作 1个 2处 现将有关事项通知如下，" * 3
     assert projects_of(text) == []
+
+
+def test_bullets_mark_items_without_numbers():
+    # 无锡东北塘街道 2025: `☑` before each project, its progress on the line below.
+    projects = projects_of("2025年街道各民生实事项目总体进展良好", "已完工项目",
+                           "☑辖区内老旧路灯改造出新工程项目", "对承塘路、东政路的478盏路灯进行刷漆出新，该项目已于3月完成。",
+                           "☑建成投用巴士邻居服务点2处", "大马巷顺塘巴士邻居服务点已于2月建成投用。")
+    assert [(p.seq, p.name) for p in projects] == [(None, "辖区内老旧路灯改造出新工程项目"), (None, "建成投用巴士邻居服务点2处")]
+    assert [p.tasks[0].progress for p in projects] == [
+        "对承塘路、东政路的478盏路灯进行刷漆出新，该项目已于3月完成。", "大马巷顺塘巴士邻居服务点已于2月建成投用。"]
+
+
+def test_names_one_per_line_under_the_line_that_opens_the_list():
+    # 郑州市 2014: `2014年十大实事一览表` then one name per line, no marks.
+    projects = projects_of("郑州市政府确定了2014年“十大民生实事”。", "2014年十大实事一览表", "强化路网建设缓解交通拥堵",
+                           "加强雾霾治理改善空气质量", "加大教育投入缓解入学难", "上一篇：不要以为包装上全是洋文才是进口食品")
+    assert [(p.name, p.tasks[0].content) for p in projects] == [
+        ("强化路网建设缓解交通拥堵", "强化路网建设缓解交通拥堵"), ("加强雾霾治理改善空气质量", "加强雾霾治理改善空气质量"),
+        ("加大教育投入缓解入学难", "加大教育投入缓解入学难")]

@@ -251,10 +251,12 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     (`二、2024年民生实事项目`, `…为民办好十件实事：`), up to a heading such as `三、保障措施`
     or a list numbered from 1 again. A notice with no such line offers every numbered list
     it holds (apart at closing headings and restarts), and the one whose items state the most
-    amounts is taken: not the requirements before an attached list of tasks."""
+    amounts is taken: not the requirements before an attached list of tasks. Failing all
+    of those, names one per line without marks right under an opening line."""
     openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
+    zones_by_start = {}
     for start in [*reversed(openers), None]:  # a page may print its heading below the body
-        opener, zones = _project_list_zones(paragraphs, start)
+        opener, zones = zones_by_start[start] = _project_list_zones(paragraphs, start)
         progress = bool(_PROGRESS_REPORT.search(opener))
         lists = [found for zone in zones for found in _numbered_lists(zone, progress)]
         if start is None:
@@ -263,6 +265,11 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         if chosen:
             _units_from_sections(chosen)
             return chosen
+    for start in reversed(openers):
+        _, zones = zones_by_start[start]
+        named = _unmarked_names(zones[0]) if zones else []
+        if named:
+            return named
     return []
 
 
@@ -333,6 +340,20 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
     return [found for found in lists if len(found) >= 2]
 
 
+def _unmarked_names(zone: list[tuple[Paragraph, Enumerated | None]]) -> list[ProjectRecord]:
+    """Names one per line, with no marks, right under the line that opens the list
+    (`2014年十大实事一览表` / `强化路网建设缓解交通拥堵` / `加强雾霾治理改善空气质量` / …)."""
+    run = []
+    for paragraph, numbered in zone:
+        text = paragraph.text.strip()
+        if numbered is not None or not _is_bare_heading(text) or len(text) < MIN_NAMED:
+            break
+        run.append(paragraph)
+    if len(run) < MIN_RUN_IN_ITEMS:
+        return []
+    return [ProjectRecord(name=p.text.strip(), tasks=[TaskRecord(content=p.text.strip(), origin=p.origin)]) for p in run]
+
+
 def _amounts(projects: list[ProjectRecord]) -> int:
     return sum(bool(_AMOUNT.search(task.content)) for project in projects for task in project.tasks)
 
@@ -356,9 +377,10 @@ def _is_body(text: str) -> bool:
 
 def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
     """The heading is the item's name and the text below it its content, or, in a progress
-    report, the heading stays the content and the text is the progress."""
+    report, the heading names the item and stays its content, and the text is the progress."""
     task = item.tasks[0]
     if progress:
+        item.name = item.name or task.content.rstrip("。")
         task.add("progress", text)
     elif item.name is None:
         item.name, task.content = task.content.rstrip("。"), text

@@ -19,6 +19,7 @@ from mszs.document import Paragraph
 
 _CN = "一二三四五六七八九十百零〇两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_BULLETS = "☑✔✅√●■◆◇★☆▲△•▪□◎○►▶➢❖"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ MARK_STYLES: tuple[MarkStyle, ...] = (
     MarkStyle("1）", 3, re.compile(r"^\s*(\d{1,2})\s*[)）]\s*")),
     MarkStyle("①", 4, re.compile(rf"^\s*([{_CIRCLED}])\s*[、.．]?\s*")),
     MarkStyle("一是", 5, re.compile(rf"^\s*([{_CN}]{{1,3}})是(?![否为以指])\s*")),
+    # A bullet (`☑东蕾苑二期新建工程`) counts nothing: its items have no number.
+    MarkStyle("●", 4, re.compile(rf"^\s*([{_BULLETS}])\s*")),
 )
 _STYLE_RANK = {style.name: style.rank for style in MARK_STYLES}
 
