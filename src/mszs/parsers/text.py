@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
-from mszs.parsers.cell_stream import best_shift, continuation_row, fit_rows, fit_score, seq_number
+from mszs.parsers.cell_stream import LIST_KINDS, best_shift, continuation_row, fit_rows, fit_score, kind_of, seq_number
 from mszs.parsers.noise import remove_noise
 from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
@@ -51,6 +51,8 @@ _PIPED_CELL = re.compile(r"^[^|]+\|\s*$")
 # Labels of a one-cell-per-line header: at most this long, this many, with none of these marks.
 MAX_LABEL = 14
 MAX_HEADER_CELLS = 30
+# A cell of a table whose cells are apart by spaces may wrap over this many lines.
+MAX_WRAPPED_LINES = 8
 _SENTENCE_MARK = re.compile(r"[，,。；;：:！!？?]")
 # Cells pasted from PDF or Word apart by runs of spaces or an ideographic space; or by
 # single spaces, trusted only between header words led by 序号 and rows led by their 序号.
@@ -407,7 +409,12 @@ def _read_spaced_table(lines, i, gap, index):
         number = _row_number(cells, expected) if numbered else None
         if number is not None or (not numbered and len(cells) > 1):
             expected = number + 1 if number is not None else None
-        elif len(rows) == 1 or not _spaced_row_follows(lines, k + 1, gap, expected, numbered):
+        elif _is_heading_line(cells) and _spaced_row_follows(lines, _after_headings(lines, k), gap, expected, numbered):
+            rows.append([(cells[0], lines[k].number)] + [("", lines[k].number)] * (len(header) - 1))
+            starts.append(_cell_starts(lines[k].text, gap))
+            k += 1
+            continue
+        elif len(rows) == 1 or not _spaced_row_follows(lines, _after_wrapped(lines, k, gap), gap, expected, numbered):
             break
         elif len(cells) == 1:
             _attach_wrapped(rows[-1], starts[-1], lines[k], roles)
@@ -420,6 +427,27 @@ def _read_spaced_table(lines, i, gap, index):
     if len(rows) == 1:
         return None
     return _table_from_rows(rows, index), k
+
+
+def _after_wrapped(lines, k, gap) -> int:
+    """The first line after the run of one-cell lines from line k on (a cell wrapped over several:
+    `区农业农村委` / `区林业局` / `区供销联社`), looking no further than a few."""
+    end = min(len(lines), k + MAX_WRAPPED_LINES)
+    while k < end and _spaced_line(lines[k]) and len(gap.split(lines[k].text.strip())) == 1:
+        k += 1
+    return k
+
+
+def _is_heading_line(cells) -> bool:
+    """A line that is one numbered heading (`一、经济社会发展主要预期目标`): a row grouping those below."""
+    return len(cells) == 1 and bool(_HEADING_MARK.match(cells[0]))
+
+
+def _after_headings(lines, k) -> int:
+    """The first line after the heading lines from line k on (`二、重点工作` / `（一）以创建…`)."""
+    while k < len(lines) and _spaced_line(lines[k]) and _is_heading_line(lines[k].text.split()):
+        k += 1
+    return k
 
 
 def _spaced_line(line) -> bool:
@@ -447,13 +475,28 @@ def _cell_starts(text: str, gap) -> list[int]:
 
 
 def _attach_wrapped(row, starts, line, roles):
-    """Add a wrapped line to the cell of the row above that starts nearest to it (never the 序号)."""
+    """Add a wrapped line to a cell of the row above (never the 序号): the cell that starts
+    nearest to it when the line is indented; a flush line, which tells no column, by what it
+    holds: units to the unit column, other text to the cell the row's line lacked."""
+    text = line.text.strip()
     indent = len(line.text) - len(line.text.lstrip())
-    column = min(range(len(row)), key=lambda c: abs(starts[c] - indent) if c < len(starts) else len(line.text))
+    column = _column_by_kind(row, roles, text) if not indent else None
+    if column is None:
+        column = min(range(len(row)), key=lambda c: abs(starts[c] - indent) if c < len(starts) else len(line.text))
     if roles[column] == "seq" and len(row) > 1:
         column += 1
-    text, number = row[column]
-    row[column] = (text + "\n" + line.text.strip() if text else line.text.strip(), number)
+    before, number = row[column]
+    row[column] = (before + "\n" + text if before else text, number)
+
+
+def _column_by_kind(row, roles, text):
+    kind = kind_of(text)
+    if kind != "text":
+        asking = [c for c, role in enumerate(roles) if LIST_KINDS.get(role) == kind]
+        filled = [c for c in asking if row[c][0]]
+        return filled[-1] if filled else (asking[0] if asking else None)
+    filled = [c for c, (cell, _) in enumerate(row) if cell]
+    return filled[-1] + 1 if filled and filled[-1] + 1 < len(row) else None
 
 
 def _fold_surplus(row, width):
