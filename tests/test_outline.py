@@ -182,3 +182,12 @@ def test_names_one_per_line_under_the_line_that_opens_the_list():
     assert [(p.name, p.tasks[0].content) for p in projects] == [
         ("强化路网建设缓解交通拥堵", "强化路网建设缓解交通拥堵"), ("加强雾霾治理改善空气质量", "加强雾霾治理改善空气质量"),
         ("加大教育投入缓解入学难", "加大教育投入缓解入学难")]
+
+
+def test_a_number_alone_on_its_line_numbers_the_line_below_when_it_counts_on():
+    # 上海 2016 实事项目完成情况: `1` ⏎ `新增 7069张 公办养老床位，为计划的101%。`
+    projects = projects_of("2016年市政府10件、27项实事项目具体完成情况", "1", "新增 7069张 公办养老床位，为计划的101%。",
+                           "2", "新建 81家 老年人日间服务中心，为计划的101.3%。", "3", "新增 51家 “长者照护之家”，为计划的102%。")
+    assert [(p.seq, p.tasks[0].content) for p in projects] == [
+        (1, "新增 7069张公办养老床位，为计划的101%。"), (2, "新建 81家老年人日间服务中心，为计划的101.3%。"),
+        (3, "新增 51家“长者照护之家”，为计划的102%。")]

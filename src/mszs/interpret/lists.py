@@ -35,6 +35,7 @@ MIN_RUN_IN_ITEMS = 3
 _NAMED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|具体是|具体为)[:：]?")
 _NAME_SEPARATORS = re.compile(r"[、；;，,]|以及")
 MIN_NAMED, MAX_NAMED = 3, 40
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
 # A list found without a line that opens it counts when a third of its items state an amount.
 MIN_QUANTIFIED_SHARE = (1, 3)
 _AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
@@ -214,12 +215,18 @@ def is_lone_label(text: str) -> bool:
 
 
 def _join_bare_marks(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """`（一）` alone on its line numbers the paragraph after it."""
+    """`（一）` alone on its line numbers the paragraph after it; so does a number alone (`1` /
+    `新增7069张公办养老床位`) that counts on from the last such number."""
     joined: list[Paragraph] = []
+    last_bare_number = 0
     for paragraph in paragraphs:
         previous = joined[-1] if joined else None
-        if previous is not None and bare_mark(previous.text) and not bare_mark(paragraph.text):
-            joined[-1] = Paragraph(previous.text.strip() + paragraph.text.strip(), previous.origin)
+        mark = previous.text.strip() if previous is not None and not bare_mark(paragraph.text) else ""
+        if mark and bare_mark(mark):
+            joined[-1] = Paragraph(mark + paragraph.text.strip(), previous.origin)
+        elif _BARE_NUMBER.match(mark) and int(mark) in (1, last_bare_number + 1):
+            last_bare_number = int(mark)
+            joined[-1] = Paragraph(f"{mark}.{paragraph.text.strip()}", previous.origin)
         else:
             joined.append(paragraph)
     return joined
