@@ -125,3 +125,41 @@ def test_open_table_ends_close_only_what_the_page_cut():
     assert closing == {700: False}
     closing = {round(c["top"]): c["bare"] for c in _open_table_ends(columns + ruled_top)}
     assert closing == {700: True}
+
+
+def _table_page(number: int, columns: list[float], rows: list[tuple[float, list]], bottom: float):
+    """A page holding one ruled table: ``rows`` of (top, cells), each cell a text or None where
+    a cell of the row above spans down into it (no rule between them)."""
+    from mszs.parsers.positioned import PositionedPage, glyph, rule
+
+    page = PositionedPage(number, width=300, height=400)
+    tops = [top for top, _ in rows] + [bottom]
+    page.edges += [rule(x, tops[0], x, bottom) for x in columns]
+    page.edges.append(rule(columns[0], tops[0], columns[-1], tops[0]))
+    cells_below = [cells for _, cells in rows[1:]] + [[""] * (len(columns) - 1)]
+    for (top, cells), below, next_cells in zip(rows, tops[1:], cells_below):
+        for c, text in enumerate(cells):
+            if next_cells[c] is not None:  # a rule closes the cell unless it spans the row below
+                page.edges.append(rule(columns[c], below, columns[c + 1], below))
+            for k, char in enumerate(text or ""):
+                x = columns[c] + 2 + 12 * k
+                page.chars.append(glyph(char, x, x + 12, top + 4, top + 16))
+    return page
+
+
+def test_a_name_spanning_rows_and_cut_by_the_page_is_whole_in_every_row_it_spans():
+    """A project name spanning its tasks' rows, cut by the page break inside its first task
+    (大力扶持就 | 业创业): the rest of the row goes back to that task, and the rows below on the
+    next page show the whole name, so that they stay tasks of the same project."""
+    from mszs.parsers.cleanup import clean_document
+    from mszs.parsers.pdf import read_layout
+
+    columns = [20, 50, 114, 202]  # 序号 two characters, the name five, the content seven
+    header = ["序号", "项目名称", "实事内容"]
+    first = _table_page(1, columns, [(40, header), (60, ["1", "大力扶持就", "第一项任务的内"])], 80)
+    second = _table_page(2, columns, [(40, header), (60, ["", "业创业", "容。"]), (80, [None, None, "第二项任务。"])],
+                         100)
+    table, = clean_document(read_layout([first, second], "pdf")).tables
+    assert [row.texts for row in table.rows] == [
+        header, ["1", "大力扶持就业创业", "第一项任务的内容。"], ["1", "大力扶持就业创业", "第二项任务。"]]
+    assert table.rows[2].cells[1].merged_from == table.rows[1].cells[1].origin

@@ -613,13 +613,40 @@ def _carry_split_row(previous: tuple, table: Table, grid: _Grid) -> bool:
             continue
         above = last.cells[c]
         if not above.text:
-            above.text = cell.text
+            text = cell.text
         elif _wraps_into(last_grid, grid, skip, c, names=c < len(roles) and roles[c] in LIST_ROLES):
-            above.text = _concat(above.text, cell.text)
+            text = _concat(above.text, cell.text)
         else:
-            above.text += "\n" + cell.text
+            text = above.text + "\n" + cell.text
+        for copy in _copies(last_table, _source(above)):
+            copy.text = text
+    _continue_spans(table, skip, last)
     del table.rows[skip]
     return True
+
+
+def _source(cell: Cell) -> Origin:
+    """Where a cell's text starts: its own origin, or that of the merged cell it is part of."""
+    return cell.merged_from or cell.origin
+
+
+def _copies(table: Table, source: Origin) -> list[Cell]:
+    """The cells of ``table`` that show the merged cell starting at ``source``."""
+    return [cell for row in table.rows for cell in row.cells if _source(cell) == source]
+
+
+def _continue_spans(table: Table, row: int, last: Row) -> None:
+    """The cells below ``table``'s ``row`` that a merged cell starting in it spans (a project
+    name spanning its tasks) are that cell in ``last``, the row the page break split: they show
+    its whole text (大力扶持就 and 业创业 as 大力扶持就业创业) and point to where it starts."""
+    continued = {}
+    for above, cell in zip(last.cells, table.rows[row].cells):
+        continued.setdefault(_source(cell), above)
+    for below in table.rows[row + 1:]:
+        for cell in below.cells:
+            above = continued.get(cell.merged_from)
+            if above is not None:
+                cell.text, cell.merged_from = above.text, _source(above)
 
 
 def _looks_carried(previous: tuple, table: Table, grid: _Grid, row: int) -> bool:
