@@ -516,7 +516,8 @@ def _listed_names(grids: Iterable[_Grid]) -> frozenset[str]:
             at_top = box[1] < second_row_end - snap
             at_foot = box[3] > grid.bbox[3] - snap and box[3] - last["bottom"] < last["bottom"] - last["top"]
             pieces = _NAME_SEPARATOR.split("\0".join(line["text"] for line in lines))  # \0: a line end
-            for piece in pieces[at_top:len(pieces) - at_foot]:
+            # int(): OCR gives numpy coordinates, whose comparisons cannot index a list
+            for piece in pieces[int(at_top):len(pieces) - int(at_foot)]:
                 *wrapped, _ = parts = piece.split("\0")
                 name = "".join(parts)
                 if len(name) <= _NAME_LENGTH and _NAME_END.search(name) \
