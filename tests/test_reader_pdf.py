@@ -167,6 +167,23 @@ def test_a_name_spanning_rows_and_cut_by_the_page_is_whole_in_every_row_it_spans
     assert table.rows[2].cells[1].merged_from == table.rows[1].cells[1].origin
 
 
+def test_a_name_cut_by_the_page_above_a_new_task_is_whole_and_the_task_its_own():
+    """The page break falls between two tasks of a project while cutting its name
+    (大力扶持就 | 业创业): the name's rest does not make the next task the rest of the last one."""
+    from mszs.parsers.cleanup import clean_document
+    from mszs.parsers.pdf import read_layout
+
+    columns = [20, 50, 114, 202]
+    header = ["序号", "项目名称", "实事内容"]
+    first = _table_page(1, columns, [(40, header), (60, ["1", "大力扶持就", "第一项任务。"])], 80)
+    second = _table_page(2, columns, [(40, header), (60, ["", "业创业", "第二项任务。"]),
+                                      (80, [None, None, "第三项任务。"])], 100)
+    table, = clean_document(read_layout([first, second], "pdf")).tables
+    assert [row.texts[1:] for row in table.rows[1:]] == [
+        ["大力扶持就业创业", "第一项任务。"], ["大力扶持就业创业", "第二项任务。"], ["大力扶持就业创业", "第三项任务。"]]
+    assert {row.cells[1].merged_from for row in table.rows[2:]} == {table.rows[1].cells[1].origin}
+
+
 def test_names_a_full_line_parts_stay_apart_when_the_document_lists_each_alone():
     """A layout that wraps a list of names at the space between two (县水务局 徽矿集团) drops
     the space; the names stay apart when the document lists each on its own elsewhere, while

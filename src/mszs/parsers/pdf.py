@@ -653,14 +653,18 @@ def _carry_split_row(previous: tuple, table: Table, grid: _Grid, listed: frozens
     A table the page cut below (no border closes it) goes on with the rest of its last row
     in the first row of a table the page cut above. Where the page left the borders, the
     first row of a continued table, after any repeated header, is the rest when it reads so
-    (``_looks_carried``).
+    (``_looks_carried``); when it is a row of its own, a merged cell it starts may still
+    carry on the previous page's (``_continue_cut_spans``).
     """
     last_table, last_grid, roles = previous
     if last_table.rows[-1].origin.page >= table.origin.page:
         return False
     cut = last_grid.cut_below and grid.cut_above
     skip = 0 if cut else 1 if _only_repeated_header(Table(table.rows[:1]), last_table) else 0
-    if not cut and (len(table.rows) <= skip or not _looks_carried(previous, table, grid, skip)):
+    if not cut and len(table.rows) <= skip:
+        return False
+    if not cut and not _looks_carried(previous, table, grid, skip):
+        _continue_cut_spans(previous, table, grid, skip, listed)
         return False
     rest, last = table.rows[skip], last_table.rows[-1]
     for c, cell in enumerate(rest.cells):
@@ -708,16 +712,49 @@ def _looks_carried(previous: tuple, table: Table, grid: _Grid, row: int) -> bool
     """Whether ``table``'s ``row``, under a rule, still reads as the rest of the previous
     table's last row: its first column empty, and text in one column only, or every filled
     cell carrying on a wrapped line, or one cell (not a list of names) carrying on a sentence
-    cut mid-way (a name broken over the page, 大力扶持就|业创业)."""
+    cut mid-way (a name broken over the page, 大力扶持就|业创业). A merged cell spanning the
+    rows below says nothing of the row: it goes on over the next rows whether the row is
+    carried on or starts a new task under the same name."""
     last_table, last_grid, roles = previous
     rest, last = table.rows[row], last_table.rows[-1]
     if rest.cells[0].text.strip() or len(rest.cells) != len(last.cells):
         return False
     filled = [c for c, cell in enumerate(rest.cells) if cell.text.strip()]
-    wrapped = [c for c in filled if _wraps_into(last_grid, grid, row, c)]
-    return len(filled) == 1 or wrapped == filled or any(
+    own = [c for c in filled if c not in _spanning(grid, row)]
+    wrapped = [c for c in own if _wraps_into(last_grid, grid, row, c)]
+    return len(filled) == 1 or wrapped == own or any(
         not (c < len(roles) and roles[c] in LIST_ROLES) and not last.cells[c].text.endswith(_SENTENCE_END)
         for c in wrapped)
+
+
+def _spanning(grid: _Grid, row: int) -> set[int]:
+    """The columns where a merged cell starting in ``grid``'s ``row`` spans rows below it: it
+    reaches past where the next row starts."""
+    if row + 1 >= len(grid.rows):
+        return set()
+    next_top = grid.rows[row + 1].bbox[1] + TABLE_SETTINGS["snap_tolerance"]
+    return {c for c, box in enumerate(grid.rows[row].cells) if box and box[3] > next_top}
+
+
+def _continue_cut_spans(previous: tuple, table: Table, grid: _Grid, row: int, listed: frozenset[str]) -> None:
+    """A continued table whose ``row`` starts a new row in the group of the previous page's last
+    (its first column empty: the merged cell there goes on), under a merged cell that carries on
+    the text the page cut (实施教育扩|优提质): that cell, above and below the break, shows the
+    whole text, and the rows it spans point to where it starts."""
+    last_table, last_grid, roles = previous
+    first, last = table.rows[row], last_table.rows[-1]
+    if first.cells[0].text.strip() or len(first.cells) != len(last.cells):
+        return
+    for c in _spanning(grid, row):
+        above, cell = last.cells[c], first.cells[c]
+        names = listed if c < len(roles) and roles[c] in LIST_ROLES else None
+        if not cell.text.strip() or not _wraps_into(last_grid, grid, row, c, names):
+            continue
+        text = _concat(above.text, cell.text)
+        for copy in _copies(last_table, _source(above)):
+            copy.text = text
+        for copy in _copies(table, _source(cell)):
+            copy.text, copy.merged_from = text, _source(above)
 
 
 def _only_repeated_header(table: Table, previous: Table) -> bool:
