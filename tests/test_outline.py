@@ -24,6 +24,12 @@ def test_each_mark_style_is_read_with_its_number():
         assert (mark.style, mark.number) == (style, number), text
 
 
+def test_marks_counting_with_a_word():
+    # 黄石 2022 十件实事进展: `实事一：创建11个…`, `实事二：…`
+    assert styles(["实事一：创建11个省级美丽乡村建设试点村。", "截至6月30日，全面完工。", "实事二：新改扩建“四好农村路”300公里。"]) == [
+        ("实事一", 0, 1), None, ("实事一", 0, 2)]
+
+
 def test_words_that_only_look_like_marks_are_text():
     for text in ("一是否完成验收", "12 月底前完成", "2.5亿元用于", "第一季度完成招标"):
         mark = enumerator(text)

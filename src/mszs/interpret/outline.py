@@ -19,6 +19,8 @@ from mszs.document import Paragraph
 
 _CN = "一二三四五六七八九十百零〇两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Words an item's mark may count with: `实事一：`, `项目2：`.
+COUNTED_WORDS = ("民生实事", "实事", "项目", "任务", "事项", "工程")
 _BULLETS = "☑✔✅√●■◆◇★☆▲△•▪□◎○►▶➢❖"
 
 
@@ -38,6 +40,7 @@ MARK_STYLES: tuple[MarkStyle, ...] = (
     MarkStyle("第一", 0, re.compile(rf"^\s*第([{_CN}]{{1,3}})\s*[项件个]?\s*[，,、：:.．]\s*")),
     MarkStyle("（一）", 1, re.compile(rf"^\s*[（(]\s*([{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
     MarkStyle("1.", 2, re.compile(r"^\s*(\d{1,3})\s*[、.．](?!\d)\s*")),
+    MarkStyle("实事一", 2, re.compile(rf"^\s*(?:{'|'.join(COUNTED_WORDS)})\s*([{_CN}]{{1,3}}|\d{{1,2}})\s*[：:、.．]\s*")),
     MarkStyle("01", 2, re.compile(r"^\s*(0[1-9]|[1-9]\d)\s+(?=[\u4e00-\u9fff])(?![月日年号时个万亿元])")),
     MarkStyle("（1）", 3, re.compile(r"^\s*[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*")),
     MarkStyle("1）", 3, re.compile(r"^\s*(\d{1,2})\s*[)）]\s*")),
