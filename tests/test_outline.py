@@ -197,3 +197,17 @@ def test_a_number_alone_on_its_line_numbers_the_line_below_when_it_counts_on():
     assert [(p.seq, p.tasks[0].content) for p in projects] == [
         (1, "新增 7069张公办养老床位，为计划的101%。"), (2, "新建 81家老年人日间服务中心，为计划的101.3%。"),
         (3, "新增 51家“长者照护之家”，为计划的102%。")]
+
+
+def test_a_list_of_nothing_but_names_names_its_projects():
+    # 沅江市 2023 票决: each item a name ended by `；`.
+    projects = projects_of("沅江市2023年民生实事项目：", "1.中心城区水环境综合治理；", "2.“三线一站”新型电力系统建设；",
+                           "3.丁家坝安置区二期建设；", "4.安全饮水提级扩能。")
+    assert [p.name for p in projects] == ["中心城区水环境综合治理", "“三线一站”新型电力系统建设", "丁家坝安置区二期建设", "安全饮水提级扩能"]
+
+
+def test_names_are_not_taken_from_a_list_of_tasks():
+    # One item is a sentence with an amount: the items are tasks, none of them a name.
+    projects = projects_of("2023年民生实事项目：", "1.启动实施民生工程提标三年行动计划；", "2.新建幼儿园3所，新增学位900个；",
+                           "3.完成新安大道一期工程。")
+    assert [p.name for p in projects] == [None, None, None]

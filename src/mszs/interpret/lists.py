@@ -113,6 +113,7 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     for project in projects:
         _settle_form_fields(project)
     _units_from_sections(projects)
+    _name_bare_items(projects)
     return projects
 
 
@@ -271,6 +272,7 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         chosen = lists[0] if start is not None and lists else max(lists, key=lambda f: (_amounts(f), len(f)), default=[])
         if chosen:
             _units_from_sections(chosen)
+            _name_bare_items(chosen)
             return chosen
     for start in reversed(openers):
         _, zones = zones_by_start[start]
@@ -293,6 +295,23 @@ def read_named_list(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
                 return [ProjectRecord(seq=k, name=name, tasks=[TaskRecord(content=name, origin=paragraph.origin)])
                         for k, name in enumerate(names, 1)]
     return []
+
+
+def _name_bare_items(projects: list[ProjectRecord]) -> None:
+    """A list of nothing but names (`3.丁家坝安置区二期建设；`, `四、全区公路危涵消除改造项目；`):
+    no item a sentence or an amount to deliver. Each names its project as well as being its text."""
+    names = [_bare_name(project) for project in projects]
+    if len(names) < 2 or not all(names):
+        return
+    for project, name in zip(projects, names):
+        project.name = name
+
+
+def _bare_name(project: ProjectRecord) -> str | None:
+    if project.name is not None or len(project.tasks) != 1:
+        return None
+    text = project.tasks[0].content.strip().rstrip("。；;，,")
+    return text if len(text) >= MIN_NAMED and _is_bare_heading(text) and not _AMOUNT.search(text) else None
 
 
 def _units_from_sections(projects: list[ProjectRecord]) -> None:
