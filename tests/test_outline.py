@@ -115,9 +115,19 @@ def test_an_attached_task_list_beats_the_requirements_above_it():
 def test_projects_named_in_one_sentence():
     projects = projects_of("经票决，2022年张寨镇共实施民生实事项目4项，分别为：护理院改造项目、老年大学建设工程、"
                            "农村公路提档升级工程、村内路灯亮化工程。")
+    # Names listed in a sentence carry no printed number.
     assert [(p.seq, p.name, p.tasks[0].content) for p in projects][1:3] == [
-        (2, "老年大学建设工程", "老年大学建设工程"), (3, "农村公路提档升级工程", "农村公路提档升级工程")]
+        (None, "老年大学建设工程", "老年大学建设工程"), (None, "农村公路提档升级工程", "农村公路提档升级工程")]
     assert len(projects) == 4
+
+
+def test_items_listed_in_a_sentence_with_commas_of_their_own_are_apart_at_semicolons():
+    # 福州 2024 十件实事评选结果
+    projects = projects_of("这10件实事分别为：实施适龄女性人乳头瘤病毒（HPV）疫苗免费接种；中小学新建6所、改扩建9所，"
+                           "新增学位12000个；完成福州科技馆新馆建设；治理“餐桌污染”，改造危桥6座。")
+    assert [p.tasks[0].content for p in projects] == [
+        "实施适龄女性人乳头瘤病毒（HPV）疫苗免费接种", "中小学新建6所、改扩建9所，新增学位12000个", "完成福州科技馆新馆建设",
+        "治理“餐桌污染”，改造危桥6座"]
 
 
 def test_a_chinese_numeral_and_spaces_mark_a_heading():

@@ -34,6 +34,7 @@ MIN_RUN_IN_ITEMS = 3
 # `…民生实事项目分别是A、B、C。`: names listed in one sentence, after one of these words.
 _NAMED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|具体是|具体为)[:：]?")
 _NAME_SEPARATORS = re.compile(r"[、；;，,]|以及")
+_STRONG_NAME_SEPARATORS = re.compile(r"[；;]")
 MIN_NAMED, MAX_NAMED = 3, 40
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 # A list found without a line that opens it counts when a third of its items state an amount.
@@ -290,10 +291,13 @@ def read_named_list(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             match = _NAMED_LIST.search(sentence)
             if not match or not PROJECT_LIST_START.search(sentence[:match.start()]):
                 continue
-            names = [name.strip(" ：:“”\"") for name in _NAME_SEPARATORS.split(sentence[match.end():])]
+            listed = sentence[match.end():]
+            # Items that hold commas of their own are kept apart by semicolons.
+            separators = _STRONG_NAME_SEPARATORS if _STRONG_NAME_SEPARATORS.search(listed) else _NAME_SEPARATORS
+            names = [name.strip(" ：:“”\"") for name in separators.split(listed)]
             if len(names) >= MIN_RUN_IN_ITEMS and all(MIN_NAMED <= len(name) <= MAX_NAMED for name in names):
-                return [ProjectRecord(seq=k, name=name, tasks=[TaskRecord(content=name, origin=paragraph.origin)])
-                        for k, name in enumerate(names, 1)]
+                return [ProjectRecord(name=name, tasks=[TaskRecord(content=name, origin=paragraph.origin)])
+                        for name in names]
     return []
 
 
