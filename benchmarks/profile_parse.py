@@ -4,8 +4,8 @@
     python benchmarks/profile_parse.py html --top 40      # one format
     python benchmarks/profile_parse.py text --sort cumulative
 
-For each format, every sample is parsed once to warm imports and caches, then timed (best of
---repeat) in three parts: the reader (bytes to the format-neutral document, clean-up included),
+For each format, every sample is parsed once to warm imports, then timed (best of --repeat,
+mszs's caches of texts emptied before each run as readers.py does) in three parts: the reader (bytes to the format-neutral document, clean-up included),
 the interpretation (document to notice info, projects and warnings, normalisers included) and
 building the output models. A cProfile of --rounds parses of every sample follows, split the same
 way, so that a hot spot is seen where it is: in a reader, or in the interpretation every format
@@ -20,6 +20,8 @@ import io
 import pstats
 import time
 from pathlib import Path
+
+from readers import clear_caches
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = {"text": ("notices", "txt"), "html": ("html", "html"), "docx": ("docx", "docx"), "pdf": ("pdf", "pdf"),
@@ -56,6 +58,7 @@ def timings(datas: list[bytes], repeat: int) -> tuple[float, float, float]:
         steps = parts(data)
         best = [float("inf")] * 3
         for _ in range(repeat):
+            clear_caches()
             for i, step in enumerate(steps):
                 started = time.perf_counter()
                 step()
@@ -69,6 +72,7 @@ def profile(datas: list[bytes], rounds: int, top: int, sort: str) -> str:
     for _ in range(rounds):
         for data in datas:
             read, interpretation, models = parts(data)
+            clear_caches()
             profiles["reader"].runcall(read)
             profiles["interpretation and models"].runcall(lambda: (interpretation(), models()))
     out = []

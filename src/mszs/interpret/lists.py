@@ -14,7 +14,8 @@ from mszs.interpret.outline import Enumerated, bare_mark, enumerator, heading_te
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import is_unit_list, units_by_verb
-from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_word_ending
+from mszs.vocabulary import (DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, cached, header_role, label_role,
+                             label_word_ending)
 
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
 # The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
@@ -439,17 +440,18 @@ def _is_other_label_line(text: str) -> bool:
     return bool(match) and match.group(1) not in DOCUMENT_LABELS and enumerator(text) is None
 
 
-def _labels(text: str) -> list[tuple[int, int, str]]:
+@cached  # the readers of the list ask about each line several times
+def _labels(text: str) -> tuple[tuple[int, int, str], ...]:
     """The labels in a text, as (where the label starts, where its value starts, the label)."""
     if "：" not in text and ":" not in text:
-        return []
+        return ()
     found = []
     for match in _LABEL_RUN.finditer(text):
         run = match.group(1)
         at = _label_start(run)
         if at is not None:
             found.append((match.start(1) + at, match.end(), run[at:]))
-    return found
+    return tuple(found)
 
 
 def _label_start(run: str) -> int | None:
@@ -461,6 +463,7 @@ def _label_start(run: str) -> int | None:
     return 0 if label_role(run) else None
 
 
+@cached
 def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")

@@ -116,7 +116,11 @@ _QUANTITY = re.compile(
     rf"(?:{_GAP}/{_GAP}(?P<per>[千万百十]?(?:{_alternation(PER_UNITS)})))?"
     r"(?![A-Za-z])"
 )
+# Where a quantity may start: the pattern, which opens with a lookbehind, is tried only there
+# (finditer would try it at every character of the text).
+_QUANTITY_START = re.compile(rf"[百\d{CHINESE_NUMERAL_START}]")
 _PER_EACH = re.compile(r"每[\u4e00-\u9fff]{1,2}$")
+_METRIC_END = re.compile(rf"[\d{CHINESE_NUMERAL_START}的]")
 # How far before and after a quantity its comparator words are looked for (不低于每人每月…).
 _NEAR = 32
 # A metric names what is counted in a few words, and 由/从 opens a change close to its verb:
@@ -197,8 +201,9 @@ def _ends_with_rate_after(before: str, word: str) -> bool:
 def _comparator(match: re.Match, text: str) -> str:
     before = text[max(0, match.start() - _NEAR):match.start()].rstrip(" \t\u3000")
     after = text[match.end():match.end() + _NEAR].lstrip(" \t\u3000")
+    rate_last = _RATE_WORDS.fullmatch(before[-2:])  # every rate word is two characters
     for word, sign in _BEFORE_BY_LENGTH:
-        if before.endswith(word) or _ends_with_rate_after(before, word):
+        if before.endswith(word) or rate_last and _ends_with_rate_after(before, word):
             return sign
     clause = _CLAUSE_BREAK.split(before)[-1]
     for word, sign in ADVERB_COMPARATORS.items():
@@ -238,7 +243,7 @@ def _metric(clauses: _Clauses, start: int, end: int) -> str | None:
     after = clauses.after(end)
     for word in COMPARATORS_AFTER:
         after = after.removeprefix(word)
-    after = re.split(rf"[\d{CHINESE_NUMERAL_START}的]", after)[0].strip()
+    after = _METRIC_END.split(after, maxsplit=1)[0].strip()
     return (before + after) or None
 
 
@@ -304,6 +309,18 @@ def _merge_pairs(found: list[tuple[re.Match, Target]], text: str) -> list[Target
     return targets
 
 
+def _quantities(text: str):
+    """``_QUANTITY.finditer(text)``, tried only where a quantity may start."""
+    position = 0
+    while start := _QUANTITY_START.search(text, position):
+        match = _QUANTITY.match(text, start.start())
+        if match:
+            yield match
+            position = match.end()
+        else:
+            position = start.start() + 1
+
+
 def extract_targets(text: str) -> list[Target]:
     """Every quantity in text that states an amount to deliver."""
     text = text or ""
@@ -311,7 +328,7 @@ def extract_targets(text: str) -> list[Target]:
     quoted = _quoted_spans(folded)
     clauses = _Clauses(folded)
     found = []
-    for match in _QUANTITY.finditer(folded):
+    for match in _quantities(folded):
         if _is_quoted(match.start(), quoted):
             continue
         target = _target(match, clauses, text[match.start():match.end()])

@@ -223,7 +223,7 @@ class _PageBuilder:
         elif name in _DROPPED_TAGS:
             self.dropped = 1
         else:
-            tag = _Tag(name, attrs, self.tag)
+            tag = _Tag(name, attrs if type(attrs) is dict else None, self.tag)  # lxml's empty mapping is slow
             self.tag.contents.append(tag)
             if self.level + 1 == self.depth:
                 self.deep, self.deep_open, self.deep_lines, self.deep_strings = tag, [], [""], []
@@ -364,10 +364,10 @@ def _is_furniture(tag) -> bool:
 
 
 def _names_furniture(tag) -> bool:
-    classes, name = tag.get("class"), tag.get("id")
-    if classes is None and name is None:
+    attrs = tag.attrs
+    if not attrs or ("class" not in attrs and "id" not in attrs):
         return False
-    return bool(_FURNITURE_NAMES.search(" ".join([*(classes or "").split(), name or ""])))
+    return bool(_FURNITURE_NAMES.search(" ".join([*attrs.get("class", "").split(), attrs.get("id", "")])))
 
 
 def _is_furniture_text(tag) -> bool:
