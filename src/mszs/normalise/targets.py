@@ -299,6 +299,8 @@ def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], cla
 
 
 def _merge_pairs(found: list[tuple[re.Match, Target]], text: str) -> list[Target]:
+    if len(found) < 2:
+        return [target for _, target in found]  # no pair: the text's clauses need not be found
     targets: list[Target] = []
     clauses = _Clauses(text)
     i = 0

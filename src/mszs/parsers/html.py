@@ -212,7 +212,8 @@ class _PageBuilder:
         self.deep_holds_tags = False
 
     def start(self, name: str, attrs: dict) -> None:
-        self.end_string()
+        if self.pending:
+            self.end_string()
         if self.dropped:
             self.dropped += 1
         elif self.deep is not None:
@@ -233,7 +234,8 @@ class _PageBuilder:
                 self.tag, self.level = tag, self.level + 1
 
     def end(self, name: str) -> None:
-        self.end_string()
+        if self.pending:
+            self.end_string()
         if self.dropped:
             self.dropped -= 1
         elif self.deep_open:
@@ -259,7 +261,7 @@ class _PageBuilder:
     def end_string(self) -> None:
         if not self.pending:
             return
-        text = "".join(self.pending)
+        text = "".join(self.pending) if len(self.pending) > 1 else self.pending[0]
         self.pending.clear()
         if self.dropped:
             return
