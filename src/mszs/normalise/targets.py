@@ -109,16 +109,14 @@ _CHINESE = rf"(?<![{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_START}][{CHINESE_N
 _GAP = r"[ \t\u3000]*"
 _MULTIPLIER = _alternation(MULTIPLIERS)
 # 百分之九十 is a percentage with no unit after it; 30余万元 puts 余 before the multiplier.
+# (what a quantity may start with is looked at first: a lookbehind tried at every character costs more)
 _QUANTITY = re.compile(
-    rf"(?<![\d.A-Za-z+第])(?P<pct>百分之)?(?P<num>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult>{_MULTIPLIER})?"
+    rf"(?=[百\d{CHINESE_NUMERAL_START}])(?<![\d.A-Za-z+第])(?P<pct>百分之)?(?P<num>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult>{_MULTIPLIER})?"
     rf"(?:{_GAP}(?:{_alternation(RANGE_SEPARATORS)}){_GAP}(?P<num2>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult2>{_MULTIPLIER})?)?"
     rf"(?P<more>[余多])?(?P<mult3>{_MULTIPLIER})?(?(pct)|{_GAP}(?P<unit>{_alternation(UNITS)}))"
     rf"(?:{_GAP}/{_GAP}(?P<per>[千万百十]?(?:{_alternation(PER_UNITS)})))?"
     r"(?![A-Za-z])"
 )
-# Where a quantity may start: the pattern, which opens with a lookbehind, is tried only there
-# (finditer would try it at every character of the text).
-_QUANTITY_START = re.compile(rf"[百\d{CHINESE_NUMERAL_START}]")
 _PER_EACH = re.compile(r"每[\u4e00-\u9fff]{1,2}$")
 _METRIC_END = re.compile(rf"[\d{CHINESE_NUMERAL_START}的]")
 # How far before and after a quantity its comparator words are looked for (不低于每人每月…).
@@ -311,18 +309,6 @@ def _merge_pairs(found: list[tuple[re.Match, Target]], text: str) -> list[Target
     return targets
 
 
-def _quantities(text: str):
-    """``_QUANTITY.finditer(text)``, tried only where a quantity may start."""
-    position = 0
-    while start := _QUANTITY_START.search(text, position):
-        match = _QUANTITY.match(text, start.start())
-        if match:
-            yield match
-            position = match.end()
-        else:
-            position = start.start() + 1
-
-
 def extract_targets(text: str) -> list[Target]:
     """Every quantity in text that states an amount to deliver."""
     text = text or ""
@@ -330,7 +316,7 @@ def extract_targets(text: str) -> list[Target]:
     quoted = _quoted_spans(folded)
     clauses = _Clauses(folded)
     found = []
-    for match in _quantities(folded):
+    for match in _QUANTITY.finditer(folded):
         if _is_quoted(match.start(), quoted):
             continue
         target = _target(match, clauses, text[match.start():match.end()])

@@ -183,19 +183,23 @@ def _split_outside_parens(text: str, split_on_space: bool = True) -> list[tuple[
 def _pieces_outside_parens(text: str, separators: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     depth = 0
-    current: list[str] = []
-    for ch in text:
+    start = 0  # of the current piece
+    for mark in _marks(separators).finditer(text):  # only brackets and separators are looked at
+        ch = mark.group()
         if ch in "（【《[":
             depth += 1
         elif ch in "）】》]":
             depth = max(depth - 1, 0)
-        if depth == 0 and ch in separators:
-            pieces.append(("".join(current), "space" if ch in " \t\u3000" else ch))
-            current = []
-            continue
-        current.append(ch)
-    pieces.append(("".join(current), ""))
+        elif depth == 0:
+            pieces.append((text[start:mark.start()], "space" if ch in " \t\u3000" else ch))
+            start = mark.end()
+    pieces.append((text[start:], ""))
     return pieces
+
+
+@functools.lru_cache(maxsize=None)
+def _marks(separators: str) -> re.Pattern:
+    return re.compile("[" + "".join(map(re.escape, "（【《[）】》]" + separators)) + "]")
 
 
 def _join_fragments(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -229,6 +233,7 @@ def _is_wrapped_tail(piece: str) -> bool:
     return len(_without_trailing_marks(piece)) <= 2 and not _is_bare_township(piece) and not piece.startswith(CARRIED_PREFIXES)
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every piece by several steps
 def _is_whole_name(piece: str) -> bool:
     if not piece:
         return False
@@ -242,6 +247,10 @@ def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
     """`各县、市、区政府`, `区政府各委、办、局`, `东湖、西岭管理区`: items that share the noun of
     the last piece keep the run whole, as does a list closed by a noun that names no one alone
     (`各乡镇党委、政府`, `区政府各委、办、局（公司）、中心`)."""
+    # Empty pieces in a row (`、、、…`) name no one: the first ends a run, the second leaves nothing
+    # for a closing noun to join, and the rest change nothing, so two are kept (a cell of marks
+    # costs two steps, not one per mark).
+    pieces = [piece for k, piece in enumerate(pieces) if piece[0] or k < 2 or not pieces[k - 2] == pieces[k - 1] == piece]
     out: list[str] = []
     run: list[str] = []
     bares = [piece.strip() for piece, _ in pieces]
@@ -263,9 +272,14 @@ def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
 
 
 def _is_collective_item(piece: str, run: list[str], next_reaches_a_name: bool) -> bool:
-    core = _UP_TO_PREFIX.sub("", piece)
-    return len(core) == 1 or (bool(run) and len(piece) == 1) or (
+    return _core_length(piece) == 1 or (bool(run) and len(piece) == 1) or (
         _shares_following_noun(piece) and next_reaches_a_name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _core_length(piece: str) -> int:
+    """The length of the piece after a carried prefix (`各`, `有关`…)."""
+    return len(_UP_TO_PREFIX.sub("", piece))
 
 
 def _shares_following_noun(piece: str) -> bool:
@@ -303,6 +317,7 @@ def _carry_prefixes(names: list[str]) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_bare_township(name: str) -> bool:
     core = _FINAL_PARENTHESISED.sub("", name)
     return core in TOWNSHIP_NOUNS
