@@ -23,8 +23,9 @@ READERS = {
     "ofd": "mszs.parsers.ofd:read_ofd",
     "image": "mszs.parsers.image:read_image",
 }
-# Formats whose pages may be images, read by OCR as the ``ocr`` mode says (mszs.parsers.ocr.MODES).
+# Formats whose pages may be images, read by OCR as the ``ocr`` mode says.
 OCR_FORMATS = ("pdf", "ofd", "image")
+OCR_MODES = ("auto", "always", "never")  # here, not in mszs.parsers.ocr: that loads the PDF reader
 
 # Text and web pages larger than this are not notices (the longest real ones hold a few hundred
 # kilobytes of text) but logs or data dumps, which would take minutes and gigabytes to read.
