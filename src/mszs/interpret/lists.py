@@ -24,6 +24,7 @@ _LABEL_RUN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,16})\s*[:：]")
 _ANY_LABEL_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
 _OPENERS, _CLOSERS = "（(【[", ("）", ")", "】", "]")
+_BRACKET = re.compile(r"[（(【\[）)】\]]")
 _OPENING_AT_END = re.compile(r"[（(【\[]\s*$")
 # `…增长11%左右。（省发改委负责）`, `…养老金。（区人社局、区财政局）`: a closing bracket that names
 # units by their verbs or holds nothing but units.
@@ -503,13 +504,13 @@ def _glued_label_start(body: str) -> int | None:
 
 def _balanced_to_end(text: str, start: int) -> bool:
     depth = 0
-    for k in range(start, len(text)):
-        if text[k] in _OPENERS:
+    for bracket in _BRACKET.finditer(text, start):  # the brackets only, not every character
+        if bracket.group() in _OPENERS:
             depth += 1
-        elif text[k] in _CLOSERS:
+        else:
             depth -= 1
             if depth == 0:
-                return k == len(text) - 1
+                return bracket.end() == len(text)
     return False
 
 

@@ -186,7 +186,17 @@ def _by_length(table: dict) -> list[tuple[str, str]]:
 # longest first, so that 不少于 is tried before 少于
 _BEFORE_BY_LENGTH = _by_length(COMPARATORS_BEFORE)
 _AFTER_BY_LENGTH = _by_length(COMPARATORS_AFTER)
-_LEAD_WORDS_BY_LENGTH = sorted([*COMPARATORS_BEFORE, *WEAK_BEFORE], key=len, reverse=True)
+_LEAD_WORDS = frozenset([*COMPARATORS_BEFORE, *WEAK_BEFORE])
+_LONGEST_LEAD_WORD = max(map(len, _LEAD_WORDS))
+
+
+def _lead_word_ending(text: str, words=_LEAD_WORDS) -> str | None:
+    """The longest of the words the text ends with, found by looking its last characters up
+    (a loop of endswith over every word cost more)."""
+    for size in range(min(len(text), _LONGEST_LEAD_WORD), 0, -1):
+        if text[-size:] in words:
+            return text[-size:]
+    return None
 
 
 def _ends_with_rate_after(before: str, word: str) -> bool:
@@ -199,10 +209,12 @@ def _ends_with_rate_after(before: str, word: str) -> bool:
 def _comparator(match: re.Match, text: str) -> str:
     before = text[max(0, match.start() - _NEAR):match.start()].rstrip(" \t\u3000")
     after = text[match.end():match.end() + _NEAR].lstrip(" \t\u3000")
-    rate_last = _RATE_WORDS.fullmatch(before[-2:])  # every rate word is two characters
-    for word, sign in _BEFORE_BY_LENGTH:
-        if before.endswith(word) or rate_last and _ends_with_rate_after(before, word):
-            return sign
+    if _RATE_WORDS.fullmatch(before[-2:]):  # every rate word is two characters
+        for word, sign in _BEFORE_BY_LENGTH:
+            if before.endswith(word) or _ends_with_rate_after(before, word):
+                return sign
+    elif word := _lead_word_ending(before, COMPARATORS_BEFORE):
+        return COMPARATORS_BEFORE[word]
     clause = _CLAUSE_BREAK.split(before)[-1]
     for word, sign in ADVERB_COMPARATORS.items():
         at = clause.rfind(word)
@@ -224,10 +236,9 @@ def _metric(clauses: _Clauses, start: int, end: int) -> str | None:
     新增学位), joined to the words after it when only a verb precedes
     (完成65个行政村生活污水治理 → 完成行政村生活污水治理)."""
     before = _ENUMERATOR.sub("", clauses.before(start)).rstrip(" \t\u3000")
-    for word in _LEAD_WORDS_BY_LENGTH:
-        if before.endswith(word):
-            before = before[:-len(word)]
-            break
+    word = _lead_word_ending(before)
+    if word:
+        before = before[:-len(word)]
     date = leading_date(before, 2000)  # any year: only where the date ends matters
     if date:
         before = before[before.find(date.text) + len(date.text):]
