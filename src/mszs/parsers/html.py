@@ -122,7 +122,7 @@ def _declared_charset(data: bytes) -> str | None:
     return found.group(1).decode("ascii") if found else None
 
 
-# --- one walk over the parsed page ------------------------------------------------------------------
+# --- the page, built as lxml parses it ---------------------------------------------------------------
 
 class _Tag:
     """A tag of the page: its name, its attributes, and its contents, the strings and child tags
