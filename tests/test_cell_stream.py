@@ -8,6 +8,7 @@ from mszs.parsers.cell_stream import best_shift, fit_rows, kind_of
     ("12月底前", "date"), ("2021年12月", "date"), ("9月投入使用", "date"), ("年底前", "date"), ("第三季度", "date"),
     ("2021.8", "date"), ("2021-12", "date"), ("新建口袋公园3处", "text"), ("2024", "text"),
     ("县住建局", "unit"), ("各乡镇（街道）", "unit"), ("县财政局等", "unit"),
+    ("区发展改革局、区工业和信息化局、沈阳近海经济区管委会", "unit"), ("区工信局、各街道办事处", "unit"),
     ("王继讲", "person"),
     ("新建2座人行天桥。", "text"), ("改造老旧小区25个，惠及居民3600户", "text"),
 ])
@@ -74,3 +75,26 @@ def test_chinese_numbers_start_rows_apart_from_arabic_ones():
 
 def test_a_letter_spaced_name_is_a_person():
     assert kind_of("王 林") == "person" and kind_of("王  林") == "person"
+
+
+def test_rows_of_a_table_without_a_seq_column_start_at_their_numbered_cells():
+    # 沈河区 2024 task breakdown: 主要工作任务 | 牵头单位 | 责任单位, a heading row between rows.
+    rows = fit_rows(["主要工作任务", "牵头单位", "责任单位"],
+                    cells("一、优结构、谋发展", "1.主动对接国家战略，壮大531个支撑企业。", "区发改局", "区工信局、区商务局",
+                          "2.大力发展新兴数字产业。", "发改局", "区工信局"))
+    assert [[t for t, _ in r] for r in rows] == [
+        ["一、优结构、谋发展", "", ""],
+        ["1.主动对接国家战略，壮大531个支撑企业。", "区发改局", "区工信局、区商务局"],
+        ["2.大力发展新兴数字产业。", "发改局", "区工信局"],
+    ]
+
+
+def test_a_row_short_of_its_leader_cell_keeps_its_units_in_their_columns():
+    # 辽中区 2024: the first row has no 责任领导 cell; 主要工作举措 holds each row's text.
+    rows = fit_rows(["序号", "主要工作举措", "牵头单位", "配合单位", "责任领导"],
+                    cells("1", "加快构建现代化产业体系。", "区农业农村局", "区发展改革局、区工业和信息化局、沈阳近海经济区管委会",
+                          "2", "加快在建项目的建设进度。", "沈阳近海经济区管委会", "自然资源分局、生态环境分局", "冯冬昌"))
+    assert [[t for t, _ in r] for r in rows] == [
+        ["1", "加快构建现代化产业体系。", "区农业农村局", "区发展改革局、区工业和信息化局、沈阳近海经济区管委会", ""],
+        ["2", "加快在建项目的建设进度。", "沈阳近海经济区管委会", "自然资源分局、生态环境分局", "冯冬昌"],
+    ]

@@ -6,7 +6,7 @@ import pytest
 from mszs import parse
 from mszs.document import Cell, Document, Paragraph, Row, Table
 from mszs.interpret import interpret
-from mszs.vocabulary import HEADER_WORDS, LABEL_ROLES, header_role, is_header_row, label_role
+from mszs.vocabulary import HEADER_WORDS, LABEL_ROLES, column_roles, header_role, is_header_row, label_role
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 
@@ -54,6 +54,18 @@ def test_header_words_seen_in_real_tables(cell, role):
 ])
 def test_body_text_and_data_cells_are_no_header_words(cell):
     assert header_role(cell) is None
+
+
+@pytest.mark.parametrize("header, roles", [
+    # 辽中区 2024: no column named as content, so 主要工作举措 holds each row's work, not its steps.
+    (["序号", "主要工作举措", "牵头单位", "配合单位", "责任领导"], ["seq", "content", "lead_units", "co_units", "leaders"]),
+    # Beside a content column 举措 heads the dated steps.
+    (["序号", "工作任务", "工作推进举措", "责任单位"], ["seq", "content", "deadline", "units"]),
+    # An exact time word never stands in for content.
+    (["序号", "完成时限", "责任单位"], ["seq", "deadline", "units"]),
+])
+def test_a_table_without_a_content_column_holds_its_text_in_the_first_column_that_may(header, roles):
+    assert column_roles(header) == roles
 
 
 def test_body_lines_and_data_rows_are_not_header_rows():

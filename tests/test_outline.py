@@ -24,6 +24,12 @@ def test_each_mark_style_is_read_with_its_number():
         assert (mark.style, mark.number) == (style, number), text
 
 
+def test_marks_counting_with_a_word():
+    # 黄石 2022 十件实事进展: `实事一：创建11个…`, `实事二：…`
+    assert styles(["实事一：创建11个省级美丽乡村建设试点村。", "截至6月30日，全面完工。", "实事二：新改扩建“四好农村路”300公里。"]) == [
+        ("实事一", 0, 1), None, ("实事一", 0, 2)]
+
+
 def test_words_that_only_look_like_marks_are_text():
     for text in ("一是否完成验收", "12 月底前完成", "2.5亿元用于", "第一季度完成招标"):
         mark = enumerator(text)
@@ -116,3 +122,78 @@ def test_projects_named_in_one_sentence():
 
 def test_a_chinese_numeral_and_spaces_mark_a_heading():
     assert styles(["一    生态环境", "二    教育惠民"]) == [("一、", 0, 1), ("一、", 0, 2)]
+
+
+def test_a_mark_glued_to_a_number_is_an_item_only_where_its_run_goes_on():
+    # 宝山区 2022: `2.50个小区…` is item 2, not the decimal 2.50; alone it stays text.
+    texts = ["1.既有多层住宅加装电梯新增400台。", "2.50个小区新增电动自行车充电设施。", "3.开设40个小学生爱心暑托班办班点。"]
+    assert [s and s[2] for s in styles(texts)] == [1, 2, 3]
+    assert styles(["2.50万元用于补助。"]) == [None]
+
+
+def test_headings_ended_by_a_full_stop_take_the_text_below_them():
+    # 广东省 2023: `一、深入实施…三项工程。` then its text on the lines below, no units anywhere.
+    projects = projects_of("2023年广东省政府工作报告公布了今年的十件民生实事。",
+                           "一、深入实施“粤菜师傅”“广东技工”“南粤家政”三项工程。", "开展“粤菜师傅”培训4万人次以上。",
+                           "二、优化生育支持政策。", "免费为超过50万名适龄妇女提供一次乳腺癌筛查。",
+                           "65岁及以上老年人医养结合服务率超30%")
+    assert [(p.seq, p.name, p.tasks[0].content) for p in projects] == [
+        (1, "深入实施“粤菜师傅”“广东技工”“南粤家政”三项工程", "开展“粤菜师傅”培训4万人次以上。"),
+        (2, "优化生育支持政策", "免费为超过50万名适龄妇女提供一次乳腺癌筛查。65岁及以上老年人医养结合服务率超30%")]
+
+
+def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
+    # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
+    projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"
+                           "三是推进城镇老旧小区改造提升，全年完成改造不少于50万户；四是改善农村出行条件；"
+                           "五是扩大5G网络覆盖面；六是扩大村(居)法律顾问服务面。",
+                           "自2005年开始，河南省已连续17年请全省人民建言民生实事。")
+    assert [p.tasks[0].content for p in projects][-1] == "扩大村(居)法律顾问服务面。"
+
+
+def test_a_page_copied_as_one_line_is_split_where_marks_follow_spaces():
+    # 河南省 2023 (豫政〔2023〕5号), every paragraph run into one line.
+    line = ("河南省人民政府 关于明确政府工作报告提出的2023年 重点工作责任单位的通知 豫政〔2023〕5号 "
+            "现将《政府工作报告》提出的2023年重点工作任务予以分解并明确责任单位。各责任单位要尽快制定具体落实方案，"
+            "明确时间节点、责任领导、主要措施，确保年度重点工作任务圆满完成。 一、加快提振市场信心 (一)全面促进消费增长。 "
+            "1.把恢复和扩大消费摆在优先位置，改善消费条件，创新消费场景。(省商务厅、财政厅等相关部门按职责分工负责) "
+            "2.落实好提振市场信心90条措施。(省发展改革委牵头，省商务厅、财政厅等相关部门按职责分工负责) "
+            "(二)扩大有效投资。 3.实施重大项目1万个以上。(省发展改革委负责)")
+    projects = projects_of(line)
+    assert [(p.seq, p.section, p.tasks[0].lead_units, p.tasks[0].co_units) for p in projects] == [
+        (1, "全面促进消费增长", ["省商务厅", "财政厅"], []),
+        (2, "全面促进消费增长", ["省发展改革委"], ["省商务厅", "财政厅"]),
+        (3, "扩大有效投资", ["省发展改革委"], [])]
+
+
+def test_spaces_inside_an_ordinary_paragraph_split_nothing():
+    text = "2023年 重点工作 1个 2处 现将有关事项通知如下，" * 3
+    assert projects_of(text) == []
+
+
+def test_bullets_mark_items_without_numbers():
+    # 无锡东北塘街道 2025: `☑` before each project, its progress on the line below.
+    projects = projects_of("2025年街道各民生实事项目总体进展良好", "已完工项目",
+                           "☑辖区内老旧路灯改造出新工程项目", "对承塘路、东政路的478盏路灯进行刷漆出新，该项目已于3月完成。",
+                           "☑建成投用巴士邻居服务点2处", "大马巷顺塘巴士邻居服务点已于2月建成投用。")
+    assert [(p.seq, p.name) for p in projects] == [(None, "辖区内老旧路灯改造出新工程项目"), (None, "建成投用巴士邻居服务点2处")]
+    assert [p.tasks[0].progress for p in projects] == [
+        "对承塘路、东政路的478盏路灯进行刷漆出新，该项目已于3月完成。", "大马巷顺塘巴士邻居服务点已于2月建成投用。"]
+
+
+def test_names_one_per_line_under_the_line_that_opens_the_list():
+    # 郑州市 2014: `2014年十大实事一览表` then one name per line, no marks.
+    projects = projects_of("郑州市政府确定了2014年“十大民生实事”。", "2014年十大实事一览表", "强化路网建设缓解交通拥堵",
+                           "加强雾霾治理改善空气质量", "加大教育投入缓解入学难", "上一篇：不要以为包装上全是洋文才是进口食品")
+    assert [(p.name, p.tasks[0].content) for p in projects] == [
+        ("强化路网建设缓解交通拥堵", "强化路网建设缓解交通拥堵"), ("加强雾霾治理改善空气质量", "加强雾霾治理改善空气质量"),
+        ("加大教育投入缓解入学难", "加大教育投入缓解入学难")]
+
+
+def test_a_number_alone_on_its_line_numbers_the_line_below_when_it_counts_on():
+    # 上海 2016 实事项目完成情况: `1` ⏎ `新增 7069张 公办养老床位，为计划的101%。`
+    projects = projects_of("2016年市政府10件、27项实事项目具体完成情况", "1", "新增 7069张 公办养老床位，为计划的101%。",
+                           "2", "新建 81家 老年人日间服务中心，为计划的101.3%。", "3", "新增 51家 “长者照护之家”，为计划的102%。")
+    assert [(p.seq, p.tasks[0].content) for p in projects] == [
+        (1, "新增 7069张公办养老床位，为计划的101%。"), (2, "新建 81家老年人日间服务中心，为计划的101.3%。"),
+        (3, "新增 51家“长者照护之家”，为计划的102%。")]

@@ -125,3 +125,77 @@ def test_open_table_ends_close_only_what_the_page_cut():
     assert closing == {700: False}
     closing = {round(c["top"]): c["bare"] for c in _open_table_ends(columns + ruled_top)}
     assert closing == {700: True}
+
+
+def _table_page(number: int, columns: list[float], rows: list[tuple[float, list]], bottom: float):
+    """A page holding one ruled table: ``rows`` of (top, cells), each cell a text (its lines
+    apart by line breaks) or None where a cell of the row above spans down into it (no rule
+    between them). Characters are 12 points square, lines 14 points apart."""
+    from mszs.parsers.positioned import PositionedPage, glyph, rule
+
+    page = PositionedPage(number, width=300, height=400)
+    tops = [top for top, _ in rows] + [bottom]
+    page.edges += [rule(x, tops[0], x, bottom) for x in columns]
+    page.edges.append(rule(columns[0], tops[0], columns[-1], tops[0]))
+    cells_below = [cells for _, cells in rows[1:]] + [[""] * (len(columns) - 1)]
+    for (top, cells), below, next_cells in zip(rows, tops[1:], cells_below):
+        for c, text in enumerate(cells):
+            if next_cells[c] is not None:  # a rule closes the cell unless it spans the row below
+                page.edges.append(rule(columns[c], below, columns[c + 1], below))
+            for n, line in enumerate((text or "").split("\n")):
+                for k, char in enumerate(line):
+                    x, y = columns[c] + 2 + 12 * k, top + 4 + 14 * n
+                    page.chars.append(glyph(char, x, x + 12, y, y + 12))
+    return page
+
+
+def test_a_name_spanning_rows_and_cut_by_the_page_is_whole_in_every_row_it_spans():
+    """A project name spanning its tasks' rows, cut by the page break inside its first task
+    (大力扶持就 | 业创业): the rest of the row goes back to that task, and the rows below on the
+    next page show the whole name, so that they stay tasks of the same project."""
+    from mszs.parsers.cleanup import clean_document
+    from mszs.parsers.pdf import read_layout
+
+    columns = [20, 50, 114, 202]  # 序号 two characters, the name five, the content seven
+    header = ["序号", "项目名称", "实事内容"]
+    first = _table_page(1, columns, [(40, header), (60, ["1", "大力扶持就", "第一项任务的内"])], 80)
+    second = _table_page(2, columns, [(40, header), (60, ["", "业创业", "容。"]), (80, [None, None, "第二项任务。"])],
+                         100)
+    table, = clean_document(read_layout([first, second], "pdf")).tables
+    assert [row.texts for row in table.rows] == [
+        header, ["1", "大力扶持就业创业", "第一项任务的内容。"], ["1", "大力扶持就业创业", "第二项任务。"]]
+    assert table.rows[2].cells[1].merged_from == table.rows[1].cells[1].origin
+
+
+def test_a_name_cut_by_the_page_above_a_new_task_is_whole_and_the_task_its_own():
+    """The page break falls between two tasks of a project while cutting its name
+    (大力扶持就 | 业创业): the name's rest does not make the next task the rest of the last one."""
+    from mszs.parsers.cleanup import clean_document
+    from mszs.parsers.pdf import read_layout
+
+    columns = [20, 50, 114, 202]
+    header = ["序号", "项目名称", "实事内容"]
+    first = _table_page(1, columns, [(40, header), (60, ["1", "大力扶持就", "第一项任务。"])], 80)
+    second = _table_page(2, columns, [(40, header), (60, ["", "业创业", "第二项任务。"]),
+                                      (80, [None, None, "第三项任务。"])], 100)
+    table, = clean_document(read_layout([first, second], "pdf")).tables
+    assert [row.texts[1:] for row in table.rows[1:]] == [
+        ["大力扶持就业创业", "第一项任务。"], ["大力扶持就业创业", "第二项任务。"], ["大力扶持就业创业", "第三项任务。"]]
+    assert {row.cells[1].merged_from for row in table.rows[2:]} == {table.rows[1].cells[1].origin}
+
+
+def test_names_a_full_line_parts_stay_apart_when_the_document_lists_each_alone():
+    """A layout that wraps a list of names at the space between two (县水务局 徽矿集团) drops
+    the space; the names stay apart when the document lists each on its own elsewhere, while
+    a name wrapped inside (县住房城|乡建设局) is joined."""
+    from mszs.parsers.pdf import read_layout
+
+    columns = [20, 50, 114, 166]  # the unit column holds four characters a line
+    rows = [(40, ["序号", "项目名称", "责任单位"]), (60, ["1", "新建水厂", "县水务局\n徽矿集团"]),
+            (96, ["2", "改造管网", "县水务局"]), (116, ["3", "集中供热", "徽矿集团"]), (136, ["4", "危房改造", "县住房城\n乡建设局"])]
+    table, = read_layout([_table_page(1, columns, rows, 172)], "pdf").tables
+    assert [row.texts[2] for row in table.rows[1:]] == ["县水务局\n徽矿集团", "县水务局", "徽矿集团", "县住房城乡建设局"]
+    alone = [(40, ["序号", "项目名称", "责任单位"]), (60, ["1", "新建水厂", "县水务局\n徽矿集团"]),
+             (96, ["2", "改造管网", "县水务局"]), (116, ["3", "集中供热", "县财政局"])]
+    table, = read_layout([_table_page(1, columns, alone, 136)], "pdf").tables
+    assert table.rows[1].texts[2] == "县水务局徽矿集团"  # 徽矿集团 is listed nowhere else

@@ -22,6 +22,18 @@ def test_two_row_header_takes_the_lower_words():
     assert (task.lead_units, task.co_units) == (["县住建局"], ["县财政局", "各乡镇"])
 
 
+def test_a_number_leading_the_content_numbers_the_row_when_no_column_does():
+    projects, _ = projects_of(table(
+        ["主要工作任务", "牵头单位", "责任单位"],
+        ["一、优结构、谋发展", "", ""],
+        ["1.主动对接国家战略，壮大531个支撑企业。", "区发改局", "区工信局"],
+        ["二、惠民生、优服务", "", ""],
+        ["2.大力发展新兴数字产业。", "发改局", "区工信局"],
+    ))
+    assert [(p.seq, p.name, p.section) for p in projects] == [(1, None, "优结构、谋发展"), (2, None, "惠民生、优服务")]
+    assert projects[0].tasks[0].content == "主动对接国家战略，壮大531个支撑企业。"
+
+
 def test_chinese_numbered_rows_group_the_numbered_projects_below():
     projects, _ = projects_of(table(
         ["序号", "项目名称", "项目内容", "责任单位"],

@@ -231,6 +231,29 @@ def test_cells_apart_by_runs_of_spaces_with_a_wrapped_cell():
     assert isinstance(blocks[-1], Paragraph)
 
 
+def test_single_spaced_rows_with_headings_between_and_cells_wrapped_over_lines():
+    # 2025 区政府工作报告 上半年推进情况汇总表: a heading before the first row, units one per
+    # line under a row short of cells, then the cell that row's line lacked.
+    text = ("序号 目标任务 责任单位 上半年推进情况\n"
+            "一、经济社会发展主要预期目标\n"
+            "1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。\n"
+            "2 第一产业增加值增长5%。 区农业农村委\n"
+            "区林业局\n"
+            "区供销联社\n"
+            "第一产业增加值同比增长3.4%。\n"
+            "二、重点工作\n"
+            "（一）以创建国家高新区为抓手\n"
+            "3 实施高能级创新平台建设行动。 区科技局 全面启动国家高新区创建工作。\n")
+    assert [r.texts for r in only_table(parse_lines(text)).rows][1:] == [
+        ["一、经济社会发展主要预期目标", "", "", ""],
+        ["1", "地区生产总值增长6%以上。", "区发展改革委", "地区生产总值同比增长2.9%。"],
+        ["2", "第一产业增加值增长5%。", "区农业农村委\n区林业局\n区供销联社", "第一产业增加值同比增长3.4%。"],
+        ["二、重点工作", "", "", ""],
+        ["（一）以创建国家高新区为抓手", "", "", ""],
+        ["3", "实施高能级创新平台建设行动。", "区科技局", "全面启动国家高新区创建工作。"],
+    ]
+
+
 def test_cells_apart_by_ideographic_spaces():
     text = "项目名称\u3000责任单位\u3000完成时限\n新建公园2处\u3000县住建局\u300012月底\n"
     assert [r.texts for r in only_table(parse_lines(text)).rows] == [

@@ -111,3 +111,16 @@ def test_units_named_by_the_verb_after_them():
     assert units_by_verb("地区生产总值增长11%左右") is None
     assert lead_and_co_units(None, "县教育局牵头，县财政局、县人社局配合", None) == (
         ["县教育局"], ["县财政局", "县人社局"])
+    # 河南省 2023: beside the unit that leads, those plainly responsible work with it.
+    assert units_by_verb("省发展改革委牵头，省商务厅、财政厅等相关部门按职责分工负责") == (
+        "省发展改革委", "省商务厅、财政厅等相关部门")
+    assert units_by_verb("省商务厅、财政厅等相关部门按职责分工负责") == ("省商务厅、财政厅等相关部门", "")
+
+
+@pytest.mark.parametrize("text, units", [
+    ("省商务厅、人行郑州中心支行、河南银保监局等相关部门", ["省商务厅", "人行郑州中心支行", "河南银保监局"]),
+    ("县财政局、县人社局等有关单位", ["县财政局", "县人社局"]),
+    ("县财政局等", ["县财政局"]),
+])
+def test_others_alike_after_the_units_are_no_unit(text, units):
+    assert split_units(text) == units

@@ -15,7 +15,7 @@ from mszs.interpret import interpret
 from mszs.interpret.lists import is_lone_label
 from mszs.interpret.outline import number_paragraphs
 from mszs.parsers import read_bytes
-from mszs.vocabulary import header_role, is_header_row, label_role
+from mszs.vocabulary import column_roles, is_header_row, label_role
 
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,12})\s*[:：]")
 MAX_SHOWN = 60
@@ -83,7 +83,7 @@ def _table_lines(table: Table, task_at: dict) -> list[str]:
     for row in table.rows:
         texts = row.texts
         if is_header_row(texts) or is_header_row(texts, partial=True):
-            roles = " | ".join(f"{t.strip()}→{header_role(t) or '?'}" for t in texts if t.strip())
+            roles = " | ".join(f"{t.strip()}→{role or '?'}" for t, role in zip(texts, column_roles(texts)) if t.strip())
             lines.append(_line(row.origin, "table header", roles))
             continue
         origin = row.origin

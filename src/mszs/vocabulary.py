@@ -245,6 +245,30 @@ def _qualified(role: str, before: str) -> str:
     return next((r for r, words in UNIT_QUALIFIERS.items() if any(w in before for w in words)), role)
 
 
+# Roles a table column may hold its items' text under when no column is headed as content:
+# a column headed `主要工作举措` or left unnamed then holds what each row is about.
+_CONTENT_STAND_INS = (None, "deadline")
+_TEXT_HOLDING_ROLES = ("content", "name")
+
+
+def column_roles(header: list[str]) -> list[str | None]:
+    """The roles of a table's columns from its header cells."""
+    return with_content_column([header_role(text) for text in header], header)
+
+
+def with_content_column(roles: list[str | None], header: list[str]) -> list[str | None]:
+    """Roles in which some column holds the items' text. A header that names no content or
+    name column still has one: the first column that may hold it, unnamed or named by a word
+    that heads either the work or its steps (`主要工作举措`)."""
+    if any(role in _TEXT_HOLDING_ROLES for role in roles):
+        return roles
+    stand_in = next((k for k, (role, text) in enumerate(zip(roles, header))
+                     if role in _CONTENT_STAND_INS and text.strip() and not _word_role(_squash(text))), None)
+    if stand_in is None:
+        return roles
+    return [*roles[:stand_in], "content", *roles[stand_in + 1:]]
+
+
 def is_header_row(cells: list[str], partial: bool = False) -> bool:
     """A row is a header when most of its non-empty cells are header words and it names units or content.
 

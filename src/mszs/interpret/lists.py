@@ -37,6 +37,7 @@ MIN_RUN_IN_ITEMS = 3
 _NAMED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|具体是|具体为)[:：]?")
 _NAME_SEPARATORS = re.compile(r"[、；;，,]|以及")
 MIN_NAMED, MAX_NAMED = 3, 40
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
 # A list found without a line that opens it counts when a third of its items state an amount.
 MIN_QUANTIFIED_SHARE = (1, 3)
 _AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
@@ -216,12 +217,18 @@ def is_lone_label(text: str) -> bool:
 
 
 def _join_bare_marks(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """`（一）` alone on its line numbers the paragraph after it."""
+    """`（一）` alone on its line numbers the paragraph after it; so does a number alone (`1` /
+    `新增7069张公办养老床位`) that counts on from the last such number."""
     joined: list[Paragraph] = []
+    last_bare_number = 0
     for paragraph in paragraphs:
         previous = joined[-1] if joined else None
-        if previous is not None and bare_mark(previous.text) and not bare_mark(paragraph.text):
-            joined[-1] = Paragraph(previous.text.strip() + paragraph.text.strip(), previous.origin)
+        mark = previous.text.strip() if previous is not None and not bare_mark(paragraph.text) else ""
+        if mark and bare_mark(mark):
+            joined[-1] = Paragraph(mark + paragraph.text.strip(), previous.origin)
+        elif _BARE_NUMBER.match(mark) and int(mark) in (1, last_bare_number + 1):
+            last_bare_number = int(mark)
+            joined[-1] = Paragraph(f"{mark}.{paragraph.text.strip()}", previous.origin)
         else:
             joined.append(paragraph)
     return joined
@@ -253,10 +260,12 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     (`二、2024年民生实事项目`, `…为民办好十件实事：`), up to a heading such as `三、保障措施`
     or a list numbered from 1 again. A notice with no such line offers every numbered list
     it holds (apart at closing headings and restarts), and the one whose items state the most
-    amounts is taken: not the requirements before an attached list of tasks."""
+    amounts is taken: not the requirements before an attached list of tasks. Failing all
+    of those, names one per line without marks right under an opening line."""
     openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
+    zones_by_start = {}
     for start in [*reversed(openers), None]:  # a page may print its heading below the body
-        opener, zones = _project_list_zones(paragraphs, start)
+        opener, zones = zones_by_start[start] = _project_list_zones(paragraphs, start)
         progress = bool(_PROGRESS_REPORT.search(opener))
         lists = [found for zone in zones for found in _numbered_lists(zone, progress)]
         if start is None:
@@ -265,6 +274,11 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         if chosen:
             _units_from_sections(chosen)
             return chosen
+    for start in reversed(openers):
+        _, zones = zones_by_start[start]
+        named = _unmarked_names(zones[0]) if zones else []
+        if named:
+            return named
     return []
 
 
@@ -304,10 +318,12 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
     headings: dict[int, str] = {}
     last_number: int | None = None
     heading_item: ProjectRecord | None = None  # an item that is a bare heading, waiting for its text
+    with_text_below: set[int] = set()  # ids of the items that took text below them
     for paragraph, numbered in zone:
         if numbered is None:
             if heading_item is not None and _is_body(paragraph.text):
                 _add_body(heading_item, paragraph.text.strip(), progress)
+                with_text_below.add(id(heading_item))
             else:
                 heading_item = None
             continue
@@ -325,9 +341,26 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True)), None)
         lists[-1].append(ProjectRecord(seq=numbered.number, name=name, section=section,
                                        tasks=[TaskRecord(content=content, origin=paragraph.origin)]))
-        if name is None and _is_bare_heading(content):
+        # A list of headings with their text below starts so: a last item `十是扩大…服务面。`
+        # after items that took no text below them takes none either.
+        headed = len(lists[-1]) == 1 or id(lists[-1][0]) in with_text_below
+        if name is None and _is_bare_heading(content) and headed:
             heading_item = lists[-1][-1]
     return [found for found in lists if len(found) >= 2]
+
+
+def _unmarked_names(zone: list[tuple[Paragraph, Enumerated | None]]) -> list[ProjectRecord]:
+    """Names one per line, with no marks, right under the line that opens the list
+    (`2014年十大实事一览表` / `强化路网建设缓解交通拥堵` / `加强雾霾治理改善空气质量` / …)."""
+    run = []
+    for paragraph, numbered in zone:
+        text = paragraph.text.strip()
+        if numbered is not None or not _is_bare_heading(text) or len(text) < MIN_NAMED:
+            break
+        run.append(paragraph)
+    if len(run) < MIN_RUN_IN_ITEMS:
+        return []
+    return [ProjectRecord(name=p.text.strip(), tasks=[TaskRecord(content=p.text.strip(), origin=p.origin)]) for p in run]
 
 
 def _amounts(projects: list[ProjectRecord]) -> int:
@@ -340,23 +373,26 @@ def _quantified(projects: list[ProjectRecord]) -> bool:
 
 
 def _is_bare_heading(text: str) -> bool:
+    """A short phrase, ended by a full stop or not (`二、优化生育支持政策。`)."""
+    text = text.rstrip("。")
     return len(text) <= MAX_HEADING_ITEM and not re.search(r"[，,。；;：:！？!?]", text)
 
 
 def _is_body(text: str) -> bool:
     """Text under a heading item, not the notice's closing lines (`现予公告。`, a signature, a date)."""
     text = text.strip()
-    return len(text) >= MIN_BODY and bool(re.search(r"[，,。；;]", text))
+    return len(text) >= MIN_BODY and bool(re.search(r"[，,。；;]", text) or _AMOUNT.search(text))
 
 
 def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
     """The heading is the item's name and the text below it its content, or, in a progress
-    report, the heading stays the content and the text is the progress."""
+    report, the heading names the item and stays its content, and the text is the progress."""
     task = item.tasks[0]
     if progress:
+        item.name = item.name or task.content.rstrip("。")
         task.add("progress", text)
     elif item.name is None:
-        item.name, task.content = task.content, text
+        item.name, task.content = task.content.rstrip("。"), text
     else:
         task.content += text
 

@@ -5,6 +5,7 @@ from mszs.document import Document, Paragraph
 from mszs.interpret.lists import read_list_items, read_named_list, read_unlabelled_items
 from mszs.interpret.merge import merge_body_and_tables
 from mszs.interpret.metadata import read_metadata
+from mszs.interpret.outline import split_flattened
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.interpret.tables import read_tables
 from mszs.normalise.schedule import read_schedule
@@ -16,7 +17,7 @@ from mszs.vocabulary import UNIT_ROLES
 
 
 def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]:
-    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+    paragraphs = split_flattened([b for b in document.blocks if isinstance(b, Paragraph)])
     info = read_metadata([p.text for p in paragraphs], document.metadata)
     tables = read_tables(document.tables)
     records = merge_body_and_tables(read_list_items(paragraphs), tables.projects)

@@ -15,8 +15,13 @@ import functools
 import re
 from dataclasses import dataclass
 
+from mszs.document import Paragraph
+
 _CN = "一二三四五六七八九十百零〇两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Words an item's mark may count with: `实事一：`, `项目2：`.
+COUNTED_WORDS = ("民生实事", "实事", "项目", "任务", "事项", "工程")
+_BULLETS = "☑✔✅√●■◆◇★☆▲△•▪□◎○►▶➢❖"
 
 
 @dataclass(frozen=True)
@@ -35,11 +40,14 @@ MARK_STYLES: tuple[MarkStyle, ...] = (
     MarkStyle("第一", 0, re.compile(rf"^\s*第([{_CN}]{{1,3}})\s*[项件个]?\s*[，,、：:.．]\s*")),
     MarkStyle("（一）", 1, re.compile(rf"^\s*[（(]\s*([{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
     MarkStyle("1.", 2, re.compile(r"^\s*(\d{1,3})\s*[、.．](?!\d)\s*")),
+    MarkStyle("实事一", 2, re.compile(rf"^\s*(?:{'|'.join(COUNTED_WORDS)})\s*([{_CN}]{{1,3}}|\d{{1,2}})\s*[：:、.．]\s*")),
     MarkStyle("01", 2, re.compile(r"^\s*(0[1-9]|[1-9]\d)\s+(?=[\u4e00-\u9fff])(?![月日年号时个万亿元])")),
     MarkStyle("（1）", 3, re.compile(r"^\s*[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*")),
     MarkStyle("1）", 3, re.compile(r"^\s*(\d{1,2})\s*[)）]\s*")),
     MarkStyle("①", 4, re.compile(rf"^\s*([{_CIRCLED}])\s*[、.．]?\s*")),
     MarkStyle("一是", 5, re.compile(rf"^\s*([{_CN}]{{1,3}})是(?![否为以指])\s*")),
+    # A bullet (`☑东蕾苑二期新建工程`) counts nothing: its items have no number.
+    MarkStyle("●", 4, re.compile(rf"^\s*([{_BULLETS}])\s*")),
 )
 _STYLE_RANK = {style.name: style.rank for style in MARK_STYLES}
 
@@ -135,7 +143,7 @@ def number_paragraphs(texts: list[str]) -> list[Enumerated | None]:
     open_styles: list[str] = []  # outermost first
     last_number: dict[str, int] = {}  # a closed style keeps its last number: the next run may go on from it
     for text in texts:
-        found = enumerator(text)
+        found = enumerator(text) or _mark_before_a_digit(text, last_number, open_styles)
         if found is None or not _continues_run(found, last_number):
             marks.append(None)
             continue
@@ -144,6 +152,20 @@ def number_paragraphs(texts: list[str]) -> list[Enumerated | None]:
             last_number[found.style] = found.number
         marks.append(Enumerated(level, found.number, found.body, found.style))
     return marks
+
+
+# `2.50个小区…` after `1.`: a decimal to the eye, but the run of `1.` marks says item 2.
+_MARK_BEFORE_DIGIT = re.compile(r"^\s*(\d{1,3})[.．](?=\d)")
+_DIGIT_STYLE = "1."
+
+
+def _mark_before_a_digit(text: str, last_number: dict[str, int], open_styles: list[str]) -> Enumerated | None:
+    """A `1.` mark glued to a number that starts the item, read as one only where it is the
+    next item of an open run."""
+    match = _MARK_BEFORE_DIGIT.match(text)
+    if not match or _DIGIT_STYLE not in open_styles or int(match.group(1)) != last_number.get(_DIGIT_STYLE, -1) + 1:
+        return None
+    return Enumerated(_STYLE_RANK[_DIGIT_STYLE], int(match.group(1)), text[match.end():], _DIGIT_STYLE)
 
 
 def _continues_run(mark: Enumerated, last_number: dict[str, int]) -> bool:
@@ -196,3 +218,35 @@ def heading_text(body: str) -> str:
     head = re.split(r"[。！!]", body, maxsplit=1)[0]
     head = _COUNT_NOTE.sub("", head)
     return _FINAL_PUNCT.sub("", head).strip()
+
+
+# A page copied as one line keeps its paragraphs apart by spaces only: `…责任单位。 一、加快提振市场信心
+# (一)全面促进消费增长。 1.把恢复和扩大消费…`. Such a line is long and holds several marks after spaces.
+MIN_FLATTENED = 200
+MIN_FLATTENED_MARKS = 3
+_SPACES = re.compile(r"[ \u3000\t]+")
+_MARK_LOOK = 12  # enough text after a space to read a mark from
+# Styles too loose to trust after a space inside running text: `01 ` is any number, `一是` a clause.
+_STYLES_NOT_AFTER_SPACE = ("01", "一是")
+_MARK_PUNCTUATION = set("、.．)），,：:") | set(_CIRCLED)
+
+
+def split_flattened(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs flattened into one line split again where a space precedes an enumeration mark."""
+    split: list[Paragraph] = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        cuts = [] if len(text) < MIN_FLATTENED else [
+            space.end() for space in _SPACES.finditer(text) if _mark_after_space(text[space.end():space.end() + _MARK_LOOK])]
+        if len(cuts) < MIN_FLATTENED_MARKS:
+            split.append(paragraph)
+            continue
+        bounds = [0, *cuts, len(text)]
+        split.extend(Paragraph(text[a:b].strip(), paragraph.origin) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip())
+    return split
+
+
+def _mark_after_space(text: str) -> bool:
+    match, style = _match(text)
+    return (match is not None and match.end() < len(text) and style.name not in _STYLES_NOT_AFTER_SPACE
+            and any(c in _MARK_PUNCTUATION for c in match.group(0)))

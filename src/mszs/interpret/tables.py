@@ -14,7 +14,7 @@ from mszs.document import Row, Table
 from mszs.interpret.outline import enumerator, heading_text, seq_value
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
-from mszs.vocabulary import header_role, is_header_row, label_role
+from mszs.vocabulary import header_role, is_header_row, label_role, with_content_column
 
 # A table without header words this large is worth a warning: it may be a project table in words we do not know.
 MIN_UNREAD_ROWS = 3
@@ -59,6 +59,7 @@ class _Columns:
             for k, text in enumerate(header.texts[:self.width]):
                 self.roles[k] = header_role(text) or self.roles[k]
                 self.names[k] = clean_text(text) or self.names[k]
+        self.roles = with_content_column(self.roles, self.names)
         # `一季度目标`, `二季度`, `6月底`: a column of what is due by a date is a milestone column.
         self.periods = [_period(name) if role in (None, "content", "deadline") else None
                         for role, name in zip(self.roles, self.names)]
@@ -203,14 +204,22 @@ def _banner(row: Row, columns: _Columns) -> str | None:
 
 
 def _seq_and_name(row: Row, columns: _Columns) -> tuple[int | None, str]:
-    """The row's 序号 and project name; without a 序号 column, a number leading the name (`1.城市提升项目`)."""
+    """The row's 序号 and project name; without a 序号 column, a number leading the name
+    (`1.城市提升项目`), or leading the content when no column names the project."""
     name = clean_text(columns.first(row, "name" if columns.has("name") else "category"))
     if columns.has("seq"):
         return seq_value(columns.first(row, "seq")), name
-    numbered = enumerator(name)
+    if name:
+        return _row_number(name)
+    return _row_number(columns.first(row, "content").strip())[0], name
+
+
+def _row_number(text: str) -> tuple[int | None, str]:
+    """The item number leading a cell (`1.城市提升项目`) and the text after it."""
+    numbered = enumerator(text)
     if numbered and numbered.level == _ITEM_LEVEL:
         return numbered.number, numbered.body.strip()
-    return None, name
+    return None, text
 
 
 def _category(row: Row, columns: _Columns) -> str:
@@ -220,6 +229,8 @@ def _category(row: Row, columns: _Columns) -> str:
 
 def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
     content = _prose(columns.cells(row, "content"))
+    if not columns.has("seq") and not name:
+        content = _row_number(content)[1]
     task = TaskRecord(content=content or name, origin=row.origin)
     for role in TASK_FIELD_ROLES:
         if role == "progress" and columns.for_periods(role):

@@ -35,6 +35,7 @@ _UP_TO_PREFIX = re.compile(rf"^.*?({'|'.join(CARRIED_PREFIXES)})")
 # `省财政厅主办，省国税局、地税局协办`, `由县民政局负责`, `县教育局牵头，县财政局配合`: units whose
 # role is said by the verb after them, not by a label.
 LEAD_VERBS = ("负总责", "总负责", "牵头", "主办", "主责", "负责")
+STRONG_LEAD_VERBS = ("负总责", "总负责", "牵头", "主办", "主责")
 CO_VERBS = ("协办", "配合", "参与", "协助", "协同")
 _VERB_PART = re.compile(rf"^由?(.+?)(?:按职责分工|按照职责|按职责|分别|共同)?({'|'.join(LEAD_VERBS + CO_VERBS)})"
                         rf"(?:实施|落实|推进)?(?:的?(?:工作|事项|任务|项目))?$")
@@ -47,6 +48,8 @@ _PARENTHESISED = re.compile(r"（[^（）]*）")
 _FINAL_PARENTHESISED = re.compile(r"（[^（）]*）$")
 _SPACES = re.compile(r"\s+")
 _PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
+# `…、河南银保监局等相关部门`: the others alike, no unit of their own.
+_OTHERS_ALIKE = re.compile(r"等(?:(?:相关|有关|其他|其它)?(?:部门|单位))?$")
 _TRAILING_MARKS = "、，,；;。.：:"
 _LEADING = re.compile(r"^[、，,；;。.：:\s]+")
 
@@ -110,12 +113,16 @@ def units_by_verb(text: str | None) -> tuple[str, str] | None:
     if not text or not _VERB_AT_END.search(text):
         return None  # the common case, told without splitting
     parts = [part.strip() for part in re.split(r"[，,；;]", text) if part.strip()]
-    lead, co = [], []
+    roles = []
     for part in parts:
         match = _VERB_PART.match(part)
         if not match or not match.group(1).rstrip("、").endswith(ORG_SUFFIXES):
             return None
-        (lead if match.group(2) in LEAD_VERBS else co).append(match.group(1).rstrip("、"))
+        roles.append((match.group(1).rstrip("、"), match.group(2)))
+    # Beside a unit that leads (`省发展改革委牵头`), those plainly responsible work with it.
+    leading = LEAD_VERBS if not any(verb in STRONG_LEAD_VERBS for _, verb in roles) else STRONG_LEAD_VERBS
+    lead = [units for units, verb in roles if verb in leading]
+    co = [units for units, verb in roles if verb not in leading]
     return ("、".join(lead), "、".join(co)) if parts else None
 
 
@@ -300,7 +307,7 @@ def _reaches_a_name(items: list[str]) -> list[bool]:
 def _tidy(name: str) -> str:
     name = _SPACES.sub("", name)
     name = _LEADING.sub("", _without_trailing_marks(name))
-    name = name.removesuffix("等")
+    name = _OTHERS_ALIKE.sub("", name)
     return _without_trailing_marks(name)
 
 

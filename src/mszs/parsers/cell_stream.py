@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from mszs.normalise.numbers import parse_number
-from mszs.vocabulary import ORG_SUFFIXES, PROJECT_ROLES, header_role
+from mszs.vocabulary import ORG_SUFFIXES, PROJECT_ROLES, column_roles
 
 # What a paragraph looks like, by the column roles that accept it.
 LIST_KINDS = {"lead_units": "unit", "units": "unit", "co_units": "unit", "leaders": "person", "deadline": "date"}
@@ -24,7 +24,14 @@ _DATE = re.compile(r"^((19|20)\d\d\s*年)?\s*(\d{1,2}\s*月|年底|年内|年中
 _COUNT_AT_END = re.compile(r"\d\s*[\u4e00-\u9fa5]$")
 # A name, letter-spaced as Word pads a two-character one (`王  林`) or not.
 _PERSON = re.compile(r"^[\u4e00-\u9fa5](?:[ \u3000]*[\u4e00-\u9fa5]){1,3}$")
+# A cell that starts with its row's number, the rest of the row's first column after it.
+_NUMBERED_CELL = re.compile(r"^\s*(\d{1,3})[.、．]\s*\S")
+_HEADING_CELL = re.compile(r"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*\S")
 _SEQ = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?\s*$")
+# A cell listing several units (`区发展改革局、区工业和信息化局、沈阳近海经济区管委会`) is one of units
+# when each of them is.
+_UNIT_LIST_SEPARATOR = re.compile(r"[、，,；;]")
+MAX_UNIT_NAME = 25
 _TRAILING = re.compile(r"(?<![、，,；;。.\s])[、，,；;。.\s]+$|等$")  # lookbehind: linear on long runs
 
 
@@ -32,23 +39,31 @@ def kind_of(text: str) -> str:
     """`date`, `unit`, `person` or `text`."""
     if len(text) <= 30 and _DATE.match(text):
         return "date"
-    bare = re.sub(r"[（(][^（）()]*[)）]$", "", _TRAILING.sub("", text))
-    if (len(bare) <= 25 and not re.search(r"[，,。；;]", bare) and bare.endswith(ORG_SUFFIXES)
-            and not _COUNT_AT_END.search(bare)):
+    if all(_names_a_unit(part) for part in _UNIT_LIST_SEPARATOR.split(_TRAILING.sub("", text))):
         return "unit"
     if _PERSON.match(text):
         return "person"
     return "text"
 
 
+def _names_a_unit(text: str) -> bool:
+    bare = re.sub(r"[（(][^（）()]*[)）]$", "", text.strip())
+    return (0 < len(bare) <= MAX_UNIT_NAME and not re.search(r"[，,。；;]", bare) and bare.endswith(ORG_SUFFIXES)
+            and not _COUNT_AT_END.search(bare))
+
+
 def fit_rows(header: list[str], cells: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
     """Rows of (text, line) cells, each as wide as the header. Cells of one column
     split over several paragraphs are joined with line breaks."""
-    roles = [header_role(word) for word in header]
-    if roles[0] != "seq":
+    roles = column_roles(header)
+    if roles[0] == "seq":
+        groups = _groups_by_seq(cells)
+    elif any(_NUMBERED_CELL.match(text) for text, _ in cells):
+        groups = _groups_by_numbered_cell(cells)
+    else:
         return [cells[k:k + len(header)] for k in range(0, len(cells), len(header))]
     rows: list[list[tuple[str, int]]] = []
-    for group in _groups_by_seq(cells):
+    for group in groups:
         rows.extend(_fit_group(roles, group))
     return rows
 
@@ -69,6 +84,25 @@ def _groups_by_seq(cells):
         else:
             groups.append([("", line), (text, line)])
     return groups
+
+
+def _groups_by_numbered_cell(cells):
+    """Split the stream of a table with no 序号 column where a cell starts with the next
+    number (`1.主动对接…`, `2.大力发展…`); a heading numbered `一、` between rows is a row alone."""
+    groups, expected = [], 1
+    for text, line in cells:
+        numbered = _NUMBERED_CELL.match(text)
+        if _HEADING_CELL.match(text):
+            groups.append([(text, line)])
+            groups.append([])
+        elif numbered and int(numbered.group(1)) in (expected, 1):
+            groups.append([(text, line)])
+            expected = int(numbered.group(1)) + 1
+        elif groups:
+            groups[-1].append((text, line))
+        else:
+            groups.append([(text, line)])
+    return [group for group in groups if group]
 
 
 def seq_number(text: str) -> int | None:
@@ -108,7 +142,7 @@ def _fit_group(roles, group):
 def continuation_row(header: list[str], cells: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
     """Cells below a full row, placed from the content column on by what they look like;
     None when one of them finds no column."""
-    roles = [header_role(word) for word in header]
+    roles = column_roles(header)
     row: list[list[tuple[str, int]]] = [[] for _ in roles]
     col = _continuation_column(roles)
     for text, line in cells:

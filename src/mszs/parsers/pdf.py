@@ -24,7 +24,7 @@ from typing import Iterable, NamedTuple
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
 from mszs.errors import EncryptedInput, NeedsOcr, TooLarge, UnreadableInput
 from mszs.parsers.cleanup import ideographs, is_glyph_twin, is_page_number
-from mszs.vocabulary import UNIT_ROLES, header_role, is_header_row
+from mszs.vocabulary import UNIT_ROLES, column_roles, is_header_row
 
 # Longer PDFs are reports or archives, not one notice; each page takes a good part of a second.
 MAX_PAGES = 1000
@@ -57,6 +57,9 @@ PARAGRAPH_STEP = 1.3
 LIST_ROLES = (*UNIT_ROLES, "leaders")
 _NAME_END = re.compile(r"[局委办院会队站所司心府团部厅处室馆行社厂场]$")
 _NAME_START = re.compile(r"^(县|市|区|省|各|有关|相关|中国|国家)")
+# What parts the names of a list (、，; or a space), and the longest name looked for in one.
+_NAME_SEPARATOR = re.compile(r"[、，,；;\s]+")
+_NAME_LENGTH = 24
 _CID = re.compile(r"\(cid:\d+\)")
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 # Punctuation that may not start a line: the character before it moves down with it.
@@ -90,6 +93,7 @@ def read_layout(sources: Iterable, fmt: str, ocr: str = "auto") -> Document:
                          if not isinstance(item, dict) or not _is_furniture(item, page, furniture)]
     right = _right_edge(pages)
     pitch = line_pitch([[item for item in page["items"] if isinstance(item, dict)] for page in pages])
+    listed = _listed_names(item for page in pages for item in page["items"] if isinstance(item, _Grid))
     blocks: list = []
     lines: list[dict] = []  # body lines waiting to be joined into paragraphs
     previous = None  # (Table, _Grid, column roles) of the last block when it is a table
@@ -102,8 +106,8 @@ def read_layout(sources: Iterable, fmt: str, ocr: str = "auto") -> Document:
             blocks.extend(_paragraphs(lines, right, pitch))
             lines = []
             roles = _column_roles(item, previous)
-            table = _table(item, sum(isinstance(b, Table) for b in blocks), page["number"], roles)
-            if previous and _carry_split_row(previous, table, item):
+            table = _table(item, sum(isinstance(b, Table) for b in blocks), page["number"], roles, listed)
+            if previous and _carry_split_row(previous, table, item, listed):
                 # The rest of the row went back to its row; this page's table goes on after it.
                 previous = (previous[0], item, roles)
                 if not table.rows or _only_repeated_header(table, previous[0]):
@@ -448,17 +452,18 @@ def line_pitch(groups: list[list[dict]]) -> float | None:
     return next((step for step, following in zip(steps, steps[1:]) if following - step < 0.5), None)
 
 
-def _joined(lines: list[dict], right: float, pitch: float | None, names: bool = False) -> list[tuple[str, dict]]:
+def _joined(lines: list[dict], right: float, pitch: float | None,
+            names: frozenset[str] | None = None) -> list[tuple[str, dict]]:
     """Lines run together where the layout wrapped them: (text, first line) per paragraph.
 
-    In a list of names a full line may also be a name that just fills it: a line
-    ending like a name (…局) followed by one starting like a name (县…) stays apart.
+    ``names``, for a list of names, holds the names the document lists (``_listed_names``):
+    there a full line may also end a name where the next begins (``_names_apart``).
     """
     out: list[tuple[str, dict]] = []
     previous = None
-    for line in lines:
+    for k, line in enumerate(lines):
         if previous is not None and _wrapped(previous, line, right, pitch) \
-                and not (names and _names_apart(previous, line)):
+                and not (names is not None and _names_apart(out[-1][0], lines, k, names)):
             text, first = out[-1]
             out[-1] = (_concat(text, line["text"], previous["spaced"]), first)
         else:
@@ -467,9 +472,58 @@ def _joined(lines: list[dict], right: float, pitch: float | None, names: bool = 
     return out
 
 
-def _names_apart(line: dict, following: dict) -> bool:
-    """In a list of names, a line ending like a name (…局) and one starting like a name (县…)."""
-    return bool(_NAME_END.search(line["text"]) and _NAME_START.match(following["text"]))
+def _names_apart(text: str, lines: list[dict], start: int, listed: frozenset[str]) -> bool:
+    """In a list of names, whether a full line ending ``text`` ends one name and ``lines[start]``
+    starts another: the text ends like a name (…局) and the line starts like one (县…), or the
+    names on either side of the break are each listed on their own elsewhere in the document,
+    and not as one (县水务局 | 徽矿集团). A layout that wraps a line at the space between two
+    names drops the space, so only the names themselves tell."""
+    tail = text[-_NAME_LENGTH - 1:]  # no name reaches further back: a long cell costs no more
+    if _NAME_END.search(tail) and _NAME_START.match(lines[start]["text"]):
+        return True
+    before = _NAME_SEPARATOR.split(tail)[-1]
+    if before not in listed:
+        return False
+    after = _first_name(lines, start)
+    return after in listed and before + after not in listed
+
+
+def _first_name(lines: list[dict], start: int) -> str:
+    """The text of the lines from ``start`` on, up to its first separator, as far as a name may reach."""
+    text = ""
+    for line in lines[start:start + _NAME_LENGTH]:  # a line holds a character at least
+        text += line["text"]
+        if len(text) > _NAME_LENGTH or _NAME_SEPARATOR.search(line["text"]):
+            break
+    return _NAME_SEPARATOR.split(text, maxsplit=1)[0]
+
+
+def _listed_names(grids: Iterable[_Grid]) -> frozenset[str]:
+    """The names the document's tables list between separators (县水务局 in …、县水务局、…).
+    A name may run over a line end (县水|务局) where the line does not end like a name: two
+    names a lost space ran together (县水务局|徽矿集团) are not taken for one. A page break
+    may have cut a cell at the top of a table (its first row, or the one under a repeated
+    header) and one at its foot whose text fills it to the bottom: their first and last
+    pieces are no evidence."""
+    snap = TABLE_SETTINGS["snap_tolerance"]
+    listed = set()
+    for grid in grids:
+        second_row_end = grid.rows[min(1, len(grid.rows) - 1)].bbox[3]
+        for box, lines in grid.lines.items():
+            if not lines:
+                continue
+            last = lines[-1]
+            at_top = box[1] < second_row_end - snap
+            at_foot = box[3] > grid.bbox[3] - snap and box[3] - last["bottom"] < last["bottom"] - last["top"]
+            pieces = _NAME_SEPARATOR.split("\0".join(line["text"] for line in lines))  # \0: a line end
+            # int(): OCR gives numpy coordinates, whose comparisons cannot index a list
+            for piece in pieces[int(at_top):len(pieces) - int(at_foot)]:
+                *wrapped, _ = parts = piece.split("\0")
+                name = "".join(parts)
+                if len(name) <= _NAME_LENGTH and _NAME_END.search(name) \
+                        and not any(_NAME_END.search(part) for part in wrapped):
+                    listed.add(name)
+    return frozenset(listed)
 
 
 def _wrapped(line: dict, following: dict, right: float, pitch: float | None = None) -> bool:
@@ -560,8 +614,9 @@ class _Grid:
             for line in lines:
                 self.reached[round(box[2])] = max(self.reached.get(round(box[2]), 0.0), line["x1"])
 
-    def text(self, box, names: bool = False) -> str:
-        """The cell's text, wrapped lines joined; ``names`` for a cell listing names."""
+    def text(self, box, names: frozenset[str] | None = None) -> str:
+        """The cell's text, wrapped lines joined; ``names``, the names the document lists, for a
+        cell listing names."""
         return "\n".join(text for text, _ in _joined(self.lines[box], self.right(box), self.pitch, names))
 
     def right(self, box) -> float:
@@ -592,20 +647,24 @@ class _Grid:
         return 0, 0
 
 
-def _carry_split_row(previous: tuple, table: Table, grid: _Grid) -> bool:
+def _carry_split_row(previous: tuple, table: Table, grid: _Grid, listed: frozenset[str]) -> bool:
     """Move the rest of a row the page break split back into the row it belongs to.
 
     A table the page cut below (no border closes it) goes on with the rest of its last row
     in the first row of a table the page cut above. Where the page left the borders, the
     first row of a continued table, after any repeated header, is the rest when it reads so
-    (``_looks_carried``).
+    (``_looks_carried``); when it is a row of its own, a merged cell it starts may still
+    carry on the previous page's (``_continue_cut_spans``).
     """
     last_table, last_grid, roles = previous
     if last_table.rows[-1].origin.page >= table.origin.page:
         return False
     cut = last_grid.cut_below and grid.cut_above
     skip = 0 if cut else 1 if _only_repeated_header(Table(table.rows[:1]), last_table) else 0
-    if not cut and (len(table.rows) <= skip or not _looks_carried(previous, table, grid, skip)):
+    if not cut and len(table.rows) <= skip:
+        return False
+    if not cut and not _looks_carried(previous, table, grid, skip):
+        _continue_cut_spans(previous, table, grid, skip, listed)
         return False
     rest, last = table.rows[skip], last_table.rows[-1]
     for c, cell in enumerate(rest.cells):
@@ -613,45 +672,106 @@ def _carry_split_row(previous: tuple, table: Table, grid: _Grid) -> bool:
             continue
         above = last.cells[c]
         if not above.text:
-            above.text = cell.text
-        elif _wraps_into(last_grid, grid, skip, c, names=c < len(roles) and roles[c] in LIST_ROLES):
-            above.text = _concat(above.text, cell.text)
+            text = cell.text
+        elif _wraps_into(last_grid, grid, skip, c, listed if c < len(roles) and roles[c] in LIST_ROLES else None):
+            text = _concat(above.text, cell.text)
         else:
-            above.text += "\n" + cell.text
+            text = above.text + "\n" + cell.text
+        for copy in _copies(last_table, _source(above)):
+            copy.text = text
+    _continue_spans(table, skip, last)
     del table.rows[skip]
     return True
+
+
+def _source(cell: Cell) -> Origin:
+    """Where a cell's text starts: its own origin, or that of the merged cell it is part of."""
+    return cell.merged_from or cell.origin
+
+
+def _copies(table: Table, source: Origin) -> list[Cell]:
+    """The cells of ``table`` that show the merged cell starting at ``source``."""
+    return [cell for row in table.rows for cell in row.cells if _source(cell) == source]
+
+
+def _continue_spans(table: Table, row: int, last: Row) -> None:
+    """The cells below ``table``'s ``row`` that a merged cell starting in it spans (a project
+    name spanning its tasks) are that cell in ``last``, the row the page break split: they show
+    its whole text (大力扶持就 and 业创业 as 大力扶持就业创业) and point to where it starts."""
+    continued = {}
+    for above, cell in zip(last.cells, table.rows[row].cells):
+        continued.setdefault(_source(cell), above)
+    for below in table.rows[row + 1:]:
+        for cell in below.cells:
+            above = continued.get(cell.merged_from)
+            if above is not None:
+                cell.text, cell.merged_from = above.text, _source(above)
 
 
 def _looks_carried(previous: tuple, table: Table, grid: _Grid, row: int) -> bool:
     """Whether ``table``'s ``row``, under a rule, still reads as the rest of the previous
     table's last row: its first column empty, and text in one column only, or every filled
     cell carrying on a wrapped line, or one cell (not a list of names) carrying on a sentence
-    cut mid-way (a name broken over the page, 大力扶持就|业创业)."""
+    cut mid-way (a name broken over the page, 大力扶持就|业创业). A merged cell spanning the
+    rows below says nothing of the row: it goes on over the next rows whether the row is
+    carried on or starts a new task under the same name."""
     last_table, last_grid, roles = previous
     rest, last = table.rows[row], last_table.rows[-1]
     if rest.cells[0].text.strip() or len(rest.cells) != len(last.cells):
         return False
     filled = [c for c, cell in enumerate(rest.cells) if cell.text.strip()]
-    wrapped = [c for c in filled if _wraps_into(last_grid, grid, row, c)]
-    return len(filled) == 1 or wrapped == filled or any(
+    own = [c for c in filled if c not in _spanning(grid, row)]
+    wrapped = [c for c in own if _wraps_into(last_grid, grid, row, c)]
+    return len(filled) == 1 or wrapped == own or any(
         not (c < len(roles) and roles[c] in LIST_ROLES) and not last.cells[c].text.endswith(_SENTENCE_END)
         for c in wrapped)
+
+
+def _spanning(grid: _Grid, row: int) -> set[int]:
+    """The columns where a merged cell starting in ``grid``'s ``row`` spans rows below it: it
+    reaches past where the next row starts."""
+    if row + 1 >= len(grid.rows):
+        return set()
+    next_top = grid.rows[row + 1].bbox[1] + TABLE_SETTINGS["snap_tolerance"]
+    return {c for c, box in enumerate(grid.rows[row].cells) if box and box[3] > next_top}
+
+
+def _continue_cut_spans(previous: tuple, table: Table, grid: _Grid, row: int, listed: frozenset[str]) -> None:
+    """A continued table whose ``row`` starts a new row in the group of the previous page's last
+    (its first column empty: the merged cell there goes on), under a merged cell that carries on
+    the text the page cut (实施教育扩|优提质): that cell, above and below the break, shows the
+    whole text, and the rows it spans point to where it starts."""
+    last_table, last_grid, roles = previous
+    first, last = table.rows[row], last_table.rows[-1]
+    if first.cells[0].text.strip() or len(first.cells) != len(last.cells):
+        return
+    for c in _spanning(grid, row):
+        above, cell = last.cells[c], first.cells[c]
+        names = listed if c < len(roles) and roles[c] in LIST_ROLES else None
+        if not cell.text.strip() or not _wraps_into(last_grid, grid, row, c, names):
+            continue
+        text = _concat(above.text, cell.text)
+        for copy in _copies(last_table, _source(above)):
+            copy.text = text
+        for copy in _copies(table, _source(cell)):
+            copy.text, copy.merged_from = text, _source(above)
 
 
 def _only_repeated_header(table: Table, previous: Table) -> bool:
     return len(table.rows) == 1 and _squash(table.rows[0].texts) == _squash(previous.rows[0].texts)
 
 
-def _wraps_into(last_grid: _Grid, grid: _Grid, row: int, column: int, names: bool = False) -> bool:
+def _wraps_into(last_grid: _Grid, grid: _Grid, row: int, column: int, names: frozenset[str] | None = None) -> bool:
     """Whether the cell at ``column`` of ``grid``'s ``row`` carries on the last row of ``last_grid``
-    (``names``: in a column listing names)."""
+    (``names``: the names the document lists, in a column listing names)."""
     above = last_grid.rows[-1].cells[column]
     below = grid.rows[row].cells[column]
     if not above or not below or not last_grid.lines[above] or not grid.lines[below]:
         return False
     last, first = last_grid.lines[above][-1], grid.lines[below][0]
     # Across the page break only the widths tell.
-    return _wrapped(last, first, last_grid.right(above)) and not (names and _names_apart(last, first))
+    return _wrapped(last, first, last_grid.right(above)) and not (
+        names is not None and _names_apart(last_grid.text(above, names), grid.lines[below], 0, names))
 
 
 def _squash(texts: list[str]) -> list[str]:
@@ -662,14 +782,14 @@ def _column_roles(grid: _Grid, previous) -> list[str | None]:
     """What each column holds, from the header row, or the previous page's when it is not repeated."""
     header = [grid.text(box) if box else "" for box in grid.rows[0].cells]
     if is_header_row(header):
-        return [header_role(text) for text in header]
+        return column_roles(header)
     if previous and len(previous[2]) == len(header):
         return previous[2]
     return [None] * len(header)
 
 
-def _table(grid: _Grid, index: int, page: int, roles: list[str | None]) -> Table:
-    """The grid as rows of cells."""
+def _table(grid: _Grid, index: int, page: int, roles: list[str | None], listed: frozenset[str]) -> Table:
+    """The grid as rows of cells; ``listed``: the names the document lists."""
     rows = []
     for r, row in enumerate(grid.rows):
         cells = []
@@ -682,7 +802,7 @@ def _table(grid: _Grid, index: int, page: int, roles: list[str | None]) -> Table
             if box is None:
                 cells.append(Cell("", origin))
                 continue
-            text = grid.text(box, names=roles[start[1]] in LIST_ROLES)
+            text = grid.text(box, names=listed if roles[start[1]] in LIST_ROLES else None)
             source = None if start == (r, c) else Origin(page=page, table=index, row=start[0], column=start[1])
             cells.append(Cell(text, origin, source))
         rows.append(Row(cells, Origin(page=page, table=index, row=r)))

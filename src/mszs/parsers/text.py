@@ -24,12 +24,12 @@ import re
 from dataclasses import dataclass
 
 from mszs.document import Cell, Document, Origin, Paragraph, Row, Table
-from mszs.parsers.cell_stream import best_shift, continuation_row, fit_rows, fit_score, seq_number
+from mszs.parsers.cell_stream import LIST_KINDS, best_shift, continuation_row, fit_rows, fit_score, kind_of, seq_number
 from mszs.parsers.noise import remove_noise
 from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
 from mszs import vocabulary
-from mszs.vocabulary import PROJECT_ROLES, cached, header_role, is_header_row
+from mszs.vocabulary import PROJECT_ROLES, cached, column_roles, header_role, is_header_row
 
 # Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
 _TABLE_END = re.compile(
@@ -51,6 +51,8 @@ _PIPED_CELL = re.compile(r"^[^|]+\|\s*$")
 # Labels of a one-cell-per-line header: at most this long, this many, with none of these marks.
 MAX_LABEL = 14
 MAX_HEADER_CELLS = 30
+# A cell of a table whose cells are apart by spaces may wrap over this many lines.
+MAX_WRAPPED_LINES = 8
 _SENTENCE_MARK = re.compile(r"[，,。；;：:！!？?]")
 # Cells pasted from PDF or Word apart by runs of spaces or an ideographic space; or by
 # single spaces, trusted only between header words led by 序号 and rows led by their 序号.
@@ -60,6 +62,8 @@ _ROW_NUMBER = re.compile(r"^(\d{1,3})[.、．]?$")
 # A label naming only a period qualifies the label after it: `第二季度` / `完成情况`.
 _PERIOD_LABEL = re.compile(r"^\s*(第?[一二三四1-4]季度|[上下]半年|全年|年度|((19|20)\d\d\s*年度?)?(\d{1,2}\s*[-—至~]\s*)?\d{1,2}\s*月份?)\s*$|^\s*(19|20)\d\d\s*年度?\s*$")
 _SEQ_CELL = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[.、．]?\s*$")
+# A heading numbered `一、` or `（一）` between a header and its rows is a section, no column.
+_HEADING_MARK = re.compile(r"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
 @dataclass
@@ -247,7 +251,7 @@ def _read_pipe_table(lines, i, index):
     end = _pipe_table_end(lines, body_start)
     terminated = lines[i].text.rstrip().endswith("|")
     rows = _pipe_rows(lines[body_start:end], len(header), terminated)
-    roles = [header_role(text) for text in header]
+    roles = column_roles(header)
     rows = [_aligned_row(row, roles) for row in rows]
     cells = [[(text, lines[i].number) for text in header]] + rows
     return _table_from_rows(cells, index), end
@@ -394,7 +398,7 @@ def _read_spaced_table(lines, i, gap, index):
     number; a line between rows that holds one cell is a cell's wrapped text, one that
     holds more is a continuation row."""
     header = gap.split(lines[i].text.strip())
-    roles = [header_role(text) for text in header]
+    roles = column_roles(header)
     numbered = roles[0] == "seq"
     rows = [[(text, lines[i].number) for text in header]]
     starts = [_cell_starts(lines[i].text, gap)]
@@ -405,7 +409,12 @@ def _read_spaced_table(lines, i, gap, index):
         number = _row_number(cells, expected) if numbered else None
         if number is not None or (not numbered and len(cells) > 1):
             expected = number + 1 if number is not None else None
-        elif len(rows) == 1 or not _spaced_row_follows(lines, k + 1, gap, expected, numbered):
+        elif _is_heading_line(cells) and _spaced_row_follows(lines, _after_headings(lines, k), gap, expected, numbered):
+            rows.append([(cells[0], lines[k].number)] + [("", lines[k].number)] * (len(header) - 1))
+            starts.append(_cell_starts(lines[k].text, gap))
+            k += 1
+            continue
+        elif len(rows) == 1 or not _spaced_row_follows(lines, _after_wrapped(lines, k, gap), gap, expected, numbered):
             break
         elif len(cells) == 1:
             _attach_wrapped(rows[-1], starts[-1], lines[k], roles)
@@ -418,6 +427,27 @@ def _read_spaced_table(lines, i, gap, index):
     if len(rows) == 1:
         return None
     return _table_from_rows(rows, index), k
+
+
+def _after_wrapped(lines, k, gap) -> int:
+    """The first line after the run of one-cell lines from line k on (a cell wrapped over several:
+    `区农业农村委` / `区林业局` / `区供销联社`), looking no further than a few."""
+    end = min(len(lines), k + MAX_WRAPPED_LINES)
+    while k < end and _spaced_line(lines[k]) and len(gap.split(lines[k].text.strip())) == 1:
+        k += 1
+    return k
+
+
+def _is_heading_line(cells) -> bool:
+    """A line that is one numbered heading (`一、经济社会发展主要预期目标`): a row grouping those below."""
+    return len(cells) == 1 and bool(_HEADING_MARK.match(cells[0]))
+
+
+def _after_headings(lines, k) -> int:
+    """The first line after the heading lines from line k on (`二、重点工作` / `（一）以创建…`)."""
+    while k < len(lines) and _spaced_line(lines[k]) and _is_heading_line(lines[k].text.split()):
+        k += 1
+    return k
 
 
 def _spaced_line(line) -> bool:
@@ -445,13 +475,28 @@ def _cell_starts(text: str, gap) -> list[int]:
 
 
 def _attach_wrapped(row, starts, line, roles):
-    """Add a wrapped line to the cell of the row above that starts nearest to it (never the 序号)."""
+    """Add a wrapped line to a cell of the row above (never the 序号): the cell that starts
+    nearest to it when the line is indented; a flush line, which tells no column, by what it
+    holds: units to the unit column, other text to the cell the row's line lacked."""
+    text = line.text.strip()
     indent = len(line.text) - len(line.text.lstrip())
-    column = min(range(len(row)), key=lambda c: abs(starts[c] - indent) if c < len(starts) else len(line.text))
+    column = _column_by_kind(row, roles, text) if not indent else None
+    if column is None:
+        column = min(range(len(row)), key=lambda c: abs(starts[c] - indent) if c < len(starts) else len(line.text))
     if roles[column] == "seq" and len(row) > 1:
         column += 1
-    text, number = row[column]
-    row[column] = (text + "\n" + line.text.strip() if text else line.text.strip(), number)
+    before, number = row[column]
+    row[column] = (before + "\n" + text if before else text, number)
+
+
+def _column_by_kind(row, roles, text):
+    kind = kind_of(text)
+    if kind != "text":
+        asking = [c for c, role in enumerate(roles) if LIST_KINDS.get(role) == kind]
+        filled = [c for c in asking if row[c][0]]
+        return filled[-1] if filled else (asking[0] if asking else None)
+    filled = [c for c, (cell, _) in enumerate(row) if cell]
+    return filled[-1] + 1 if filled and filled[-1] + 1 < len(row) else None
 
 
 def _fold_surplus(row, width):
@@ -498,7 +543,8 @@ def _cell_lines(lines, i, piped):
 def _is_label(text: str) -> bool:
     """Whether a line could be a column label: short, no sentence punctuation, not a number."""
     squashed = re.sub(r"\s", "", text)
-    return 0 < len(squashed) <= MAX_LABEL and not _SENTENCE_MARK.search(text) and not _SEQ_CELL.match(text)
+    return (0 < len(squashed) <= MAX_LABEL and not _SENTENCE_MARK.search(text) and not _SEQ_CELL.match(text)
+            and not _HEADING_MARK.match(text))
 
 
 def _cell_per_line_header(lines, i, piped):
@@ -632,7 +678,7 @@ def _piped_rows(words, body, lone):
     """Rows of a piped table: a row between two bare `|` with a cell for every column is
     taken as it stands, and one short of cells without its 序号 lost them to rowspans on
     its left; any other run of cells is fitted to the columns by what it holds."""
-    roles = [header_role(word) for word in words]
+    roles = column_roles(words)
     rows = []
     for run in _with_empty_cells(_runs(body), len(words), lone):
         if len(run) == len(words):
