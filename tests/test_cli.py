@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from mszs import api, batch, cli
 from mszs.cli import app
 from mszs.emit.tables import TABLES
-from mszs.parsers.ocr import MODES
+from mszs.parsers import OCR_MODES
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 NOTICE = SAMPLES / "notices" / "000_cf055cc25e80d216.txt"
@@ -41,7 +41,7 @@ def test_cli_defaults_are_the_library_defaults():
     assert cli.DEFAULT_MAX_MEMORY_MIB * 1024**2 == api.DEFAULT_MAX_MEMORY
     assert cli.DEFAULT_TIMEOUT == batch.DEFAULT_TIMEOUT
     assert [t.value for t in cli.TableName] == list(TABLES)
-    assert tuple(mode.value for mode in cli.OcrMode) == MODES
+    assert tuple(mode.value for mode in cli.OcrMode) == OCR_MODES
 
 
 def test_parse_json_and_jsonl():

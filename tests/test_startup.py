@@ -12,6 +12,7 @@ from mszs.normalise.numbers import parse_number
 
 TEXT_NOTICE = Path(__file__).resolve().parent.parent / "samples" / "notices" / "000_cf055cc25e80d216.txt"
 OTHER_FORMATS = ("pdfplumber", "pdfminer", "docx", "bs4", "lxml", "openpyxl")
+OTHER_READERS = ("mszs.parsers.pdf", "mszs.parsers.ocr", "mszs.parsers.html", "mszs.parsers.docx", "mszs.parsers.ofd")
 
 
 def _loaded_by_cli(*args: str) -> set[str]:
@@ -36,7 +37,7 @@ def test_version_loads_no_parser_and_no_pydantic():
 def test_parsing_a_text_notice_loads_no_other_format_and_no_cn2an():
     loaded = _loaded_by_cli("parse", str(TEXT_NOTICE))
     assert "mszs.parsers.text" in loaded  # it did parse
-    assert not loaded & {*OTHER_FORMATS, "cn2an"}
+    assert not loaded & {*OTHER_FORMATS, "cn2an", *OTHER_READERS}
 
 
 def test_small_chinese_numerals_read_without_cn2an_as_cn2an_reads_them():

@@ -7,8 +7,7 @@ import os
 from mszs.errors import TooLarge
 from mszs.inputs import display_path, open_input, read_input
 from mszs.interpret import interpret
-from mszs.parsers import read_bytes
-from mszs.parsers.ocr import MODES
+from mszs.parsers import OCR_MODES, read_bytes
 from mszs.schemas import Notice, Source
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -55,8 +54,8 @@ def _address_space_in_use() -> int:
 def parse_bytes(data: bytes, *, path: str = "<bytes>", vocabulary: str | os.PathLike | None = None,
                 ocr: str = "auto") -> Notice:
     """Parse a notice held in memory; ``path`` is only recorded in ``source.path``."""
-    if ocr not in MODES:
-        raise ValueError(f"unknown OCR mode {ocr!r}: choose from {', '.join(MODES)}")
+    if ocr not in OCR_MODES:
+        raise ValueError(f"unknown OCR mode {ocr!r}: choose from {', '.join(OCR_MODES)}")
     if vocabulary is not None:
         from mszs.user_vocabulary import load_vocabulary
 

@@ -14,7 +14,8 @@ from mszs.interpret.outline import Enumerated, bare_mark, enumerator, heading_te
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import is_unit_list, units_by_verb
-from mszs.vocabulary import DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, header_role, label_role, label_word_ending
+from mszs.vocabulary import (DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, cached, header_role, label_role,
+                             label_word_ending)
 
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
 # The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
@@ -23,6 +24,7 @@ _LABEL_RUN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,16})\s*[:：]")
 _ANY_LABEL_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
 _OPENERS, _CLOSERS = "（(【[", ("）", ")", "】", "]")
+_BRACKET = re.compile(r"[（(【\[）)】\]]")
 _OPENING_AT_END = re.compile(r"[（(【\[]\s*$")
 # `…增长11%左右。（省发改委负责）`, `…养老金。（区人社局、区财政局）`: a closing bracket that names
 # units by their verbs or holds nothing but units.
@@ -498,17 +500,18 @@ def _is_other_label_line(text: str) -> bool:
     return bool(match) and match.group(1) not in DOCUMENT_LABELS and enumerator(text) is None
 
 
-def _labels(text: str) -> list[tuple[int, int, str]]:
+@cached  # the readers of the list ask about each line several times
+def _labels(text: str) -> tuple[tuple[int, int, str], ...]:
     """The labels in a text, as (where the label starts, where its value starts, the label)."""
     if "：" not in text and ":" not in text:
-        return []
+        return ()
     found = []
     for match in _LABEL_RUN.finditer(text):
         run = match.group(1)
         at = _label_start(run)
         if at is not None:
             found.append((match.start(1) + at, match.end(), run[at:]))
-    return found
+    return tuple(found)
 
 
 def _label_start(run: str) -> int | None:
@@ -520,6 +523,7 @@ def _label_start(run: str) -> int | None:
     return 0 if label_role(run) else None
 
 
+@cached
 def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")
@@ -559,13 +563,13 @@ def _glued_label_start(body: str) -> int | None:
 
 def _balanced_to_end(text: str, start: int) -> bool:
     depth = 0
-    for k in range(start, len(text)):
-        if text[k] in _OPENERS:
+    for bracket in _BRACKET.finditer(text, start):  # the brackets only, not every character
+        if bracket.group() in _OPENERS:
             depth += 1
-        elif text[k] in _CLOSERS:
+        else:
             depth -= 1
             if depth == 0:
-                return k == len(text) - 1
+                return bracket.end() == len(text)
     return False
 
 

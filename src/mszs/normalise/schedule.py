@@ -49,20 +49,23 @@ class Schedule:
 def split_steps(line: str, year: int | None) -> list[str]:
     """One line may hold several steps: "3月底，招标；6月底，开工；" → two.
     A step split off at a comma drops it: "6月底前完成招标，年底前竣工" → two."""
-    steps: list[str] = []
+    steps: list[list[str]] = []  # the pieces of each step, joined at the end (adding to a string copies it)
     for piece in _STEP_END.split(line):
         if steps and not _starts_step(steps[-1], piece, year):
-            steps[-1] += piece
+            steps[-1].append(piece)
         elif piece.strip():
-            steps.append(piece)
-    return [step.strip().rstrip("，,") for step in steps if step.strip()]
+            steps.append([piece])
+    joined = ("".join(pieces) for pieces in steps)
+    return [step.strip().rstrip("，,") for step in joined if step.strip()]
 
 
-def _starts_step(previous: str, piece: str, year: int | None) -> bool:
+def _starts_step(previous: list[str], piece: str, year: int | None) -> bool:
+    """Whether ``piece`` starts a step after the pieces of the step before it."""
     if not leading_date(piece, year):
         return False
-    # 开工建设，9月底前完成 is one step: a comma splits only after a dated step.
-    return not previous.endswith(_CLAUSE_END) or bool(_step_date(previous, year))
+    # 开工建设，9月底前完成 is one step: a comma splits only after a dated step. (A piece ends
+    # with its mark, so the step ends as its last piece does.)
+    return not previous[-1].endswith(_CLAUSE_END) or bool(_step_date("".join(previous), year))
 
 
 def is_heading(line: str) -> bool:

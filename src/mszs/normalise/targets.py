@@ -109,14 +109,16 @@ _CHINESE = rf"(?<![{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_START}][{CHINESE_N
 _GAP = r"[ \t\u3000]*"
 _MULTIPLIER = _alternation(MULTIPLIERS)
 # 百分之九十 is a percentage with no unit after it; 30余万元 puts 余 before the multiplier.
+# (what a quantity may start with is looked at first: a lookbehind tried at every character costs more)
 _QUANTITY = re.compile(
-    rf"(?<![\d.A-Za-z+第])(?P<pct>百分之)?(?P<num>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult>{_MULTIPLIER})?"
+    rf"(?=[百\d{CHINESE_NUMERAL_START}])(?<![\d.A-Za-z+第])(?P<pct>百分之)?(?P<num>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult>{_MULTIPLIER})?"
     rf"(?:{_GAP}(?:{_alternation(RANGE_SEPARATORS)}){_GAP}(?P<num2>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult2>{_MULTIPLIER})?)?"
     rf"(?P<more>[余多])?(?P<mult3>{_MULTIPLIER})?(?(pct)|{_GAP}(?P<unit>{_alternation(UNITS)}))"
     rf"(?:{_GAP}/{_GAP}(?P<per>[千万百十]?(?:{_alternation(PER_UNITS)})))?"
     r"(?![A-Za-z])"
 )
 _PER_EACH = re.compile(r"每[\u4e00-\u9fff]{1,2}$")
+_METRIC_END = re.compile(rf"[\d{CHINESE_NUMERAL_START}的]")
 # How far before and after a quantity its comparator words are looked for (不低于每人每月…).
 _NEAR = 32
 # A metric names what is counted in a few words, and 由/从 opens a change close to its verb:
@@ -184,7 +186,17 @@ def _by_length(table: dict) -> list[tuple[str, str]]:
 # longest first, so that 不少于 is tried before 少于
 _BEFORE_BY_LENGTH = _by_length(COMPARATORS_BEFORE)
 _AFTER_BY_LENGTH = _by_length(COMPARATORS_AFTER)
-_LEAD_WORDS_BY_LENGTH = sorted([*COMPARATORS_BEFORE, *WEAK_BEFORE], key=len, reverse=True)
+_LEAD_WORDS = frozenset([*COMPARATORS_BEFORE, *WEAK_BEFORE])
+_LONGEST_LEAD_WORD = max(map(len, _LEAD_WORDS))
+
+
+def _lead_word_ending(text: str, words=_LEAD_WORDS) -> str | None:
+    """The longest of the words the text ends with, found by looking its last characters up
+    (a loop of endswith over every word cost more)."""
+    for size in range(min(len(text), _LONGEST_LEAD_WORD), 0, -1):
+        if text[-size:] in words:
+            return text[-size:]
+    return None
 
 
 def _ends_with_rate_after(before: str, word: str) -> bool:
@@ -197,9 +209,12 @@ def _ends_with_rate_after(before: str, word: str) -> bool:
 def _comparator(match: re.Match, text: str) -> str:
     before = text[max(0, match.start() - _NEAR):match.start()].rstrip(" \t\u3000")
     after = text[match.end():match.end() + _NEAR].lstrip(" \t\u3000")
-    for word, sign in _BEFORE_BY_LENGTH:
-        if before.endswith(word) or _ends_with_rate_after(before, word):
-            return sign
+    if _RATE_WORDS.fullmatch(before[-2:]):  # every rate word is two characters
+        for word, sign in _BEFORE_BY_LENGTH:
+            if before.endswith(word) or _ends_with_rate_after(before, word):
+                return sign
+    elif word := _lead_word_ending(before, COMPARATORS_BEFORE):
+        return COMPARATORS_BEFORE[word]
     clause = _CLAUSE_BREAK.split(before)[-1]
     for word, sign in ADVERB_COMPARATORS.items():
         at = clause.rfind(word)
@@ -221,10 +236,9 @@ def _metric(clauses: _Clauses, start: int, end: int) -> str | None:
     新增学位), joined to the words after it when only a verb precedes
     (完成65个行政村生活污水治理 → 完成行政村生活污水治理)."""
     before = _ENUMERATOR.sub("", clauses.before(start)).rstrip(" \t\u3000")
-    for word in _LEAD_WORDS_BY_LENGTH:
-        if before.endswith(word):
-            before = before[:-len(word)]
-            break
+    word = _lead_word_ending(before)
+    if word:
+        before = before[:-len(word)]
     date = leading_date(before, 2000)  # any year: only where the date ends matters
     if date:
         before = before[before.find(date.text) + len(date.text):]
@@ -238,7 +252,7 @@ def _metric(clauses: _Clauses, start: int, end: int) -> str | None:
     after = clauses.after(end)
     for word in COMPARATORS_AFTER:
         after = after.removeprefix(word)
-    after = re.split(rf"[\d{CHINESE_NUMERAL_START}的]", after)[0].strip()
+    after = _METRIC_END.split(after, maxsplit=1)[0].strip()
     return (before + after) or None
 
 
@@ -294,6 +308,8 @@ def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], cla
 
 
 def _merge_pairs(found: list[tuple[re.Match, Target]], text: str) -> list[Target]:
+    if len(found) < 2:
+        return [target for _, target in found]  # no pair: the text's clauses need not be found
     targets: list[Target] = []
     clauses = _Clauses(text)
     i = 0

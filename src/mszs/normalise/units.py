@@ -48,12 +48,24 @@ _PARENTHESISED = re.compile(r"（[^（）]*）")
 _FINAL_PARENTHESISED = re.compile(r"（[^（）]*）$")
 _SPACES = re.compile(r"\s+")
 _PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
-# The lookbehind starts a match only at the start of a run: without it a long run not at the end
-# is scanned again from each of its characters.
 # `…、河南银保监局等相关部门`: the others alike, no unit of their own.
 _OTHERS_ALIKE = re.compile(r"等(?:(?:相关|有关|其他|其它)?(?:部门|单位))?$")
-_TRAILING = re.compile(r"(?<![、，,；;。.：:\s])[、，,；;。.：:\s]+$")
+_TRAILING_MARKS = "、，,；;。.：:"
 _LEADING = re.compile(r"^[、，,；;。.：:\s]+")
+
+
+def _without_trailing_marks(text: str) -> str:
+    """The text without the marks and spaces it ends with (`县教育局、` → `县教育局`), read from its end:
+    a pattern anchored at the end is tried from every character (ten times slower on a name)."""
+    end = len(text)
+    while end and (text[end - 1] in _TRAILING_MARKS or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
+
+
+def _full_width_parens(text: str) -> str:
+    """`(` and `)` as `（` and `）`; most texts have none, told faster than str.translate reads them."""
+    return text.translate(_PAREN_MAP) if "(" in text or ")" in text else text
 
 
 def split_units(text: str | None) -> list[str]:
@@ -63,7 +75,7 @@ def split_units(text: str | None) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)  # a notice names the same units row after row
 def _split_units(text: str) -> tuple[str, ...]:
-    pieces = _split_outside_parens(_UNIT_NOTE.sub("", text.translate(_PAREN_MAP)))
+    pieces = _split_outside_parens(_UNIT_NOTE.sub("", _full_width_parens(text)))
     names = []
     for piece in _join_collective_lists(pieces):
         name = _tidy(piece)
@@ -118,9 +130,9 @@ def units_by_verb(text: str | None) -> tuple[str, str] | None:
 def is_unit_list(text: str | None) -> bool:
     """Whether a text is nothing but names of organisations (`区人社局、区财政局`), at least one of
     them plainly an office (`局`, `中心`…, not only places such as `东城区`)."""
-    if not text or not _TRAILING.sub("", text).endswith(ORG_SUFFIXES + ("等",)):
+    if not text or not _without_trailing_marks(text).endswith(ORG_SUFFIXES + ("等",)):
         return False  # the common case, told without splitting
-    pieces = [_tidy(piece) for piece, _ in _split_outside_parens(text.translate(_PAREN_MAP))]
+    pieces = [_tidy(piece) for piece, _ in _split_outside_parens(_full_width_parens(text))]
     if not pieces or not all(pieces) or any(len(piece) > MAX_UNIT_NAME for piece in pieces):
         return False
     return all(p.endswith(ORG_SUFFIXES) for p in pieces) and any(p.endswith(OFFICE_SUFFIXES) for p in pieces)
@@ -128,14 +140,14 @@ def is_unit_list(text: str | None) -> bool:
 
 def says_first_leads(text: str | None) -> bool:
     """Whether a note in a list of units says the unit listed first leads (`列第一位者为牵头单位`)."""
-    return bool(text) and any(_FIRST_LEADS.search(note) for note in _UNIT_NOTE.findall(text.translate(_PAREN_MAP)))
+    return bool(text) and any(_FIRST_LEADS.search(note) for note in _UNIT_NOTE.findall(_full_width_parens(text)))
 
 
 def split_list(text: str | None) -> list[str]:
     """A plain list (主送机关, 抄送机关): split at separators outside parentheses, no carry-over."""
     if not text:
         return []
-    pieces = _split_outside_parens(text.translate(_PAREN_MAP), split_on_space=False)
+    pieces = _split_outside_parens(_full_width_parens(text), split_on_space=False)
     return [name for name in (_tidy(p) for p in _join_collective_lists(pieces)) if name]
 
 
@@ -145,16 +157,16 @@ def split_people(text: str | None) -> list[str]:
     if not text:
         return []
     people = []
-    for piece, _ in _pieces_outside_parens(text.translate(_PAREN_MAP), SEPARATORS + "/\n"):
+    for piece, _ in _pieces_outside_parens(_full_width_parens(text), SEPARATORS + "/\n"):
         if piece.strip().startswith(CARRIED_PREFIXES):
             people.append(_tidy(piece))  # 各区区长: an office many hold, kept with its title
             continue
         tokens = _PARENTHESISED.sub(" ", piece).split()
         # Names are two to four characters; a one-character token is half a name padded with spaces.
         if len(tokens) > 1 and all(len(t) >= 2 for t in tokens):
-            people.extend(_without_titles(_TRAILING.sub("", t)) for t in tokens)
+            people.extend(_without_titles(_without_trailing_marks(t)) for t in tokens)
         elif tokens:
-            people.append(_without_titles(_TRAILING.sub("", "".join(tokens))))
+            people.append(_without_titles(_without_trailing_marks("".join(tokens))))
     return [name for name in people if name]
 
 
@@ -178,19 +190,23 @@ def _split_outside_parens(text: str, split_on_space: bool = True) -> list[tuple[
 def _pieces_outside_parens(text: str, separators: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     depth = 0
-    current: list[str] = []
-    for ch in text:
+    start = 0  # of the current piece
+    for mark in _marks(separators).finditer(text):  # only brackets and separators are looked at
+        ch = mark.group()
         if ch in "（【《[":
             depth += 1
         elif ch in "）】》]":
             depth = max(depth - 1, 0)
-        if depth == 0 and ch in separators:
-            pieces.append(("".join(current), "space" if ch in " \t\u3000" else ch))
-            current = []
-            continue
-        current.append(ch)
-    pieces.append(("".join(current), ""))
+        elif depth == 0:
+            pieces.append((text[start:mark.start()], "space" if ch in " \t\u3000" else ch))
+            start = mark.end()
+    pieces.append((text[start:], ""))
     return pieces
+
+
+@functools.lru_cache(maxsize=None)
+def _marks(separators: str) -> re.Pattern:
+    return re.compile("[" + "".join(map(re.escape, "（【《[）】》]" + separators)) + "]")
 
 
 def _join_fragments(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -221,13 +237,14 @@ def _next_nonempty(pieces: list[tuple[str, str]]) -> list[str]:
 
 def _is_wrapped_tail(piece: str) -> bool:
     """`局`, `道`: a character or two that a narrow cell wrapped off the end of a name."""
-    return len(_TRAILING.sub("", piece)) <= 2 and not _is_bare_township(piece) and not piece.startswith(CARRIED_PREFIXES)
+    return len(_without_trailing_marks(piece)) <= 2 and not _is_bare_township(piece) and not piece.startswith(CARRIED_PREFIXES)
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every piece by several steps
 def _is_whole_name(piece: str) -> bool:
     if not piece:
         return False
-    piece = _TRAILING.sub("", piece)
+    piece = _without_trailing_marks(piece)
     piece = piece.removesuffix("等")
     piece = _FINAL_PARENTHESISED.sub("", piece) or piece
     return piece.endswith(ORG_SUFFIXES)
@@ -237,6 +254,10 @@ def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
     """`各县、市、区政府`, `区政府各委、办、局`, `东湖、西岭管理区`: items that share the noun of
     the last piece keep the run whole, as does a list closed by a noun that names no one alone
     (`各乡镇党委、政府`, `区政府各委、办、局（公司）、中心`)."""
+    # Empty pieces in a row (`、、、…`) name no one: the first ends a run, the second leaves nothing
+    # for a closing noun to join, and the rest change nothing, so two are kept (a cell of marks
+    # costs two steps, not one per mark).
+    pieces = [piece for k, piece in enumerate(pieces) if piece[0] or k < 2 or not pieces[k - 2] == pieces[k - 1] == piece]
     out: list[str] = []
     run: list[str] = []
     bares = [piece.strip() for piece, _ in pieces]
@@ -258,9 +279,14 @@ def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
 
 
 def _is_collective_item(piece: str, run: list[str], next_reaches_a_name: bool) -> bool:
-    core = _UP_TO_PREFIX.sub("", piece)
-    return len(core) == 1 or (bool(run) and len(piece) == 1) or (
+    return _core_length(piece) == 1 or (bool(run) and len(piece) == 1) or (
         _shares_following_noun(piece) and next_reaches_a_name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _core_length(piece: str) -> int:
+    """The length of the piece after a carried prefix (`各`, `有关`…)."""
+    return len(_UP_TO_PREFIX.sub("", piece))
 
 
 def _shares_following_noun(piece: str) -> bool:
@@ -280,9 +306,9 @@ def _reaches_a_name(items: list[str]) -> list[bool]:
 
 def _tidy(name: str) -> str:
     name = _SPACES.sub("", name)
-    name = _LEADING.sub("", _TRAILING.sub("", name))
+    name = _LEADING.sub("", _without_trailing_marks(name))
     name = _OTHERS_ALIKE.sub("", name)
-    return _TRAILING.sub("", name)
+    return _without_trailing_marks(name)
 
 
 def _carry_prefixes(names: list[str]) -> list[str]:
@@ -298,6 +324,7 @@ def _carry_prefixes(names: list[str]) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_bare_township(name: str) -> bool:
     core = _FINAL_PARENTHESISED.sub("", name)
     return core in TOWNSHIP_NOUNS

@@ -1,6 +1,6 @@
 """Readers: bytes in, a format-neutral :class:`~mszs.document.Document` out.
 
-One module per format. Heavy libraries (python-docx, pdfplumber, bs4) are
+One module per format. Heavy libraries (python-docx, pdfplumber, lxml) are
 imported only when a file of that format is read.
 """
 from __future__ import annotations
@@ -23,8 +23,9 @@ READERS = {
     "ofd": "mszs.parsers.ofd:read_ofd",
     "image": "mszs.parsers.image:read_image",
 }
-# Formats whose pages may be images, read by OCR as the ``ocr`` mode says (mszs.parsers.ocr.MODES).
+# Formats whose pages may be images, read by OCR as the ``ocr`` mode says.
 OCR_FORMATS = ("pdf", "ofd", "image")
+OCR_MODES = ("auto", "always", "never")  # here, not in mszs.parsers.ocr: that loads the PDF reader
 
 # Text and web pages larger than this are not notices (the longest real ones hold a few hundred
 # kilobytes of text) but logs or data dumps, which would take minutes and gigabytes to read.

@@ -1,9 +1,9 @@
-"""Notices saved from government websites, read with BeautifulSoup (lxml).
+"""Notices saved from government websites, read with lxml.
 
 The charset comes from the page's meta tag unless the bytes are valid UTF-8
-(pages often declare gb2312 and are not), else from detection. One walk over
-the parsed page removes what is not text (scripts, forms, the head) and notes
-what the later steps need; the 索引号/发布机构/成文日期 box becomes
+(pages often declare gb2312 and are not), else from detection. The page is
+built from lxml's parser events without what is not text (scripts, forms, the
+head), noting what the later steps need; the 索引号/发布机构/成文日期 box becomes
 ``Document.metadata``. The page is then read in document order, the site's
 furniture (navigation, breadcrumbs, share and print links, related links,
 footers) skipped on the way: block elements become paragraphs (``Origin.line``
@@ -11,8 +11,12 @@ numbers them), a ``<br>`` starts a new one, and tables are either data tables,
 read with rowspan and colspan expanded, or layout tables, whose cells are read
 as the flow of the page.
 
-The page is walked by hand rather than with bs4's ``find_all``: its filters cost
-more per node than parsing the page did.
+The page is held in plain Python nodes (:class:`_Tag`: a name, its attributes,
+and its strings and child tags in order), built as lxml's parser reads it, which
+the steps after it read and change (a list item's number added, the metadata box
+taken out): building BeautifulSoup's tree, as the reader once did, cost several
+times what parsing the page did, and lxml's own tree stops at 256 levels where
+its parser's events do not.
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from lxml import etree
 
 from mszs.document import Cell, CellBudget, Document, Origin, Paragraph, Row, Table
 from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
@@ -59,6 +63,7 @@ _HEADER_MAX_CHARS = 60
 _STRING_BREAK = "\x00"  # between strings searched as one text: no pattern matches across it
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
 _CELL_TAGS = ("td", "th")
+_SCRIPT_TAGS = ("script", "style")  # whose text is code, not page text
 _BOX_HOLDERS = ("table", "div", "ul", "dl")  # the tags that may be the metadata box
 _LAYOUT_CONTENT = ("table", "div", "h1", "h2", "h3", "ul", "ol")  # in a cell: the table places the page
 _PAGE_TAGS = ("html", "body")
@@ -72,18 +77,36 @@ def read_html(data: bytes) -> Document:
     text, encoding = decode_text(data, None if _is_utf8(data) else _declared_charset(data))
     converted = simplified(text)  # before box labels and header words are looked for
     text, noise = remove_noise(converted or text)
-    soup = BeautifulSoup(text, "lxml")
-    survey = _survey(soup, MAX_DEPTH)
+    page, survey = _read_page(text, MAX_DEPTH)
     _number_ordered_lists(survey.ordered_lists)
     metadata = _take_metadata_box(survey.box_candidates, survey.box_holders)
     flow = _Flow(survey.furniture_suspects)
-    flow.walk(soup.body or soup)
+    flow.walk(survey.body or page)
     flow.flush()
     document = Document(blocks=flow.blocks, format="html", encoding=encoding, metadata=metadata)
     if converted:
         document.warnings.append(TRADITIONAL_WARNING)
     document.warnings.extend(noise)
     return document
+
+
+def _read_page(text: str, depth: int) -> tuple[_Tag, _Survey]:
+    """The page as lxml's HTML parser reads it, built into :class:`_Tag` nodes as it goes (see
+    :class:`_PageBuilder`); fed as UTF-8 bytes if lxml refuses the text as it is."""
+    text = text.removeprefix("\ufeff")
+    for markup in (text, text.encode("utf-8")):
+        builder = _PageBuilder(depth)
+        parser = etree.HTMLParser(target=builder, recover=True, encoding=None if markup is text else "utf-8")
+        try:
+            parser.feed(markup)
+            parser.close()
+        except (UnicodeDecodeError, LookupError, etree.ParserError):
+            if markup is not text:
+                raise
+            continue
+        break
+    builder.survey.find_holders()
+    return builder.page, builder.survey
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -99,18 +122,42 @@ def _declared_charset(data: bytes) -> str | None:
     return found.group(1).decode("ascii") if found else None
 
 
-# --- one walk over the parsed page ------------------------------------------------------------------
+# --- the page, built as lxml parses it ---------------------------------------------------------------
+
+class _Tag:
+    """A tag of the page: its name, its attributes, and its contents, the strings and child tags
+    in order (comments, processing instructions and the tags that are not page text left out)."""
+
+    __slots__ = ("name", "attrs", "contents", "parent")
+
+    def __init__(self, name: str, attrs: dict | None, parent: _Tag | None):
+        self.name = name
+        self.attrs = attrs
+        self.parent = parent
+        self.contents: list = []
+
+    def get(self, name: str, default=None):
+        return default if self.attrs is None else self.attrs.get(name, default)
+
+    def parents(self):
+        tag = self
+        while tag is not None:
+            yield tag
+            tag = tag.parent
+
 
 @dataclass
 class _Survey:
     """What the walk over the page found for the steps after it."""
 
+    body: _Tag | None = None  # the first <body>
     box_candidates: list = field(default_factory=list)  # tags that may hold the metadata box, in document order
     ordered_lists: list = field(default_factory=list)
     box_holders: set[int] = field(default_factory=set)  # ids of the tags whose text has a box label
     furniture_holders: set[int] = field(default_factory=set)  # … and of those whose text has a furniture word
     furniture_names: set[int] = field(default_factory=set)  # … and of those whose class or id names furniture
-    strings: list = field(default_factory=list)  # the page's strings, searched once the walk is done
+    strings: list[str] = field(default_factory=list)  # the page's strings, searched once the walk is done
+    holders: list[_Tag] = field(default_factory=list)  # the tag holding each of them
 
     def find_holders(self) -> None:
         """Search the page's text once for each pattern (searching each string costs more than
@@ -119,16 +166,23 @@ class _Survey:
         starts = list(itertools.accumulate((len(s) + len(_STRING_BREAK) for s in self.strings), initial=0))
         for holders, pattern in ((self.box_holders, _BOX_LABEL), (self.furniture_holders, _FURNITURE_WORD)):
             for found in pattern.finditer(text):
-                string = self.strings[bisect.bisect_right(starts, found.start()) - 1]
-                holders.update(id(tag) for tag in string.parents)
+                holder = self.holders[bisect.bisect_right(starts, found.start()) - 1]
+                holders.update(id(tag) for tag in holder.parents())
 
-    def note_tag(self, tag: Tag) -> None:
+    def note_tag(self, tag: _Tag) -> None:
         if tag.name in _BOX_HOLDERS:
             self.box_candidates.append(tag)
         elif tag.name == "ol":
             self.ordered_lists.append(tag)
+        elif tag.name == "body" and self.body is None:
+            self.body = tag
         if _names_furniture(tag):
             self.furniture_names.add(id(tag))
+
+    def note_string(self, text: str, holder: _Tag) -> None:
+        holder.contents.append(text)
+        self.strings.append(text)
+        self.holders.append(holder)
 
     @property
     def furniture_suspects(self) -> set[int]:
@@ -136,55 +190,99 @@ class _Survey:
         return self.furniture_names | self.furniture_holders
 
 
-def _survey(soup, depth: int) -> _Survey:
-    """Walk the page once: remove comments and the tags that are not page text (scripts, forms,
-    the head…), replace what lies under each tag at ``depth`` by its text, a line per block or
-    ``<br>``, and note what the later steps look for."""
-    survey = _Survey()
-    hidden, deep, stack = [], [], [(soup, 0)]
-    while stack:
-        tag, level = stack.pop()
-        survey.note_tag(tag)
-        children = []
-        for child in tag.contents:
-            if type(child) is NavigableString:  # not a comment, doctype or CDATA
-                survey.strings.append(child)
-            elif isinstance(child, Tag):
-                if child.name in _DROPPED_TAGS:
-                    hidden.append(child)
-                elif level + 1 == depth:
-                    deep.append(child)
-                else:
-                    children.append((child, level + 1))
-            elif isinstance(child, Comment):
-                hidden.append(child)
-        stack.extend(reversed(children))  # document order, so that ties in the box go the same way
-    for node in hidden:
-        node.extract()
-    for tag in deep:
-        if any(isinstance(child, Tag) for child in tag.contents):
-            _flatten(soup, tag)
-        survey.strings.extend(child for child in tag.contents if type(child) is NavigableString)
-    survey.find_holders()
-    return survey
+class _PageBuilder:
+    """lxml's parser target: the page's :class:`_Tag` nodes built from the parser's events, without
+    comments and the tags that are not page text (scripts, forms, the head…), while what the later
+    steps look for is noted. What lies under a tag at the depth limit becomes its text, a line per
+    block or ``<br>``: the events come however deep the page nests (lxml's own tree stops at 256
+    levels, 2,048 with ``huge_tree``), and the later steps, which recurse, get no deeper than the limit."""
 
+    def __init__(self, depth: int):
+        self.depth = depth
+        self.survey = _Survey()
+        self.page = _Tag("[document]", None, None)
+        self.tag = self.page  # the innermost open tag
+        self.level = 0  # of self.tag
+        self.pending: list[str] = []  # text read since the last tag or comment
+        self.dropped = 0  # tags open inside a tag that is not page text (0: none)
+        self.deep: _Tag | None = None  # the tag at the depth limit, whose text is being read
+        self.deep_open: list[str] = []  # the names of the tags open under it
+        self.deep_lines: list[str] = []  # its text, a line per block or <br>
+        self.deep_strings: list[str] = []  # its own strings, kept as they are while it holds no tag
+        self.deep_holds_tags = False
 
-def _flatten(soup, tag) -> None:
-    lines = _flat_lines(tag)
-    tag.clear()
-    for line in lines:
-        tag.append(line)
-        tag.append(soup.new_tag("br"))
+    def start(self, name: str, attrs: dict) -> None:
+        if self.pending:
+            self.end_string()
+        if self.dropped:
+            self.dropped += 1
+        elif self.deep is not None:
+            self.deep_holds_tags = True
+            self.deep_open.append(name)
+            if name == "br" or name in _BLOCK_TAGS:
+                self.deep_lines.append("")
+        elif name in _DROPPED_TAGS:
+            self.dropped = 1
+        else:
+            tag = _Tag(name, attrs if type(attrs) is dict else None, self.tag)  # lxml's empty mapping is slow
+            self.tag.contents.append(tag)
+            if self.level + 1 == self.depth:
+                self.deep, self.deep_open, self.deep_lines, self.deep_strings = tag, [], [""], []
+                self.deep_holds_tags = False
+            else:
+                self.survey.note_tag(tag)
+                self.tag, self.level = tag, self.level + 1
 
+    def end(self, name: str) -> None:
+        if self.pending:
+            self.end_string()
+        if self.dropped:
+            self.dropped -= 1
+        elif self.deep_open:
+            self.deep_open.pop()
+        elif self.deep is not None:
+            self.end_deep()
+        elif self.tag is not self.page:
+            self.tag, self.level = self.tag.parent, self.level - 1
 
-def _flat_lines(tag) -> list[str]:
-    lines = [""]
-    for node in tag.descendants:
-        if isinstance(node, Tag) and (node.name == "br" or node.name in _BLOCK_TAGS):
-            lines.append("")
-        elif type(node) is NavigableString:  # not a comment, script or style
-            lines[-1] += str(node)
-    return [line for line in lines if line.strip()]
+    def data(self, text: str) -> None:
+        self.pending.append(text)
+
+    def comment(self, text: str) -> None:
+        self.end_string()  # the strings on either side stay apart
+
+    def pi(self, target: str, data: str | None = None) -> None:
+        self.end_string()
+
+    def close(self) -> _Tag:
+        self.end_string()
+        return self.page
+
+    def end_string(self) -> None:
+        if not self.pending:
+            return
+        text = "".join(self.pending) if len(self.pending) > 1 else self.pending[0]
+        self.pending.clear()
+        if self.dropped:
+            return
+        if self.deep is None:
+            self.survey.note_string(text, self.tag)
+        elif not self.deep_open:
+            self.deep_strings.append(text)
+            self.deep_lines[-1] += text
+        elif self.deep_open[-1] not in _SCRIPT_TAGS:
+            self.deep_lines[-1] += text
+
+    def end_deep(self) -> None:
+        tag, self.deep = self.deep, None
+        if not self.deep_holds_tags:
+            for text in self.deep_strings:
+                self.survey.note_string(text, tag)
+            return
+        for line in self.deep_lines:
+            if line.strip():
+                self.survey.note_string(line, tag)
+                tag.contents.append(_Tag("br", None, tag))
 
 
 def _number_ordered_lists(ordered_lists: list) -> None:
@@ -197,7 +295,7 @@ def _number_ordered_lists(ordered_lists: list) -> None:
             number = 1
         for item in _children(ordered, ("li",)):
             if not _ENUMERATED.match("".join(_leading_strings(item, 8)[0])):
-                item.insert(0, NavigableString(f"{number}."))
+                item.contents.insert(0, f"{number}.")
             number += 1
 
 
@@ -218,8 +316,8 @@ def _take_metadata_box(candidates: list, holders: set[int]) -> dict[str, str]:
             best, best_labels = tag, len(labels)
     if best is None:
         return {}
-    pieces = _BOX_LABEL.split("\n".join(best.stripped_strings))[1:]
-    best.decompose()
+    pieces = _BOX_LABEL.split("\n".join(s.strip() for s in _strings(best) if s.strip()))[1:]
+    best.parent.contents.remove(best)
     pairs = {}
     for label, value in zip(pieces[::2], pieces[1::2]):
         pairs[re.sub(r"\s+", "", label)] = _SPACES.sub(" ", value).strip(" :：")
@@ -230,7 +328,7 @@ def _leading_strings(tag, limit: int) -> tuple[list[str], bool]:
     """The tag's first strings, up to ``limit`` characters besides spaces, and whether they are all
     of them: a container's whole text is not read just to learn that it is long."""
     strings, size = [], 0
-    for string in tag.strings:
+    for string in _strings(tag):
         size += sum(map(len, string.split()))  # str.translate takes ten times as long on Chinese text
         strings.append(string)
         if size > limit:
@@ -238,8 +336,22 @@ def _leading_strings(tag, limit: int) -> tuple[list[str], bool]:
     return strings, True
 
 
+def _strings(tag: _Tag):
+    """The strings under the tag, in document order."""
+    stack = [iter(tag.contents)]
+    while stack:
+        for item in stack[-1]:
+            if type(item) is str:
+                yield item
+            else:
+                stack.append(iter(item.contents))
+                break
+        else:
+            stack.pop()
+
+
 def _joined(strings: list[str]) -> str:
-    """Strings joined as ``get_text(" ", strip=True)`` joins them."""
+    """The strings stripped, the blank ones left out, joined by spaces."""
     return " ".join(s.strip() for s in strings if s.strip())
 
 
@@ -255,9 +367,9 @@ def _is_furniture(tag) -> bool:
 
 def _names_furniture(tag) -> bool:
     attrs = tag.attrs
-    if "class" not in attrs and "id" not in attrs:
+    if not attrs or ("class" not in attrs and "id" not in attrs):
         return False
-    return bool(_FURNITURE_NAMES.search(" ".join([*tag.get("class", []), tag.get("id", "")])))
+    return bool(_FURNITURE_NAMES.search(" ".join([*attrs.get("class", "").split(), attrs.get("id", "")])))
 
 
 def _is_furniture_text(tag) -> bool:
@@ -267,7 +379,14 @@ def _is_furniture_text(tag) -> bool:
 
 
 def _contains(tag, names: tuple[str, ...]) -> bool:
-    return any(isinstance(node, Tag) and node.name in names for node in tag.descendants)
+    stack = [tag]
+    while stack:
+        for item in stack.pop().contents:
+            if type(item) is _Tag:
+                if item.name in names:
+                    return True
+                stack.append(item)
+    return False
 
 
 # --- the flow of the page -------------------------------------------------------------------------
@@ -288,10 +407,10 @@ class _Flow:
 
     def walk(self, node) -> None:
         for child in node.contents:
-            if isinstance(child, Tag):
-                self.element(child)
-            elif isinstance(child, NavigableString):
+            if type(child) is str:
                 self.text(child)
+            else:
+                self.element(child)
 
     def element(self, tag) -> None:
         if self.is_furniture(tag):
@@ -391,8 +510,8 @@ class _Flow:
 
 
 def _children(tag, names: tuple[str, ...]) -> list:
-    """The child tags of these names (find_all with recursive=False, without its filter machinery)."""
-    return [child for child in tag.contents if isinstance(child, Tag) and child.name in names]
+    """The child tags of these names."""
+    return [child for child in tag.contents if type(child) is _Tag and child.name in names]
 
 
 def is_layout_table(rows: list[list]) -> bool:
@@ -411,7 +530,7 @@ def is_layout_table(rows: list[list]) -> bool:
 
 
 def _span(td, name: str) -> int | None:
-    value = td.attrs.get(name)
+    value = td.get(name)
     if value is None:
         return 1
     try:

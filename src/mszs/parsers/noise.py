@@ -13,8 +13,10 @@ import re
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # Pinyin after a Han character: with a tone mark always; toneless (`(de)`) only on a page that
 # prints glosses, told by MIN_TONED_GLOSSES toned ones.
-_TONED_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[（(][a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]")
-_ANY_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[（(][a-zü{_TONED}]{{1,6}}[)）]")
+# (the bracket first and the Han character behind it: a pattern that starts with a character class
+# is tried only where one stands, one that starts with a lookbehind at every character)
+_TONED_GLOSS = re.compile(rf"[（(](?<=[\u4e00-\u9fff][（(])[a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]")
+_ANY_GLOSS = re.compile(rf"[（(](?<=[\u4e00-\u9fff][（(])[a-zü{_TONED}]{{1,6}}[)）]")
 MIN_TONED_GLOSSES = 3
 
 # name → pattern of a span to remove wherever it stands. A spam string's end cannot be told
@@ -23,6 +25,10 @@ NOISE_PATTERNS: dict[str, re.Pattern] = {
     # (tried only where a run of letters starts, so a long text costs one pass)
     "spam strings": re.compile(r"(?<![0-9A-Za-z\u4e00-\u9fff])(?:[0-9A-Za-z\u4e00-\u9fff]{2,}_){2,}[0-9A-Za-z]+"),
 }
+# What a match of a pattern above must hold, searched first: it costs a hundredth of the pattern,
+# and a text without it has nothing to remove (keyed by the pattern: a user's pattern of the same
+# name gets no such test).
+_NEEDED = {NOISE_PATTERNS["spam strings"]: re.compile(r"_(?<=[0-9A-Za-z\u4e00-\u9fff]{2}_)[0-9A-Za-z\u4e00-\u9fff]{2,}_")}
 # Lines of one character each, this many in a row, are one cell printed a character per line.
 MIN_CHARACTER_RUN = 3
 _TWO_CHARACTER_LINES = re.compile(r"\n\s*[\u4e00-\u9fff]\s*\n\s*[\u4e00-\u9fff]\s*\n")
@@ -39,6 +45,9 @@ def remove_noise(text: str) -> tuple[str, list[str]]:
     if count:
         warnings.append(f"removed {count} pinyin gloss(es) printed after characters")
     for name, noise in NOISE_PATTERNS.items():
+        needed = _NEEDED.get(noise)
+        if needed and not needed.search(text):
+            continue
         text, count = noise.subn("", text)
         if count:
             warnings.append(f"removed {count} {name}")

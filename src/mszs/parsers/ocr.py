@@ -18,7 +18,6 @@ from mszs.errors import NeedsOcr
 from mszs.parsers.pdf import _CJK
 from mszs.parsers.positioned import PositionedPage, glyph, in_reading_order, rule
 
-MODES = ("auto", "always", "never")
 INSTALL = "pip install 'mszs[ocr]'"
 # Pages are rendered at this resolution: enough for 10.5-point text, and a page stays
 # under RapidOCR's 2000-pixel side, past which it would shrink the image again.
