@@ -221,3 +221,20 @@ def test_names_are_not_taken_from_a_list_of_tasks():
     projects = projects_of("2023年民生实事项目：", "1.启动实施民生工程提标三年行动计划；", "2.新建幼儿园3所，新增学位900个；",
                            "3.完成新安大道一期工程。")
     assert [p.name for p in projects] == [None, None, None]
+
+
+def test_each_opening_line_that_states_a_count_heads_that_many_names():
+    # 呼和浩特 2026: slogan lines, then each district's count line over its names.
+    projects = projects_of("2026年民生实事正式出炉", "每一项规划都贴合民生需求", "每一个举措都致力生活提质", "先来看看市四区的民生新规划",
+                           "新城区", "2026年实施民生实事项目2项", "岭秀阁小区消防设施维修项目", "兰亭小区消防设施维修项目",
+                           "回民区", "2026年实施民生实事项目3项", "老旧街区及道路维修改造项目", "和美乡村道路建设项目",
+                           "社区党群服务中心建设项目", "来源：青橙融媒综合")
+    assert [p.name for p in projects] == ["岭秀阁小区消防设施维修项目", "兰亭小区消防设施维修项目", "老旧街区及道路维修改造项目",
+                                          "和美乡村道路建设项目", "社区党群服务中心建设项目"]
+
+
+def test_project_names_in_a_row_are_no_table_header():
+    from mszs.vocabulary import is_header_row
+
+    assert not is_header_row(["人居环境提升项目", "小区监控系统完善项目", "管网畅通项目", "城管进社区项目"])
+    assert is_header_row(["项目名称", "责任单位", "完成时限"])

@@ -278,7 +278,8 @@ def is_header_row(cells: list[str], partial: bool = False) -> bool:
     known = [r for r in roles if r]
     if partial:
         return bool(known) and len(known) == len(roles)
-    if len(known) < 2 or len(known) * 3 < len(roles) * 2:
+    # A header names different things; a row of project names all ending in 项目 names one.
+    if len(known) < 2 or len(known) * 3 < len(roles) * 2 or len(set(known)) < 2:
         return False
     return any(r in ("content", "lead_units", "units", "name") for r in known)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from mszs.document import Paragraph
-from mszs.interpret.outline import Enumerated, bare_mark, enumerator, heading_text, number_paragraphs, run_in_starts
+from mszs.interpret.outline import (Enumerated, bare_mark, enumerator, enumerator_value, heading_text, number_paragraphs,
+                                    run_in_starts)
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import is_unit_list, units_by_verb
@@ -39,6 +40,8 @@ _NAME_SEPARATORS = re.compile(r"[、；;，,]|以及")
 _STRONG_NAME_SEPARATORS = re.compile(r"[；;]")
 MIN_NAMED, MAX_NAMED = 3, 40
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
+# How many items an opening line says follow: `实施民生实事项目8项`, `十件实事`.
+_STATED_COUNT = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项件个]")
 # A list found without a line that opens it counts when a third of its items state an amount.
 MIN_QUANTIFIED_SHARE = (1, 3)
 _AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
@@ -265,9 +268,8 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     amounts is taken: not the requirements before an attached list of tasks. Failing all
     of those, names one per line without marks right under an opening line."""
     openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
-    zones_by_start = {}
     for start in [*reversed(openers), None]:  # a page may print its heading below the body
-        opener, zones = zones_by_start[start] = _project_list_zones(paragraphs, start)
+        opener, zones = _project_list_zones(paragraphs, start)
         progress = bool(_PROGRESS_REPORT.search(opener))
         lists = [found for zone in zones for found in _numbered_lists(zone, progress)]
         if start is None:
@@ -277,12 +279,7 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             _units_from_sections(chosen)
             _name_bare_items(chosen)
             return chosen
-    for start in reversed(openers):
-        _, zones = zones_by_start[start]
-        named = _unmarked_names(zones[0]) if zones else []
-        if named:
-            return named
-    return []
+    return _unmarked_names(paragraphs, openers)
 
 
 def read_named_list(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
@@ -372,18 +369,34 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
     return [found for found in lists if len(found) >= 2]
 
 
-def _unmarked_names(zone: list[tuple[Paragraph, Enumerated | None]]) -> list[ProjectRecord]:
-    """Names one per line, with no marks, right under the line that opens the list
-    (`2014年十大实事一览表` / `强化路网建设缓解交通拥堵` / `加强雾霾治理改善空气质量` / …)."""
+def _unmarked_names(paragraphs: list[Paragraph], openers: list[int]) -> list[ProjectRecord]:
+    """Names one per line, with no marks, right under a line that opens the list
+    (`2014年十大实事一览表` / `强化路网建设缓解交通拥堵` / `加强雾霾治理改善空气质量` / …), up to the
+    next such line: a page may list several places' names, each under its own. Where openers
+    state how many (`2026年实施民生实事项目8项`), only theirs are lists, of that many names."""
+    runs = [(_stated_count(paragraphs[start].text), _bare_line_run(paragraphs[start + 1:end]))
+            for start, end in zip(openers, [*openers[1:], len(paragraphs)])]
+    if any(count and len(run) >= count for count, run in runs):
+        runs = [run[:count] for count, run in runs if count and len(run) >= count]
+    else:
+        runs = [run for _, run in runs if len(run) >= MIN_RUN_IN_ITEMS]
+    return [ProjectRecord(name=p.text.strip(), tasks=[TaskRecord(content=p.text.strip(), origin=p.origin)])
+            for run in runs for p in run]
+
+
+def _bare_line_run(paragraphs: list[Paragraph]) -> list[Paragraph]:
     run = []
-    for paragraph, numbered in zone:
+    for paragraph in paragraphs:
         text = paragraph.text.strip()
-        if numbered is not None or not _is_bare_heading(text) or len(text) < MIN_NAMED:
+        if enumerator(text) is not None or not _is_bare_heading(text) or len(text) < MIN_NAMED:
             break
         run.append(paragraph)
-    if len(run) < MIN_RUN_IN_ITEMS:
-        return []
-    return [ProjectRecord(name=p.text.strip(), tasks=[TaskRecord(content=p.text.strip(), origin=p.origin)]) for p in run]
+    return run
+
+
+def _stated_count(text: str) -> int | None:
+    match = _STATED_COUNT.search(text)
+    return enumerator_value(match.group(1)) if match else None
 
 
 def _amounts(projects: list[ProjectRecord]) -> int:
