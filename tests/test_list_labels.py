@@ -43,6 +43,7 @@ def paragraphs(*texts):
     ("年度投资金额 (万元)", "other"),
     ("目标类型", "other"),  # A类/B类 is a target's class, not the project's category
     ("责任单位（牵头）", "units"),
+    ("项目进展", "progress"),  # the head is last: a 进展 of the project, not its name
 ])
 def test_header_words_seen_in_real_tables(cell, role):
     assert header_role(cell) == role

@@ -135,7 +135,7 @@ def _header_index() -> dict[str, str]:
 
 def _build_indexes() -> None:
     """The lookup tables derived from the word lists; built again when a user vocabulary extends them."""
-    global _HEADER_INDEX, _HEAD_INDEX, _HEADS_LONGEST_FIRST, _HEADER_RANK, _LABEL_WORDS, _LONGEST_LABEL
+    global _HEADER_INDEX, _HEAD_INDEX, _HEADS_LONGEST_FIRST, _LABEL_WORDS, _LONGEST_LABEL
     global HEADER_WORD_SET, HEADER_WORD_STARTS
     _HEADER_INDEX = _header_index()
     HEADER_WORD_SET = frozenset(re.sub(r"\s", "", word) for words in HEADER_WORDS.values() for word in words)
@@ -143,7 +143,6 @@ def _build_indexes() -> None:
     HEADER_WORD_STARTS = frozenset(word[:k] for word in HEADER_WORD_SET for k in range(2, len(word)))
     _HEAD_INDEX = {word: role for role, words in HEAD_WORDS.items() for word in words}
     _HEADS_LONGEST_FIRST = sorted(_HEAD_INDEX, key=len, reverse=True)
-    _HEADER_RANK = {word: rank for rank, word in enumerate(_HEADER_INDEX)}
     _LABEL_WORDS = frozenset(label_words())
     _LONGEST_LABEL = max(map(len, _LABEL_WORDS))
     for clear in _CACHES:
@@ -212,11 +211,12 @@ def _word_role(text: str) -> str | None:
 
 def _header_word_at_an_end(text: str) -> str | None:
     """The longest header word of two characters or more, at most six short of the text,
-    that the text starts or ends with; between two of one length, the one listed first."""
+    that the text ends or starts with; between two of one length, the one it ends with, as
+    Chinese puts the head last (`项目进展` is a 进展)."""
     for size in range(len(text) - 1, max(1, len(text) - 7), -1):
-        found = [word for word in (text[:size], text[-size:]) if word in _HEADER_INDEX]
+        found = [word for word in (text[-size:], text[:size]) if word in _HEADER_INDEX]
         if found:
-            return min(found, key=_HEADER_RANK.__getitem__)
+            return found[0]
     return None
 
 
