@@ -176,9 +176,9 @@ def extend(words: dict[str, dict[str, list[str]]]) -> None:
 def header_role(cell_text: str) -> str | None:
     """The role of a header cell, or None when the text is not a header word.
 
-    Exact words match first; a cell such as ``责任单位（牵头）`` or
-    ``2021年完成时限`` matches the longest header word it ends or starts with;
-    ``进展情况、存在问题及下一步打算`` is read by its first part; then the cue words.
+    Exact words match first; a cell naming two columns' worth (``进展情况、存在问题及下一步打算``,
+    ``责任主体与协同单位``) is read by its first part; a cell such as ``责任单位（牵头）`` or
+    ``2021年完成时限`` matches the longest header word it ends or starts with; then the cue words.
     """
     if re.search(r"[:：]\s*\S", cell_text):
         return None  # `牵头单位：县教育局` is a labelled value, not a header
@@ -186,7 +186,7 @@ def header_role(cell_text: str) -> str | None:
     text = _without_final_note(text) or text
     if not text or len(text) > MAX_COMPOUND_HEADER:
         return None
-    return _word_role(text) or _compound_role(text) or _headed_role(text)
+    return _HEADER_INDEX.get(text) or _compound_role(text) or _word_role(text) or _headed_role(text)
 
 
 def _without_final_note(text: str) -> str:
