@@ -38,7 +38,7 @@ def test_a_broken_vocabulary_is_one_line_and_exit_1(tmp_path):
 
 def test_explain_shows_items_labels_and_unread_lines():
     out = mszs("explain", NOTICE, "--vocab", FIXTURES / "county.toml").stdout.splitlines()
-    assert any("item → project 1 task 1" in line and "实事一" in line for line in out)
+    assert any("item → project 1 task 1" in line and "第1件" in line for line in out)
     assert any("label 挂点领导 → leaders" in line for line in out)
     plain = mszs("explain", NOTICE).stdout
     assert "label 主抓单位 (unknown)" in plain
