@@ -238,3 +238,11 @@ def test_project_names_in_a_row_are_no_table_header():
 
     assert not is_header_row(["人居环境提升项目", "小区监控系统完善项目", "管网畅通项目", "城管进社区项目"])
     assert is_header_row(["项目名称", "责任单位", "完成时限"])
+
+
+def test_the_one_heading_over_every_item_is_their_section_unless_it_names_the_list():
+    # 辽中区 2024, a page cut before `二、`: the work's part stays the section.
+    items = ["1.加快构建现代化产业体系。（区农业农村局负责）", "2.加快在建项目的建设进度。（区工信局负责）"]
+    assert [p.section for p in projects_of("一、做大做强主导产业", *items)] == ["做大做强主导产业"] * 2
+    # A heading naming the list is its title.
+    assert [p.section for p in projects_of("二、实事内容及责任分工", *items)] == [None, None]

@@ -1,6 +1,8 @@
 """Blocks → notice metadata and projects, then each field normalised."""
 from __future__ import annotations
 
+import re
+
 from mszs.document import Document, Paragraph
 from mszs.interpret.lists import read_list_items, read_named_list, read_unlabelled_items
 from mszs.interpret.merge import merge_body_and_tables
@@ -14,6 +16,11 @@ from mszs.normalise.text import clean_text
 from mszs.normalise.units import lead_and_co_units, says_first_leads, split_people
 from mszs.schemas import NoticeInfo, Project, Task, TaskOrigin
 from mszs.vocabulary import UNIT_ROLES
+
+
+# What a heading over the whole list says (`二、实事内容及责任分工`, `2021年民生实事项目`), or a
+# labelled line of the page taken for a heading (`机构名称：区政府办公室`).
+_LIST_TITLE = re.compile(r"实事|项目|任务|清单|分工|一览|(19|20)\d\d\s*年|[:：]")
 
 
 def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]:
@@ -76,11 +83,17 @@ def _unit_warnings(projects: list[Project]) -> list[str]:
 
 
 def _drop_shared_section(records: list[ProjectRecord]) -> None:
-    """A heading that encloses every project is the list's title, not a section."""
+    """A heading that encloses every project and names the list (`2021年民生实事项目`) is its
+    title, not a section; one that names a part of the work (`一、做大做强主导产业` over a
+    page cut before `二、`) stays their section."""
     sections = {r.section for r in records}
-    if len(sections) == 1 and len(records) > 1:
+    if len(sections) == 1 and len(records) > 1 and _names_the_list(next(iter(sections))):
         for record in records:
             record.section = None
+
+
+def _names_the_list(heading: str | None) -> bool:
+    return heading is None or bool(_LIST_TITLE.search(heading))
 
 
 def _says_first_leads(records: list[ProjectRecord]) -> bool:
