@@ -65,11 +65,12 @@ _NUMERIC = r"(?P<nyear>(?:19|20)\d\d)(?P<sep>[./-])(?P<nmonth>1[0-2]|0?[1-9])(?:
 
 # How a date may start (never with a space), looked at first: the pattern's parts are all optional,
 # and trying them at every character of a long text to match nothing cost microseconds each. Digits
-# start a date only with 年, 月 or 季 after them or a dot, dash or slash (2023.12), not in `1，1，…`;
+# start a date only with 年, 月 or 季 after them or a dot, dash or slash (2023.12), not in `1，1，…`,
+# and only where no digit is before them (else a run of 10^5 digits is read four at a time);
 # a Chinese numeral starts a year, a month or a quarter only with a numeral, 月 or 季 after it, 第
 # only a quarter (not `第一，`), 之 and 以 only 之前 and 以前.
 _NUMERALS = "〇零一二三四五六七八九十"
-_DATE_START = (rf"\d{{1,4}}(?:\s*[年月季]|[./-])|[{_NUMERALS}][{_NUMERALS}\s月季]|[{''.join(RELATIVE_YEARS)}全]年|年[{''.join(YEAR_ENDS)}]"
+_DATE_START = (rf"(?<![\d.])\d{{1,4}}(?:\s*[年月季]|[./-])|[{_NUMERALS}][{_NUMERALS}\s月季]|[{''.join(RELATIVE_YEARS)}全]年|年[{''.join(YEAR_ENDS)}]"
                rf"|[{''.join(half[0] for half in HALVES)}]半年|第[{''.join(QUARTERS)}]\s*季|[{''.join(YEAR_ENDS)}前]|[之以]前")
 
 # One optional year, then a month (with day or part), a half, a quarter or the
