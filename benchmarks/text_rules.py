@@ -28,6 +28,7 @@ from mszs.normalise.targets import extract_targets  # noqa: E402
 from mszs.normalise.text import clean_lines, clean_text  # noqa: E402
 from mszs.normalise.units import split_list, split_people, split_units  # noqa: E402
 from mszs.parsers import read_bytes  # noqa: E402
+from readers import clear_caches  # noqa: E402
 
 # The repeated pieces a hostile cell is made of.
 PATTERNS = {
@@ -40,6 +41,14 @@ PATTERNS = {
     "）": "）",
     "digits": "1",
     "digit,": "1，",
+    "、digit": "、1",
+    ",digit": "，1",
+    "digit、 ": "1、 ",
+    "(digit)": "（1）",
+    "digit ": "1 ",
+    "一是": "一是",
+    "：": "：",
+    "第一，": "第一，",
     "2021年": "2021年",
     "3月": "3月",
     "个": "3个",
@@ -92,6 +101,7 @@ RULES = {
 def time_best(rule, text: str, repeat: int) -> float:
     times = []
     for _ in range(repeat):
+        clear_caches()  # else a repeated run finds its units, dates… cached and costs nothing
         started = time.perf_counter()
         try:
             rule(text)

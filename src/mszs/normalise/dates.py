@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -63,11 +64,14 @@ _PART = "|".join(sorted(MONTH_PARTS, key=len, reverse=True))
 _NUMERIC = r"(?P<nyear>(?:19|20)\d\d)(?P<sep>[./-])(?P<nmonth>1[0-2]|0?[1-9])(?:(?P=sep)(?P<nday>[0-3]?\d))?(?![\d.])"
 
 # How a date may start (never with a space), looked at first: the pattern's parts are all optional,
-# and trying them at every character of a long text to match nothing cost microseconds each. A
-# Chinese numeral starts a year, a month or a quarter only with a numeral, 月 or 季 after it.
+# and trying them at every character of a long text to match nothing cost microseconds each. Digits
+# start a date only with 年, 月 or 季 after them or a dot, dash or slash (2023.12), not in `1，1，…`,
+# and only where no digit is before them (else a run of 10^5 digits is read four at a time);
+# a Chinese numeral starts a year, a month or a quarter only with a numeral, 月 or 季 after it, 第
+# only a quarter (not `第一，`), 之 and 以 only 之前 and 以前.
 _NUMERALS = "〇零一二三四五六七八九十"
-_DATE_START = (rf"\d|[{_NUMERALS}][{_NUMERALS}\s月季]|[{''.join(RELATIVE_YEARS)}全]年|年[{''.join(YEAR_ENDS)}]"
-               rf"|[{''.join(half[0] for half in HALVES)}]半年|第|[{''.join(YEAR_ENDS)}之以前]")
+_DATE_START = (rf"(?<![\d.])\d{{1,4}}(?:\s*[年月季]|[./-])|[{_NUMERALS}][{_NUMERALS}\s月季]|[{''.join(RELATIVE_YEARS)}全]年|年[{''.join(YEAR_ENDS)}]"
+               rf"|[{''.join(half[0] for half in HALVES)}]半年|第[{''.join(QUARTERS)}]\s*季|[{''.join(YEAR_ENDS)}前]|[之以]前")
 
 # One optional year, then a month (with day or part), a half, a quarter or the
 # year's end; a bare year (2022年) is a date too. 前/之前 after it belongs to it.
@@ -153,13 +157,13 @@ def date_matches(text: str, year: int | None) -> Iterator[tuple[re.Match, Parsed
             yield match, ParsedDate(text[match.start():match.end()], *resolved)
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every piece of a schedule line, which repeat in long cells
 def leading_date(text: str, year: int | None) -> ParsedDate | None:
     """The date a line starts with: "3月底，开工建设" "2022年底前" "第三季度，…"."""
     stripped = (text or "").lstrip()
-    for word in LEAD_INS:
-        if stripped.startswith(word):
-            stripped = stripped[len(word):].lstrip()
-            break
+    if stripped.startswith(LEAD_INS):  # most lines have none: one test, not one per word
+        word = next(word for word in LEAD_INS if stripped.startswith(word))
+        stripped = stripped[len(word):].lstrip()
     match = _DATE.match(fold_digits(stripped))
     resolved = _to_date(match, year) if match else None
     return ParsedDate(stripped[:match.end()], *resolved) if resolved else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cached_property
 from decimal import Decimal
 
 from mszs.normalise.dates import leading_date
@@ -132,7 +133,11 @@ class _Clauses:
 
     def __init__(self, text: str):
         self.text = text
-        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+
+    @cached_property
+    def breaks(self) -> list[int]:
+        """Found when a quantity first asks: a text with none (`1，1，…`) needs no breaks."""
+        return [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
 
     def before(self, position: int, limit: int = MAX_METRIC_CLAUSE) -> str:
         """The clause's text up to ``position`` (``_CLAUSE_BREAK.split(text[:position])[-1]``),

@@ -187,18 +187,26 @@ def _split_outside_parens(text: str, split_on_space: bool = True) -> list[tuple[
     return _join_fragments(_pieces_outside_parens(text, separators))
 
 
+_OPENING, _CLOSING = "（【《[", "）】》]"
+_SPACE_NAMED = dict.fromkeys(" \t\u3000", "space")  # a piece's separator, other marks as themselves
+
+
 def _pieces_outside_parens(text: str, separators: str) -> list[tuple[str, str]]:
+    if not any(bracket in text for bracket in _OPENING + _CLOSING):
+        # Most texts have no brackets: split in one call, not mark by mark (a cell of 10^5 marks).
+        parts = _marks(separators).split(text)
+        return list(zip(parts[::2], [*map(_SPACE_NAMED.get, parts[1::2], parts[1::2]), ""]))
     pieces: list[tuple[str, str]] = []
     depth = 0
     start = 0  # of the current piece
     for mark in _marks(separators).finditer(text):  # only brackets and separators are looked at
         ch = mark.group()
-        if ch in "（【《[":
+        if ch in _OPENING:
             depth += 1
-        elif ch in "）】》]":
+        elif ch in _CLOSING:
             depth = max(depth - 1, 0)
         elif depth == 0:
-            pieces.append((text[start:mark.start()], "space" if ch in " \t\u3000" else ch))
+            pieces.append((text[start:mark.start()], _SPACE_NAMED.get(ch, ch)))
             start = mark.end()
     pieces.append((text[start:], ""))
     return pieces
@@ -206,33 +214,31 @@ def _pieces_outside_parens(text: str, separators: str) -> list[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=None)
 def _marks(separators: str) -> re.Pattern:
-    return re.compile("[" + "".join(map(re.escape, "（【《[）】》]" + separators)) + "]")
+    """Brackets and separators, captured (splitting keeps them)."""
+    return re.compile("([" + "".join(map(re.escape, _OPENING + _CLOSING + separators)) + "])")
 
 
 def _join_fragments(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A piece ended by a line break or space that is not a whole name joins the next piece."""
     joined: list[tuple[str, str]] = []
     carry = ""
-    for (piece, sep), following in zip(pieces, _next_nonempty(pieces)):
+    after = 0  # the first non-blank piece after the current one, looked for only when asked
+    for k, (piece, sep) in enumerate(pieces):
         piece = carry + piece.strip()
         carry = ""
-        if sep in ("\n", "space") and piece and following and len(piece) <= MAX_NAME_LENGTH and (
-                not _is_whole_name(piece) or _is_wrapped_tail(following)):
-            carry = piece
-            continue
+        if sep in ("\n", "space") and piece and len(piece) <= MAX_NAME_LENGTH:
+            if after <= k:  # else the pieces up to it are blank, as seen for a piece before
+                after = k + 1
+            while after < len(pieces) and not pieces[after][0].strip():
+                after += 1
+            following = pieces[after][0].strip() if after < len(pieces) else ""
+            if following and (not _is_whole_name(piece) or _is_wrapped_tail(following)):
+                carry = piece
+                continue
         joined.append((piece, sep))
     if carry:
         joined.append((carry, ""))
     return joined
-
-
-def _next_nonempty(pieces: list[tuple[str, str]]) -> list[str]:
-    """For each piece, the first non-blank piece after it, stripped ("" if none): one pass from the end."""
-    following = [""] * len(pieces)
-    for k in range(len(pieces) - 2, -1, -1):
-        after = pieces[k + 1][0].strip()
-        following[k] = after or following[k + 1]
-    return following
 
 
 def _is_wrapped_tail(piece: str) -> bool:
@@ -254,25 +260,31 @@ def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
     """`各县、市、区政府`, `区政府各委、办、局`, `东湖、西岭管理区`: items that share the noun of
     the last piece keep the run whole, as does a list closed by a noun that names no one alone
     (`各乡镇党委、政府`, `区政府各委、办、局（公司）、中心`)."""
-    # Empty pieces in a row (`、、、…`) name no one: the first ends a run, the second leaves nothing
-    # for a closing noun to join, and the rest change nothing, so two are kept (a cell of marks
-    # costs two steps, not one per mark).
-    pieces = [piece for k, piece in enumerate(pieces) if piece[0] or k < 2 or not pieces[k - 2] == pieces[k - 1] == piece]
+    # Empty pieces in a row (`、、、…`, `、 、 …`) name no one: the first ends a run, the second leaves
+    # nothing for a closing noun to join, the last's mark says whether the noun after it closes a
+    # list, and the rest change nothing, so three are kept (a cell of marks costs three steps, not
+    # one per mark).
+    pieces = [piece for k, piece in enumerate(pieces)
+              if piece[0] or k < 2 or pieces[k - 2][0] or pieces[k - 1][0] or k + 1 == len(pieces) or pieces[k + 1][0]]
     out: list[str] = []
     run: list[str] = []
     bares = [piece.strip() for piece, _ in pieces]
     reaches = _reaches_a_name(bares)
-    for k, (piece, sep) in enumerate(pieces):
+    bares.append("")  # what follows the last piece
+    for k, (_, sep) in enumerate(pieces):
         bare = bares[k]
         if bare in CLOSING_NOUNS and out and not run and pieces[k - 1][1] == "、":
             out[-1] += "、" + bare  # `各乡镇党委、政府`: a noun naming no one alone closes the list before it
             continue
-        following = bares[k + 1] if k + 1 < len(pieces) else ""
-        if sep == "、" and _is_collective_item(bare, run, reaches[k + 1]) and not _is_bare_township(following):
+        if sep == "、" and _is_collective_item(bare, run, reaches[k + 1]) and not _is_bare_township(bares[k + 1]):
             run.append(bare)
             continue
-        out.append("、".join(run + [bare]))
-        run = []
+        if run:
+            run.append(bare)
+            out.append("、".join(run))
+            run = []
+        else:
+            out.append(bare)
     if run:
         out.append("、".join(run))
     return out
@@ -300,10 +312,11 @@ def _reaches_a_name(items: list[str]) -> list[bool]:
     no-names up to a whole name: one pass from the end."""
     reaches = [False] * (len(items) + 1)
     for k in range(len(items) - 1, -1, -1):
-        reaches[k] = _is_whole_name(items[k]) or (bool(_SHARED_ITEM.fullmatch(items[k])) and reaches[k + 1])
+        reaches[k] = _is_whole_name(items[k]) or (reaches[k + 1] and bool(_SHARED_ITEM.fullmatch(items[k])))
     return reaches
 
 
+@functools.lru_cache(maxsize=4096)  # a list repeats its names, a hostile cell thousands of times
 def _tidy(name: str) -> str:
     name = _SPACES.sub("", name)
     name = _LEADING.sub("", _without_trailing_marks(name))
@@ -319,7 +332,8 @@ def _carry_prefixes(names: list[str]) -> list[str]:
         if prefix and _is_bare_township(name):
             out.append(prefix + name)
             continue
-        prefix = next((p for p in CARRIED_PREFIXES if name.startswith(p) and _is_bare_township(name[len(p):])), None)
+        prefix = next((p for p in CARRIED_PREFIXES if name.startswith(p) and _is_bare_township(name[len(p):])),
+                      None) if name.startswith(CARRIED_PREFIXES) else None
         out.append(name)
     return out
 
