@@ -246,3 +246,13 @@ def test_the_one_heading_over_every_item_is_their_section_unless_it_names_the_li
     assert [p.section for p in projects_of("一、做大做强主导产业", *items)] == ["做大做强主导产业"] * 2
     # A heading naming the list is its title.
     assert [p.section for p in projects_of("二、实事内容及责任分工", *items)] == [None, None]
+
+
+def test_paragraphs_each_opened_by_a_name_and_a_colon_are_a_list():
+    # 徐州 2016: `这8大类72件实事分别为：` then `X工程：包括…等10项。` per paragraph.
+    projects = projects_of("徐州市将继续为人民群众办好8大类72件实事。", "生态环境改善工程：包括城区空气质量改善、黑臭河道整治工程等10项。",
+                           "出行便利工程：包括公交服务质量提升、农村公路建设等17项。", "安居乐居工程：包括社会治安技防监控七期等9项。",
+                           "来源：徐州日报")
+    assert [(p.name, p.tasks[0].content) for p in projects] == [
+        ("生态环境改善工程", "包括城区空气质量改善、黑臭河道整治工程等10项。"), ("出行便利工程", "包括公交服务质量提升、农村公路建设等17项。"),
+        ("安居乐居工程", "包括社会治安技防监控七期等9项。")]

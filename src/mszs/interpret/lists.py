@@ -39,7 +39,9 @@ _NAMED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|具体是|
 _NAME_SEPARATORS = re.compile(r"[、；;，,]|以及")
 _STRONG_NAME_SEPARATORS = re.compile(r"[；;]")
 MIN_NAMED, MAX_NAMED = 3, 40
+MAX_HEADING_NAME = 12  # a name that heads its paragraph before a colon
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_NAMED_PARAGRAPH = re.compile(rf"^([\u4e00-\u9fff]{{{MIN_NAMED},{MAX_HEADING_NAME}}})[：:](.+)$")
 # How many items an opening line says follow: `实施民生实事项目8项`, `十件实事`.
 _STATED_COUNT = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项件个]")
 # A list found without a line that opens it counts when a third of its items state an amount.
@@ -266,7 +268,8 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     or a list numbered from 1 again. A notice with no such line offers every numbered list
     it holds (apart at closing headings and restarts), and the one whose items state the most
     amounts is taken: not the requirements before an attached list of tasks. Failing all
-    of those, names one per line without marks right under an opening line."""
+    of those, names one per line without marks right under an opening line, then a run of
+    paragraphs each opened by a name and a colon."""
     openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
     for start in [*reversed(openers), None]:  # a page may print its heading below the body
         opener, zones = _project_list_zones(paragraphs, start)
@@ -279,7 +282,7 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             _units_from_sections(chosen)
             _name_bare_items(chosen)
             return chosen
-    return _unmarked_names(paragraphs, openers)
+    return _unmarked_names(paragraphs, openers) or _named_paragraphs(paragraphs)
 
 
 def read_named_list(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
@@ -382,6 +385,23 @@ def _unmarked_names(paragraphs: list[Paragraph], openers: list[int]) -> list[Pro
         runs = [run for _, run in runs if len(run) >= MIN_RUN_IN_ITEMS]
     return [ProjectRecord(name=p.text.strip(), tasks=[TaskRecord(content=p.text.strip(), origin=p.origin)])
             for run in runs for p in run]
+
+
+def _named_paragraphs(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
+    """The longest run of paragraphs each opened by a short name and a colon that no label word
+    is (`生态环境改善工程：包括城区空气质量改善…等10项。`, `出行便利工程：…`)."""
+    best: list[ProjectRecord] = []
+    run: list[ProjectRecord] = []
+    for paragraph in [*paragraphs, Paragraph("")]:
+        match = _NAMED_PARAGRAPH.match(paragraph.text.strip())
+        name = match.group(1).strip() if match else ""
+        if match and not label_role(name) and name not in DOCUMENT_LABELS and len(match.group(2)) >= MIN_BODY:
+            run.append(ProjectRecord(name=name, tasks=[TaskRecord(content=match.group(2).strip(), origin=paragraph.origin)]))
+            continue
+        if len(run) >= MIN_RUN_IN_ITEMS and len(run) > len(best):
+            best = run
+        run = []
+    return best
 
 
 def _bare_line_run(paragraphs: list[Paragraph]) -> list[Paragraph]:
