@@ -394,7 +394,7 @@ def _named_paragraphs(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     run: list[ProjectRecord] = []
     for paragraph in [*paragraphs, Paragraph("")]:
         match = _NAMED_PARAGRAPH.match(paragraph.text.strip())
-        name = match.group(1).strip() if match else ""
+        name = match.group(1) if match else ""
         if match and not label_role(name) and name not in DOCUMENT_LABELS and len(match.group(2)) >= MIN_BODY:
             run.append(ProjectRecord(name=name, tasks=[TaskRecord(content=match.group(2).strip(), origin=paragraph.origin)]))
             continue
