@@ -120,3 +120,20 @@ def test_whole_parse_of_a_numbered_cell_takes_a_few_steps_a_character(piece):
     short, long = (_calls(parse_bytes, _notice(_long(piece, length))) for length in (LONG // 10, LONG))
     assert long < 8 * LONG
     assert long <= 10.5 * short
+
+
+# Running text that lists projects in sentences: counts, listing words, fields of work, titles.
+PROSE = ["、", "等3个项目", "A、B等2个项目。", "共确定10件实事，分别为", "；", "在城市建设方面，", "《A》", "3个项目。",
+         "，即", "包括", "工程。", "1.A；"]
+
+
+@pytest.mark.parametrize("piece", PROSE)
+def test_whole_parse_of_hostile_running_text_takes_a_few_steps_a_character(piece):
+    """A notice with no table and no numbered list is read for lists in its sentences; a line of
+    10^5 such characters costs ten times the calls of 10^4 and a few calls a character."""
+    def notice(length):
+        return f"2021年民生实事项目\n{_long(piece, length)}\n".encode("utf-8")
+    parse_bytes(notice(100))
+    short, long = (_calls(parse_bytes, notice(length)) for length in (LONG // 10, LONG))
+    assert long < 8 * LONG
+    assert long <= 10.5 * short

@@ -11,6 +11,9 @@ content = ["惠民内容"]
 [head_words]              # heads: a header or label ending in one fills that field
 leaders = ["挂点人"]
 
+[list_words]              # lists in running text: words that open one, lead into its first item, …
+opening = ["列为"]
+
 [[marks]]                 # enumeration marks; the group is the number
 name = "实事一"
 pattern = '^\\s*实事([一二三四五六七八九十]{1,3})[：:]\\s*'
@@ -38,7 +41,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-SECTIONS = ("header_words", "label_words", "head_words", "marks", "noise")
+SECTIONS = ("header_words", "label_words", "head_words", "list_words", "marks", "noise")
 
 
 class VocabularyError(ValueError):
@@ -62,7 +65,8 @@ def use_vocabulary(data: dict) -> None:
     unknown = set(data) - set(SECTIONS)
     if unknown:
         raise ValueError(f"unknown section(s) {', '.join(sorted(unknown))}; sections: {', '.join(SECTIONS)}")
-    vocabulary.extend({name: data[name] for name in ("header_words", "label_words", "head_words") if name in data})
+    vocabulary.extend({name: data[name] for name in ("header_words", "label_words", "head_words", "list_words")
+                       if name in data})
     for mark in data.get("marks", []):
         add_mark_style(MarkStyle(mark["name"], int(mark.get("rank", 2)), re.compile(mark["pattern"])))
     for name, pattern in data.get("noise", {}).items():

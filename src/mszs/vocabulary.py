@@ -105,6 +105,19 @@ DOCUMENT_LABELS = (
     "责任编辑", "文号", "索引号", "成文日期", "主题分类", "联系电话",
 )
 
+# Words of project lists written in running text (`共选出A、B等2个项目`, `…8件实事包括：A；B；…`).
+LIST_WORDS: dict[str, tuple[str, ...]] = {
+    # words after which a sentence lists what it counted; one character long, only after a pause or
+    # before a colon (`，即A；B`, `10项重点建设项目为：A、B`)
+    "opening": ("分别是", "分别为", "依次是", "依次为", "具体是", "具体为", "包括", "主要有", "主要是", "体现在", "如下", "即", "为", "是"),
+    # words before the first item of a list that a count closes (`臧湾乡确定了A、B及C等3项`)
+    "leading": ("选出", "确定了", "确定为", "确定", "票决出", "票决产生", "表决通过", "其中", "包括", "涵盖", "对"),
+    # what a count must name to count projects (`等5个项目`, `10件为民实事`), not places or people
+    "counted": ("项目", "实事", "工程", "事项"),
+    # a paragraph by field of work: `在城市建设方面，A；B。`
+    "aspect": ("方面", "领域"),
+}
+
 # Words an organisation's name ends with. A line-wrapped piece that ends with
 # none of them is a fragment of the next piece (`残疾人` + `联合会`).
 ORG_SUFFIXES = (
@@ -161,9 +174,10 @@ def cached(function):
 
 
 def extend(words: dict[str, dict[str, list[str]]]) -> None:
-    """Add a user's words: ``{"header_words": {role: [...]}, "label_words": {...}, "head_words": {...}}``.
+    """Add a user's words: ``{"header_words": {role: [...]}, "label_words": {...}, "head_words": {...},
+    "list_words": {kind: [...]}}``.
     Words of a role mszs does not have are refused, so that a typo does not pass unseen."""
-    tables = {"header_words": HEADER_WORDS, "label_words": LABEL_WORDS, "head_words": HEAD_WORDS}
+    tables = {"header_words": HEADER_WORDS, "label_words": LABEL_WORDS, "head_words": HEAD_WORDS, "list_words": LIST_WORDS}
     for table_name, table in tables.items():
         for role, added in (words.get(table_name) or {}).items():
             if role not in table:

@@ -34,14 +34,13 @@ _BRACKET_AT_END = re.compile(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】
 _AFTER_SENTENCE = re.compile(r"[。；;，,]\s*$")
 # Items numbered inside one paragraph with no label among them: this many make a list.
 MIN_RUN_IN_ITEMS = 3
-# `…民生实事项目分别是A、B、C。`: names listed in one sentence, after one of these words.
-_NAMED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|具体是|具体为)[:：]?")
-_NAME_SEPARATORS = re.compile(r"[、；;，,]|以及")
-_STRONG_NAME_SEPARATORS = re.compile(r"[；;]")
-MIN_NAMED, MAX_NAMED = 3, 40
+MIN_NAMED = 3
 MAX_HEADING_NAME = 12  # a name that heads its paragraph before a colon
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _NAMED_PARAGRAPH = re.compile(rf"^([\u4e00-\u9fff]{{{MIN_NAMED},{MAX_HEADING_NAME}}})[：:](.+)$")
+# `“婚姻登记跨区通办”项目，我市于3月22日起…`: a quoted name, perhaps called a project, then a pause.
+_QUOTED_NAME_PARAGRAPH = re.compile(r"^“([^“”]{2,40})”(?:项目|工程)?[，,：:](.+)$")
+_HEADLINE_PARAGRAPH = re.compile(r"^([^，,。；;：:、！？!?]{2,40})[。！!](.+)$")
 # How many items an opening line says follow: `实施民生实事项目8项`, `十件实事`.
 _STATED_COUNT = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项件个]")
 # A list found without a line that opens it counts when a third of its items state an amount.
@@ -121,7 +120,7 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     for project in projects:
         _settle_form_fields(project)
     _units_from_sections(projects)
-    _name_bare_items(projects)
+    name_bare_items(projects)
     return projects
 
 
@@ -280,30 +279,12 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         chosen = lists[0] if start is not None and lists else max(lists, key=lambda f: (_amounts(f), len(f)), default=[])
         if chosen:
             _units_from_sections(chosen)
-            _name_bare_items(chosen)
+            name_bare_items(chosen)
             return chosen
     return _unmarked_names(paragraphs, openers) or _named_paragraphs(paragraphs)
 
 
-def read_named_list(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
-    """The last fallback: projects named in one sentence (`…10项民生实事项目分别是公共卫生能力提升工程、
-    新时代美丽乡村建设工程、…。`), each name its project's name and text."""
-    for paragraph in paragraphs:
-        for sentence in re.split(r"[。！!？?]", paragraph.text):
-            match = _NAMED_LIST.search(sentence)
-            if not match or not PROJECT_LIST_START.search(sentence[:match.start()]):
-                continue
-            listed = sentence[match.end():]
-            # Items that hold commas of their own are kept apart by semicolons.
-            separators = _STRONG_NAME_SEPARATORS if _STRONG_NAME_SEPARATORS.search(listed) else _NAME_SEPARATORS
-            names = [name.strip(" ：:“”\"") for name in separators.split(listed)]
-            if len(names) >= MIN_RUN_IN_ITEMS and all(MIN_NAMED <= len(name) <= MAX_NAMED for name in names):
-                return [ProjectRecord(name=name, tasks=[TaskRecord(content=name, origin=paragraph.origin)])
-                        for name in names]
-    return []
-
-
-def _name_bare_items(projects: list[ProjectRecord]) -> None:
+def name_bare_items(projects: list[ProjectRecord]) -> None:
     """A list of nothing but names (`3.丁家坝安置区二期建设；`, `四、全区公路危涵消除改造项目；`):
     no item a sentence or an amount to deliver. Each names its project as well as being its text."""
     names = [_bare_name(project) for project in projects]
@@ -388,20 +369,48 @@ def _unmarked_names(paragraphs: list[Paragraph], openers: list[int]) -> list[Pro
 
 
 def _named_paragraphs(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
-    """The longest run of paragraphs each opened by a short name and a colon that no label word
-    is (`生态环境改善工程：包括城区空气质量改善…等10项。`, `出行便利工程：…`)."""
+    """The longest run of paragraphs each opened by a name: a short one and a colon that no label
+    word is (`生态环境改善工程：包括城区空气质量改善…等10项。`, `出行便利工程：…`), a short first
+    sentence without a pause (`棚户区改造工程。新开工11万套…`), or a quoted name (`“老旧小区改造”项目，…`).
+    A short line without a pause inside the run is the section of the items below it (`10个项目超额
+    完成9月份节点目标`). Under a line that opens a progress report (`主要进度如下：`), the short
+    sentence is the item and the rest its progress."""
     best: list[ProjectRecord] = []
     run: list[ProjectRecord] = []
+    opener, section = "", None
     for paragraph in [*paragraphs, Paragraph("")]:
-        match = _NAMED_PARAGRAPH.match(paragraph.text.strip())
-        name = match.group(1) if match else ""
-        if match and not label_role(name) and name not in DOCUMENT_LABELS and len(match.group(2)) >= MIN_BODY:
-            run.append(ProjectRecord(name=name, tasks=[TaskRecord(content=match.group(2).strip(), origin=paragraph.origin)]))
+        text = paragraph.text.strip()
+        name, body, headline = _opening_name(text)
+        if name and len(body) >= MIN_BODY:
+            task = TaskRecord(content=body, origin=paragraph.origin)
+            if headline and _PROGRESS_REPORT.search(opener):
+                task.content = text[:len(name) + 1]
+                task.add("progress", body)
+                name = None
+            run.append(ProjectRecord(name=name, section=section, tasks=[task]))
+            continue
+        if text and _is_bare_heading(text) and not text.endswith("。"):
+            section = text
             continue
         if len(run) >= MIN_RUN_IN_ITEMS and len(run) > len(best):
             best = run
-        run = []
+        run, section = [], None
+        opener = text
     return best
+
+
+def _opening_name(text: str) -> tuple[str | None, str, bool]:
+    """The name a paragraph opens with, the text after it, and whether a full stop ends the name."""
+    match = _NAMED_PARAGRAPH.match(text)
+    if match and not label_role(match.group(1)) and match.group(1) not in DOCUMENT_LABELS:
+        return match.group(1), match.group(2).strip(), False
+    match = _HEADLINE_PARAGRAPH.match(text)
+    if match and len(match.group(1)) >= MIN_NAMED:
+        return match.group(1), match.group(2).strip(), True
+    match = _QUOTED_NAME_PARAGRAPH.match(text)
+    if match:
+        return match.group(1), match.group(2).strip(), False
+    return None, text, False
 
 
 def _bare_line_run(paragraphs: list[Paragraph]) -> list[Paragraph]:

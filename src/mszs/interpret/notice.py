@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 
 from mszs.document import Document, Paragraph
-from mszs.interpret.lists import read_list_items, read_named_list, read_unlabelled_items
+from mszs.interpret.lists import read_list_items, read_unlabelled_items
 from mszs.interpret.merge import merge_body_and_tables
 from mszs.interpret.metadata import read_metadata
 from mszs.interpret.outline import split_flattened
+from mszs.interpret.prose import read_prose_lists, split_counted_items
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.interpret.tables import read_tables
 from mszs.normalise.schedule import read_schedule
@@ -33,13 +34,13 @@ def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]
     if tables.unknown_columns:
         warnings.append(f"columns with header words mszs does not know, kept in remarks: {'、'.join(tables.unknown_columns)}")
     if not records:
-        records = read_unlabelled_items(paragraphs)
+        records = split_counted_items(read_unlabelled_items(paragraphs))
         if records:
             warnings.append("no project table and no responsible units: projects read from the numbered list")
     if not records:
-        records = read_named_list(paragraphs)
+        records = read_prose_lists(paragraphs)
         if records:
-            warnings.append("no project table or numbered list: projects read from the names listed in one sentence")
+            warnings.append("no project table or numbered list: projects read from lists in running text")
     _drop_shared_section(records)
     first_leads = _says_first_leads(records)
     projects = [_project(record, info.year, first_leads, warnings) for record in records]

@@ -231,13 +231,20 @@ _STYLES_NOT_AFTER_SPACE = ("01", "一是")
 _MARK_PUNCTUATION = set("、.．)），,：:") | set(_CIRCLED)
 
 
+# Chinese puts no space after a full stop inside a paragraph: `…改善群众居住条件。 老旧小区改造工程。…`.
+_SPACE_AFTER_SENTENCE = re.compile(r"(?<=[。！？!?])[ \u3000\t]+(?=[\u4e00-\u9fff“])")
+
+
 def split_flattened(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Paragraphs flattened into one line split again where a space precedes an enumeration mark."""
+    """Paragraphs flattened into one line split again where a space precedes an enumeration mark,
+    or, failing that, where a space follows a full stop."""
     split: list[Paragraph] = []
     for paragraph in paragraphs:
         text = paragraph.text
         cuts = [] if len(text) < MIN_FLATTENED else [
             space.end() for space in _SPACES.finditer(text) if _mark_after_space(text[space.end():space.end() + _MARK_LOOK])]
+        if len(cuts) < MIN_FLATTENED_MARKS and len(text) >= MIN_FLATTENED:
+            cuts = [space.end() for space in _SPACE_AFTER_SENTENCE.finditer(text)]
         if len(cuts) < MIN_FLATTENED_MARKS:
             split.append(paragraph)
             continue
