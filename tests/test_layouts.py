@@ -19,7 +19,9 @@ def test_items_with_labelled_lines(name):
     assert notice.notice.doc_number == "某政办字〔2022〕15号"
     assert notice.notice.issue_date == "2022-03-08"  # 二〇二二年三月八日
     assert [p.seq for p in notice.projects] == [1, 2, 3]
-    assert [p.section for p in notice.projects] == ["教育惠民", "教育惠民", "医疗卫生"]
+    # The section is the heading as printed, its count of items too (`一、教育惠民（2项）`), as the
+    # labellers of 沁县 2025, 密云 2022 and 宣城 2024 kept it.
+    assert [p.section for p in notice.projects] == ["教育惠民（2项）", "教育惠民（2项）", "医疗卫生（1项）"]
     (_, first), (_, second), (_, third) = tasks(notice)
     # 牵头单位 names the lead, so the plain 责任单位 are the units working with it.
     assert first.lead_units == ["县教育局"]
@@ -48,9 +50,9 @@ def test_table_with_banner_rows_category_and_two_unit_columns():
     notice = parse(LAYOUTS / "category_banner_tabs.txt")
     assert notice.notice.region == "某某区"
     assert [(p.seq, p.category, p.name, p.section) for p in notice.projects] == [
-        (1, "教育", "新建幼儿园", "教育民生"),
-        (2, "教育", "课后服务", "教育民生"),
-        (3, "卫生", "家庭医生签约", "卫生健康"),
+        (1, "教育", "新建幼儿园", "教育民生（2项）"),
+        (2, "教育", "课后服务", "教育民生（2项）"),
+        (3, "卫生", "家庭医生签约", "卫生健康（1项）"),
     ]
     first = notice.projects[0].tasks[0]
     assert (first.lead_units, first.co_units, first.leaders) == (["区教育局"], ["各镇（街道）"], ["张伟"])

@@ -11,7 +11,7 @@ import re
 
 from mszs.document import Paragraph
 from mszs.interpret.outline import (Enumerated, bare_mark, enumerator, enumerator_value, heading_text, number_paragraphs,
-                                    run_in_starts)
+                                    run_in_starts, without_count_note)
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import is_unit_list, units_by_verb
@@ -305,10 +305,11 @@ def _units_from_sections(projects: list[ProjectRecord]) -> None:
     """A section heading that names who leads what is under it (`一、县示范区管委会牵头工作`) gives
     those units to the items under it that name none."""
     for project in projects:
-        if project.section and units_by_verb(project.section):
+        heading = without_count_note(project.section or "")
+        if heading and units_by_verb(heading):
             for task in project.tasks:
                 if not any(role in task.fields for role in UNIT_ROLES):
-                    task.add("units", project.section)
+                    task.add("units", heading)
 
 
 def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: bool) -> list[list[ProjectRecord]]:

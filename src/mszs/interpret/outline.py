@@ -65,7 +65,7 @@ def add_mark_style(style: MarkStyle) -> None:
 MAX_SKIPPED = 1
 # The highest number a top-level heading may have when it is the first of its style met.
 MAX_FIRST_HEADING = 10
-# `教育惠民（2项）`: a count of the items below, not part of the heading.
+# `教育惠民（2项）`: a count of the items below, not words of the heading.
 _COUNT_NOTE = re.compile(r"(?<!\s)\s*[（(]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*[项件个类条]\s*[)）]\s*$")
 _FINAL_PUNCT = re.compile(r"[。.；;：:，,！!\s]+$")
 
@@ -216,8 +216,13 @@ def seq_value(cell: str) -> int | None:
 def heading_text(body: str) -> str:
     """A heading without its trailing sentence and final punctuation: `加强组织领导。各…` → `加强组织领导`."""
     head = re.split(r"[。！!]", body, maxsplit=1)[0]
-    head = _COUNT_NOTE.sub("", head)
     return _FINAL_PUNCT.sub("", head).strip()
+
+
+def without_count_note(heading: str) -> str:
+    """`县示范区管委会牵头工作（8项）` → `县示范区管委会牵头工作`: the heading's words without the count
+    of the items below it (which stays in the section, as printed)."""
+    return _COUNT_NOTE.sub("", heading)
 
 
 # A page copied as one line keeps its paragraphs apart by spaces only: `…责任单位。 一、加快提振市场信心
