@@ -1,6 +1,6 @@
 import pytest
 
-from mszs.normalise.schedule import inline_steps, read_schedule, split_steps
+from mszs.normalise.schedule import inline_steps, read_period_steps, read_schedule, split_steps
 
 CELL_003_1 = (
     "1月底，完成可行性研究报告、初步设计、施工图审核等前期工作；\n"
@@ -157,3 +157,21 @@ def test_a_year_alone_is_a_deadline_at_its_end():
     # a 建设时间 column holding `2024`
     assert read_schedule("2024", 2024).deadline.model_dump() == {"text": "2024", "date": "2024-12-31", "precision": "year"}
     assert read_schedule("2024年度", 2024).deadline.date == "2024-12-31"
+
+
+def test_one_step_is_the_deadline_and_no_milestone():
+    # 大竹县 2016 督办表: `9月投入使用`, `5月底前动工`
+    schedule = read_schedule("9月投入使用", 2016)
+    assert (schedule.deadline.text, schedule.deadline.date, schedule.milestones) == ("9月投入使用", "2016-09-30", [])
+
+
+def test_one_dated_line_beside_an_undated_one_is_a_milestone():
+    # 003: `1月底，完成测算工作；` over `逐月按时兑付。`
+    schedule = read_schedule("1月底，完成测算工作；\n逐月按时兑付。", 2023)
+    assert [m.date for m in schedule.milestones] == ["2023-01-31"]
+
+
+def test_period_steps_give_a_deadline_only_at_the_years_end():
+    assert read_period_steps("一季度：室内安装、装修及场外施工", 2023).deadline is None
+    assert [m.date for m in read_period_steps("一季度：室内安装、装修及场外施工", 2023).milestones] == ["2023-03-31"]
+    assert read_period_steps("三季度：完成60%任务\n四季度：完成年度改造任务", 2020).deadline.date == "2020-12-31"

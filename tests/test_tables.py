@@ -156,6 +156,30 @@ def test_a_column_for_a_period_is_a_milestone_and_of_dated_progress_columns_the_
     assert [(m.text, m.date) for m in task.milestones] == [("一季度：完成招标", "2021-03-31"),
                                                            ("二季度：主体结顶", "2021-06-30")]
     assert task.progress == "完成90%"
+    # The half-year's target is no deadline of a task due by the year's end.
+    assert task.deadline is None
+
+
+def test_period_columns_up_to_the_years_end_give_the_deadline():
+    _, projects, _ = interpret(Document(blocks=[Paragraph("2020年民生实事项目推进表"), table(
+        ["序号", "工作任务", "责任单位", "一季度", "二季度", "三季度", "四季度"],
+        ["1", "新建改造26座城市公厕", "市城管局", "完成选址", "全面开工", "基本完成项目建设", "新改建公厕投入使用"],
+    )], format="docx"))
+    task = projects[0].tasks[0]
+    assert len(task.milestones) == 4
+    assert (task.deadline.text, task.deadline.date) == ("四季度：新改建公厕投入使用", "2020-12-31")
+
+
+def test_a_progress_cell_that_labels_its_parts_fills_each_field():
+    # 柯桥区 2023 一季度进展: `进展情况、存在问题及下一步打算` holds labelled parts.
+    projects, _ = projects_of(table(
+        ["序号", "工作任务", "责任单位", "一季度目标", "进展情况、存在问题及下一步打算"],
+        ["1", "新改扩建公办中小学校1所", "教体局", "室内安装、装修及场外施工",
+         "进展情况：室内装修及安装工程完成80%。存在问题：场外工程进度偏慢。下步打算：场外工程增加施工人员。"],
+    ))
+    task = projects[0].tasks[0]
+    assert (task.progress, task.problems, task.next_steps) == (
+        "室内装修及安装工程完成80%。", "场外工程进度偏慢。", "场外工程增加施工人员。")
 
 
 def test_a_column_of_unknown_header_words_is_kept_in_remarks_with_a_warning():

@@ -283,12 +283,25 @@ def with_content_column(roles: list[str | None], header: list[str]) -> list[str 
     return [*roles[:stand_in], "content", *roles[stand_in + 1:]]
 
 
+# A header that is a period and at most the name of a goal (`一季度`, `二季度目标`, `6月底前`): its
+# column holds what is due by then.
+_PERIOD_HEADER = re.compile(r"^((?:第?[一二三四1-4]季度|[上下]半年|年[底中]|\d{1,2}月(?:底|末|份)?前?|"
+                            r"\d{1,2}[-—至~]\d{1,2}月))(?:目标|任务|目标任务|计划|节点|进度|进度目标|工作目标)?$")
+
+
+def period_header(header: str) -> str | None:
+    """The period a column header names when it heads what is due by then (`一季度目标` → 一季度)."""
+    match = _PERIOD_HEADER.match(re.sub(r"\s+", "", header or ""))
+    return match.group(1) if match else None
+
+
 def is_header_row(cells: list[str], partial: bool = False) -> bool:
-    """A row is a header when most of its non-empty cells are header words and it names units or content.
+    """A row is a header when most of its non-empty cells are header words or periods (`一季度`)
+    and it names units or content.
 
     ``partial`` accepts the lower row of a two-row header (`牵头单位 | 配合单位`), which
     may hold as few as one header word."""
-    roles = [header_role(c) for c in cells if c.strip()]
+    roles = [header_role(c) or ("period_steps" if period_header(c) else None) for c in cells if c.strip()]
     known = [r for r in roles if r]
     if partial:
         return bool(known) and len(known) == len(roles)

@@ -15,7 +15,7 @@ from mszs.interpret.outline import (Enumerated, bare_mark, enumerator, enumerato
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import is_unit_list, units_by_verb
-from mszs.vocabulary import (DOCUMENT_LABELS, ORG_SUFFIXES, UNIT_ROLES, cached, header_role, label_role,
+from mszs.vocabulary import (DOCUMENT_LABELS, ORG_SUFFIXES, TEXT_ROLES, UNIT_ROLES, cached, header_role, label_role,
                              label_word_ending)
 
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
@@ -626,6 +626,20 @@ def _add_clause(task: TaskRecord, clause: str) -> None:
     ends = [start for start, _, _ in labels[1:]] + [len(clause)]
     for (_, value_at, label), end in zip(labels, ends):
         _add_labelled(task, label, clause[value_at:end].strip().rstrip("；;，,"))
+
+
+def labelled_parts(text: str, role: str) -> list[tuple[str, str]]:
+    """A progress cell that labels its parts (`进展情况：…。下步打算：…`) as (field, text) pairs: a part
+    whose label names another field goes to that field, up to the next such label. A label of the
+    cell's own field is dropped where it opens the cell and kept as text inside it (`2、社区老年人食堂
+    进展情况：…` lists progress by item)."""
+    labels = [label for label in _labels(text) if label_role(label[2]) in TEXT_ROLES
+              and (label[0] == 0 or label_role(label[2]) != role)]
+    if not labels:
+        return [(role, text)]
+    ends = [start for start, _, _ in labels[1:]] + [len(text)]
+    return [(role, text[:labels[0][0]]),
+            *((label_role(label), text[value_at:end]) for (_, value_at, label), end in zip(labels, ends))]
 
 
 def _add_labelled(task: TaskRecord, label: str, value: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from mszs.interpret.records import ProjectRecord, TaskRecord
 
 # Fields a body item lends to the attached rows of the same project when a row has none.
-INHERITED_FIELDS = ("lead_units", "units", "co_units", "leaders", "deadline")
+INHERITED_FIELDS = ("lead_units", "units", "co_units", "leaders", "deadline", "period_steps")
 # Share of the attached table's seqs that must appear in the body for the two to be one list.
 MIN_SHARED_SEQS = 0.5
 

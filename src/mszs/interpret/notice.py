@@ -11,7 +11,7 @@ from mszs.interpret.outline import split_flattened
 from mszs.interpret.prose import read_prose_lists, split_counted_items
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.interpret.tables import read_tables
-from mszs.normalise.schedule import read_schedule
+from mszs.normalise.schedule import read_period_steps, read_schedule
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import lead_and_co_units, says_first_leads, split_people
@@ -119,8 +119,9 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, first_le
     fields = record.fields
     content = clean_text(record.content)
     schedule = read_schedule(fields.get("deadline", ""), year)
+    periods = read_period_steps(fields.get("period_steps", ""), year)
     label = _task_label(project, content)
-    for text in schedule.unresolved:
+    for text in [*schedule.unresolved, *periods.unresolved]:
         warnings.append(f"{label}: no date in schedule line {text!r}")
     origin = record.origin
     lead_units, co_units = lead_and_co_units(fields.get("lead_units"), fields.get("units"), fields.get("co_units"),
@@ -130,8 +131,8 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, first_le
         lead_units=lead_units,
         co_units=co_units,
         leaders=split_people(fields.get("leaders")),
-        deadline=schedule.deadline,
-        milestones=schedule.milestones,
+        deadline=schedule.deadline or periods.deadline,
+        milestones=[*schedule.milestones, *periods.milestones],
         targets=extract_targets(content),
         progress=clean_text(fields.get("progress")) or None,
         problems=clean_text(fields.get("problems")) or None,

@@ -11,30 +11,29 @@ import re
 from dataclasses import dataclass, field
 
 from mszs.document import Row, Table
+from mszs.interpret.lists import labelled_parts
 from mszs.interpret.outline import enumerator, heading_text, seq_value
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
-from mszs.vocabulary import header_role, is_header_row, label_role, with_content_column
+from mszs.vocabulary import TEXT_ROLES, header_role, is_header_row, label_role, period_header, with_content_column
 
 # A table without header words this large is worth a warning: it may be a project table in words we do not know.
 MIN_UNREAD_ROWS = 3
 MIN_UNREAD_COLUMNS = 3
 # Cells a continuation row shares with the row above when it leaves them empty.
-SPANNABLE_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline")
-TASK_FIELD_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "progress", "problems", "next_steps", "remarks")
+SPANNABLE_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "period_steps")
+TASK_FIELD_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "period_steps", "progress", "problems",
+                    "next_steps", "remarks")
 # The outline level of 1. 2. 3.: project numbers; 一、 and （一） above it number groups of them.
 _ITEM_LEVEL = 2
 # Columns the contract has no field for: unknown header words, and words known to name such a
 # column (建设地点). Their cells go to the remarks as `header：text`, so nothing read is lost.
 _NO_FIELD_ROLES = (None, "other")
-# Roles whose cells are prose: two columns of one (一季度目标 beside 工作任务) are kept apart by ；.
-PROSE_ROLES = ("content", "progress", "problems", "next_steps", "remarks")
+# Two prose cells of one field (一季度目标 beside 工作任务) are kept apart by ；, unless the first ends
+# a sentence or a clause itself.
 _PROSE_END = ("。", "；", ";", "！", "？", "!", "?", "，", ",")
 # `一、教育卫生类（牵头领导：周明、韩立）`: a group row naming who answers for the projects below.
 _GROUP_CLAUSE = re.compile(r"[（(]([^（）()]+)[)）]\s*$")
-# A header that is a period and at most the name of a goal (`一季度`, `二季度目标`, `6月底前`).
-_PERIOD_HEADER = re.compile(r"^((?:第?[一二三四1-4]季度|[上下]半年|年[底中]|\d{1,2}月(?:底|末|份)?前?|"
-                            r"\d{1,2}[-—至~]\d{1,2}月))(?:目标|任务|目标任务|计划|节点|进度|进度目标|工作目标)?$")
 _DATED_HEADER = re.compile(r"\d{1,2}\s*月|季度|半年|截至|\d{4}\s*年")
 _LABELLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*(.+?)\s*$")
 
@@ -61,9 +60,9 @@ class _Columns:
                 self.names[k] = clean_text(text) or self.names[k]
         self.roles = with_content_column(self.roles, self.names)
         # `一季度目标`, `二季度`, `6月底`: a column of what is due by a date is a milestone column.
-        self.periods = [_period(name) if role in (None, "content", "deadline") else None
+        self.periods = [period_header(name) if role in (None, "content", "deadline") else None
                         for role, name in zip(self.roles, self.names)]
-        self.roles = ["deadline" if period else role for role, period in zip(self.roles, self.periods)]
+        self.roles = ["period_steps" if period else role for role, period in zip(self.roles, self.periods)]
 
     def without_field(self) -> list[int]:
         """The named columns no contract field takes."""
@@ -232,12 +231,10 @@ def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
     if not columns.has("seq") and not name:
         content = _row_number(content)[1]
     task = TaskRecord(content=content or name, origin=row.origin)
+    texts = _text_cells(row, columns)
     for role in TASK_FIELD_ROLES:
-        if role == "progress" and columns.for_periods(role):
-            # of progress columns for several periods (`1-6月完成情况`, `1-9月完成情况`), the latest
-            task.add(role, next((t for t in reversed(columns.cells(row, role)) if t.strip()), ""))
-        elif role in PROSE_ROLES:
-            task.add(role, _prose(columns.cells(row, role) + (_unfielded(row, columns) if role == "remarks" else [])))
+        if role in TEXT_ROLES:
+            task.add(role, _prose(texts[role] + (_unfielded(row, columns) if role == "remarks" else [])))
         else:
             for text in columns.cells(row, role):
                 task.add(role, text)
@@ -246,10 +243,19 @@ def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
     return task
 
 
-def _period(header: str) -> str | None:
-    """The date a column header names when it heads what is due by then (`一季度目标` → 一季度)."""
-    match = _PERIOD_HEADER.match(re.sub(r"\s+", "", header or ""))
-    return match.group(1) if match else None
+def _text_cells(row: Row, columns: _Columns) -> dict[str, list[str]]:
+    """The row's progress, problems, next steps and remarks cells by field, the parts of a cell that
+    labels them (`进展情况：…下步打算：…`) each in its own; of progress columns for several periods
+    (`1-6月完成情况`, `1-9月完成情况`), the latest only."""
+    texts: dict[str, list[str]] = {role: [] for role in TEXT_ROLES}
+    for role in TEXT_ROLES:
+        cells = columns.cells(row, role)
+        if role == "progress" and columns.for_periods(role):
+            cells = [next((t for t in reversed(cells) if t.strip()), "")]
+        for cell in cells:
+            for part_role, part in labelled_parts(cell, role):
+                texts[part_role].append(part)
+    return texts
 
 
 def _unfielded(row: Row, columns: _Columns) -> list[str]:

@@ -1,8 +1,10 @@
 """A 完成时限 / 时间节点 / 进度安排 cell → deadline and milestones.
 
-A cell holding one bare date is the deadline. A cell holding dated steps gives
-one milestone per step (its line as printed), grouped under the enumerated
-sub-heading above it, and the deadline is the latest step. Undated lines that
+A cell holding one bare date or one step is the deadline. A cell holding
+dated steps gives one milestone per step (its line as printed), grouped under
+the enumerated sub-heading above it, and the deadline is the latest step.
+Columns that each name a period give milestones, and a deadline only when the
+latest closes the year. Undated lines that
 are not headings are returned as unresolved for the caller to report.
 """
 from __future__ import annotations
@@ -110,15 +112,37 @@ def inline_steps(line: str) -> list[str]:
 
 
 def read_schedule(text: str, year: int | None) -> Schedule:
-    lines = [clean_text(line) for line in (text or "").split("\n")]
-    lines = [step for line in lines if line for step in inline_steps(line) if step]
+    """A 完成时限 cell: one bare date or one step is the deadline (`9月投入使用`); several steps are
+    milestones, the latest the deadline."""
+    lines = _lines(text)
     if len(lines) == 1 and is_bare_date(lines[0], year):
         parsed = find_date(lines[0], year)
         return Schedule(deadline=_deadline(parsed, lines[0]))
     year_alone = _BARE_YEAR.match(lines[0]) if len(lines) == 1 else None
     if year_alone:
         return Schedule(deadline=Deadline(text=lines[0], date=f"{year_alone.group(1)}-12-31", precision="year"))
+    milestones, unresolved = _dated_steps(lines, year)
+    deadline = _latest(milestones)
+    if len(milestones) == 1 and not unresolved and len(lines) == 1 and not _ENUMERATOR.match(lines[0]):
+        milestones = []  # one step is no list of milestones, unless numbered as one
+    return Schedule(deadline=deadline, milestones=milestones, unresolved=unresolved)
 
+
+def read_period_steps(text: str, year: int | None) -> Schedule:
+    """The cells of columns that each name a period (`一季度目标`, `二季度`): each is a milestone; the
+    latest is the deadline only when it closes the year (a quarterly report's `一季度目标` is no deadline)."""
+    milestones, unresolved = _dated_steps(_lines(text), year)
+    latest = _latest(milestones)
+    return Schedule(deadline=latest if latest and latest.date.endswith("-12-31") else None,
+                    milestones=milestones, unresolved=unresolved)
+
+
+def _lines(text: str) -> list[str]:
+    lines = [clean_text(line) for line in (text or "").split("\n")]
+    return [step for line in lines if line for step in inline_steps(line) if step]
+
+
+def _dated_steps(lines: list[str], year: int | None) -> tuple[list[Milestone], list[str]]:
     milestones: list[Milestone] = []
     unresolved: list[str] = []
     group = None
@@ -135,8 +159,11 @@ def read_schedule(text: str, year: int | None) -> Schedule:
                 group = step
             else:
                 unresolved.append(step)
-    deadline = None
-    if milestones:
-        latest = max(reversed(milestones), key=lambda m: m.date)
-        deadline = Deadline(text=latest.text, date=latest.date, precision=latest.precision)
-    return Schedule(deadline=deadline, milestones=milestones, unresolved=unresolved)
+    return milestones, unresolved
+
+
+def _latest(milestones: list[Milestone]) -> Deadline | None:
+    if not milestones:
+        return None
+    latest = max(reversed(milestones), key=lambda m: m.date)
+    return Deadline(text=latest.text, date=latest.date, precision=latest.precision)
