@@ -256,3 +256,15 @@ def test_paragraphs_each_opened_by_a_name_and_a_colon_are_a_list():
     assert [(p.name, p.tasks[0].content) for p in projects] == [
         ("生态环境改善工程", "包括城区空气质量改善、黑臭河道整治工程等10项。"), ("出行便利工程", "包括公交服务质量提升、农村公路建设等17项。"),
         ("安居乐居工程", "包括社会治安技防监控七期等9项。")]
+
+
+def test_in_a_progress_report_a_numbered_items_first_sentence_is_the_item_and_the_rest_its_progress():
+    # 银川 2017: the title says it reports progress; `1.X项目。` names the project, the rest is progress.
+    projects = projects_of("关于自治区在银实施60周年大庆建设项目1-6月进展情况的通报",
+                           "截至6月底，20个银川市列入自治区60周年大庆建设项目，已开工17个。",
+                           "1.银川市妇幼保健院新建产科大楼项目。正在进行基础降水，基坑开挖土方外运，灌注桩160根。",
+                           "2.银川市兴庆区民乐老城区（瓷砖市场）改造项目。目前已完成7万平方米违章部分的拆迁工作。")
+    assert [(p.seq, p.name, t.content, t.progress) for p in projects for t in p.tasks] == [
+        (1, "银川市妇幼保健院新建产科大楼项目", "银川市妇幼保健院新建产科大楼项目", "正在进行基础降水，基坑开挖土方外运，灌注桩160根。"),
+        (2, "银川市兴庆区民乐老城区（瓷砖市场）改造项目", "银川市兴庆区民乐老城区（瓷砖市场）改造项目",
+         "目前已完成7万平方米违章部分的拆迁工作。")]

@@ -49,7 +49,7 @@ _AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个所�
 # A project name before a colon: short, no sentence punctuation.
 _NAME = re.compile(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
 # A short first sentence without a pause, then the text: `提高养老金待遇。全面落实国家…` names the item.
-_HEADLINE = re.compile(r"^([^，,。；;：:、！？!?（(]{2,20})[。！!]")
+_HEADLINE = re.compile(r"^([^，,。；;：:、！？!?]{2,30})[。！!]")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
 # A numbered line this long that ends mid-sentence was wrapped, not a heading.
 MIN_WRAPPED_LENGTH = 15
@@ -138,6 +138,11 @@ def _named_by_heading_above(paragraphs: list[Paragraph], marks: list[Enumerated 
         return True
     numbered = marks[after]
     return numbered is not None and numbered.level <= above.level
+
+
+def reports_progress(title: str | None) -> bool:
+    """Whether a notice's title says it reports progress (`…建设项目1-6月进展情况的通报`)."""
+    return bool(title) and bool(_PROGRESS_REPORT.search(title))
 
 
 def _reports_progress(section: str | None) -> bool:
@@ -260,7 +265,7 @@ def _wraps_into(first: str, second: str) -> bool:
             and enumerator(second) is None and not _is_label_line(second) and _clause_start(second) is not None)
 
 
-def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
+def read_unlabelled_items(paragraphs: list[Paragraph], progress_report: bool = False) -> list[ProjectRecord]:
     """A fallback for notices that list their projects without naming who is responsible:
     the most deeply numbered paragraphs after the line that opens the project list
     (`二、2024年民生实事项目`, `…为民办好十件实事：`), up to a heading such as `三、保障措施`
@@ -268,11 +273,12 @@ def read_unlabelled_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     it holds (apart at closing headings and restarts), and the one whose items state the most
     amounts is taken: not the requirements before an attached list of tasks. Failing all
     of those, names one per line without marks right under an opening line, then a run of
-    paragraphs each opened by a name and a colon."""
+    paragraphs each opened by a name and a colon. In a progress report (``progress_report``, or
+    an opening line that says so) the text of each item tells its progress."""
     openers = [k for k, p in enumerate(paragraphs) if _opens_project_list(p.text)]
     for start in [*reversed(openers), None]:  # a page may print its heading below the body
         opener, zones = _project_list_zones(paragraphs, start)
-        progress = bool(_PROGRESS_REPORT.search(opener))
+        progress = progress_report or bool(_PROGRESS_REPORT.search(opener))
         lists = [found for zone in zones for found in _numbered_lists(zone, progress)]
         if start is None:
             lists = [found for found in lists if _quantified(found)]  # numbered requirements are no projects
@@ -343,9 +349,12 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
             headings = {}
         last_number = numbered.number
         name, content = _name_and_content(numbered.body)
+        task = TaskRecord(content=content, origin=paragraph.origin)
+        if progress and name and numbered.body.startswith(name) and _HEADLINE.match(numbered.body):
+            task.content = name  # `1.银川市妇幼保健院新建产科大楼项目。正在进行基础降水…`
+            task.add("progress", content)
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True)), None)
-        lists[-1].append(ProjectRecord(seq=numbered.number, name=name, section=section,
-                                       tasks=[TaskRecord(content=content, origin=paragraph.origin)]))
+        lists[-1].append(ProjectRecord(seq=numbered.number, name=name, section=section, tasks=[task]))
         # A list of headings with their text below starts so: a last item `十是扩大…服务面。`
         # after items that took no text below them takes none either.
         headed = len(lists[-1]) == 1 or id(lists[-1][0]) in with_text_below
@@ -430,7 +439,9 @@ def _stated_count(text: str) -> int | None:
 
 
 def _amounts(projects: list[ProjectRecord]) -> int:
-    return sum(bool(_AMOUNT.search(task.content)) for project in projects for task in project.tasks)
+    """How many items state an amount, in their text or, in a progress report, in their progress."""
+    return sum(bool(_AMOUNT.search(task.content) or _AMOUNT.search(task.fields.get("progress", "")))
+               for project in projects for task in project.tasks)
 
 
 def _quantified(projects: list[ProjectRecord]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from mszs.document import Document, Paragraph
-from mszs.interpret.lists import read_list_items, read_unlabelled_items
+from mszs.interpret.lists import read_list_items, read_unlabelled_items, reports_progress
 from mszs.interpret.merge import merge_body_and_tables
 from mszs.interpret.metadata import read_metadata
 from mszs.interpret.outline import split_flattened
@@ -35,7 +35,7 @@ def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]
     if tables.unknown_columns:
         warnings.append(f"columns with header words mszs does not know, kept in remarks: {'、'.join(tables.unknown_columns)}")
     if not records:
-        records = split_counted_items(read_unlabelled_items(paragraphs))
+        records = split_counted_items(read_unlabelled_items(paragraphs, reports_progress(info.title)))
         if records:
             warnings.append("no project table and no responsible units: projects read from the numbered list")
     if not records:
