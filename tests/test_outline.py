@@ -268,3 +268,22 @@ def test_in_a_progress_report_a_numbered_items_first_sentence_is_the_item_and_th
         (1, "银川市妇幼保健院新建产科大楼项目", "银川市妇幼保健院新建产科大楼项目", "正在进行基础降水，基坑开挖土方外运，灌注桩160根。"),
         (2, "银川市兴庆区民乐老城区（瓷砖市场）改造项目", "银川市兴庆区民乐老城区（瓷砖市场）改造项目",
          "目前已完成7万平方米违章部分的拆迁工作。")]
+
+
+def test_a_list_of_names_may_hold_numbers_that_are_no_amounts():
+    # 沅江 2023: road codes and years are parts of names.
+    projects = projects_of("沅江市人民政府2023年民生实事项目：", "1.中心城区水环境综合治理；", "2.S220四共轴线建设；",
+                           "3.丁家坝安置区二期建设；", "4.2024年城区民宅改造工程。")
+    assert [p.name for p in projects] == ["中心城区水环境综合治理", "S220四共轴线建设", "丁家坝安置区二期建设", "2024年城区民宅改造工程"]
+
+
+def test_a_heading_that_reports_a_projects_progress_names_it():
+    # 大陈乡 2021 实施情况的报告: `一、X项目完成情况` over what was done, then `现已…`.
+    projects = projects_of("2021年度大陈乡确定的民生实事项目有2个。基本情况如下：",
+                           "一、“书香大陈”文化健身公园建设项目完成情况",
+                           "总投资230余万元，完成景墙、健身步道、智慧健身广场等民生服务项目建设，现已完工并投入投用。",
+                           "二、大陈智慧农贸市场改造提升项目完成情况",
+                           "总投资29万元，将原有农贸市场进行现代化提升改造，现已改造成为一座智慧化农贸市场。")
+    assert [(p.name, t.content, t.progress) for p in projects for t in p.tasks] == [
+        ("“书香大陈”文化健身公园建设项目", "总投资230余万元，完成景墙、健身步道、智慧健身广场等民生服务项目建设", "现已完工并投入投用。"),
+        ("大陈智慧农贸市场改造提升项目", "总投资29万元，将原有农贸市场进行现代化提升改造", "现已改造成为一座智慧化农贸市场。")]

@@ -13,9 +13,10 @@ from mszs.document import Paragraph
 from mszs.interpret.outline import (Enumerated, bare_mark, enumerator, enumerator_value, heading_text, number_paragraphs,
                                     run_in_starts, without_count_note)
 from mszs.interpret.records import ProjectRecord, TaskRecord
+from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import is_unit_list, units_by_verb
-from mszs.vocabulary import (DOCUMENT_LABELS, ORG_SUFFIXES, TEXT_ROLES, UNIT_ROLES, cached, header_role, label_role,
+from mszs.vocabulary import (DOCUMENT_LABELS, HEADER_WORDS, ORG_SUFFIXES, TEXT_ROLES, UNIT_ROLES, cached, header_role, label_role,
                              label_word_ending)
 
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
@@ -63,6 +64,8 @@ _LISTING_CLAUSE = re.compile(r"^(?:依次|分别)(?:为|是)$")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
 # An opener such as `…为民办实事工程情况报告`: the text under each item tells its progress.
 _PROGRESS_REPORT = re.compile(r"进展|进度|情况报告|完成情况|落实情况")
+# A clause of an item that tells what is done already (`，已新建62.675公里`) starts its progress.
+_DONE = re.compile(r"已|目前|截至|现有")
 # A heading item (`1.完善医疗卫生服务`) takes the paragraphs below it as its text.
 MAX_HEADING_ITEM = 30
 MAX_LONE_LABEL = 10
@@ -304,7 +307,8 @@ def _bare_name(project: ProjectRecord) -> str | None:
     if project.name is not None or len(project.tasks) != 1:
         return None
     text = project.tasks[0].content.strip().rstrip("。；;，,")
-    return text if len(text) >= MIN_NAMED and _is_bare_heading(text) and not _AMOUNT.search(text) else None
+    # a name may hold numbers (`S220四共轴线建设`, `2024年民宅改造工程`), not an amount to deliver
+    return text if len(text) >= MIN_NAMED and _is_bare_heading(text) and not extract_targets(text) else None
 
 
 def _units_from_sections(projects: list[ProjectRecord]) -> None:
@@ -465,13 +469,35 @@ def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
     """The heading is the item's name and the text below it its content, or, in a progress
     report, the heading names the item and stays its content, and the text is the progress."""
     task = item.tasks[0]
-    if progress:
+    named = _without_progress_word(task.content.rstrip("。"))
+    if progress and not named:
         item.name = item.name or task.content.rstrip("。")
         task.add("progress", text)
+    elif named and item.name is None:
+        # `一、X项目完成情况` over what was done: X names it, and what is done already is progress
+        item.name = named
+        task.content, done = content_and_done(text)
+        task.add("progress", done)
     elif item.name is None:
         item.name, task.content = task.content.rstrip("。"), text
     else:
         task.content += text
+
+
+def _without_progress_word(heading: str) -> str | None:
+    """`“书香大陈”文化健身公园建设项目完成情况` → the project's name, without the word for its progress."""
+    word = next((w for w in HEADER_WORDS["progress"] if heading.endswith(w)), None)
+    return heading[:-len(word)] if word and len(heading) - len(word) >= MIN_NAMED else None
+
+
+def content_and_done(text: str) -> tuple[str, str]:
+    """`新建市政燃气管网60公里，已新建62.675公里` → the target and what is done already."""
+    at = 0
+    for clause in re.split(r"(?<=[，,])", text):
+        if at and _DONE.search(clause):
+            return text[:at].rstrip("，, "), text[at:]
+        at += len(clause)
+    return text, ""
 
 
 def _project_list_zones(paragraphs: list[Paragraph],

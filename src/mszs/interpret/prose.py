@@ -16,7 +16,7 @@ import itertools
 import re
 
 from mszs.document import Paragraph
-from mszs.interpret.lists import PROJECT_LIST_START, name_bare_items
+from mszs.interpret.lists import PROJECT_LIST_START, content_and_done, name_bare_items
 from mszs.interpret.outline import enumerator, enumerator_value
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.vocabulary import LIST_WORDS, cached
@@ -43,8 +43,6 @@ MAX_GROUP_NAME = 15
 MAX_COUNTS_TRIED, MAX_LIST_CHARS = 20, 4000
 MIN_COUNTED = 2
 MIN_ITEM, MAX_NAME, MAX_ITEM = 2, 60, 300
-# A clause of an item that tells what is done already (`，已新建62.675公里`) starts its progress.
-_DONE = re.compile(r"已|目前|截至|现有")
 
 
 def read_prose_lists(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
@@ -246,23 +244,13 @@ def _records(items: list[str], names: bool, paragraph: Paragraph) -> list[Projec
         item = _without_wrapping(numbered.body.strip()) if numbered else item
         task = TaskRecord(content=item, origin=paragraph.origin)
         if not names:
-            task.content, progress = _content_and_done(item)
+            task.content, progress = content_and_done(item)
             task.add("progress", progress)
         projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=item if names else None,
                                       tasks=[task]))
     if not names:
         name_bare_items(projects)
     return projects
-
-
-def _content_and_done(item: str) -> tuple[str, str]:
-    """`新建市政燃气管网60公里，已新建62.675公里` → the target and what is done already."""
-    at = 0
-    for clause in re.split(r"(?<=[，,])", item):
-        if at and _DONE.search(clause):
-            return item[:at].rstrip("，, "), item[at:]
-        at += len(clause)
-    return item, ""
 
 
 def _aspect_paragraphs(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
