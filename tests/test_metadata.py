@@ -254,3 +254,14 @@ def test_a_news_page_names_its_place_before_the_body_that_governs_it():
     assert info.region == "河津市"
     info = read_metadata(["近日，从闭幕的辛集市第十届人民代表大会第四次会议获悉，2023年民生实事确定。"])
     assert info.region == "辛集市"
+
+
+@pytest.mark.parametrize("first_line, region", [
+    ("从河北省政府新闻办召开的2021年20项民生工程新闻发布会上获悉，今年，河北省继续实施20项民生工程。", "河北省"),
+    ("记者从宜城市人民政府获悉，今年该市将实施十件民生实事。", "宜城市"),
+    ("随着马关县第十八届人民代表大会第三次会议胜利闭幕，全县共票决出民生实事项目76件。", "马关县"),
+    ("6月12日，连州市三水瑶族乡第九届人民代表大会第八次会议圆满完成各项议程。", "三水瑶族乡"),
+    ("黔东南苗族侗族自治州人民政府办公室关于印发2022年民生实事的通知", "黔东南苗族侗族自治州"),
+])
+def test_region_of_a_news_page_is_the_place_before_the_body_that_governs_it(first_line, region):
+    assert read_metadata([first_line]).region == region

@@ -30,12 +30,13 @@ _ISSUER = re.compile(
     rf"^([\u4e00-\u9fa5（）()]{{2,30}}?(?:{'|'.join(ISSUER_SUFFIXES)}))(?:文件)?$"
 )
 # Words that name the governed area inside an issuer, longest first.
-REGION_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "高新区", "新区", "自治县", "县", "区", "市", "旗", "镇", "乡")
+REGION_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "高新区", "新区", "自治县", "县", "区", "市", "旗", "镇", "乡",
+                   "自治州", "省")
 # A character right before 县/区/市 that makes the word a reference, not a place's name
-# (全县, 涉我区, 本市, 各区, 市县).
-NOT_PLACE_MARKS = "全我本该各省市县区"
+# (全县, 涉我区, 本市, 各区, 市县, 年度省政府).
+NOT_PLACE_MARKS = "全我本该各省市县区度"
 # Words no place name holds: a stem with one is a phrase running into the suffix (`重点工作及市`).
-NOT_PLACE_WORDS = ("及", "的", "工作", "重点", "项目", "实事", "民生", "任务", "目标", "报告", "政府")
+NOT_PLACE_WORDS = ("及", "的", "工作", "重点", "项目", "实事", "民生", "任务", "目标", "报告", "政府", "年度")
 # How far from the end an undated signature may lie: below it only a page's footer.
 UNDATED_SIGNATURE_LINES = 2
 # The Party's name before a joint issuer's place (`中共南溪县委南溪县人民政府`).
@@ -72,9 +73,10 @@ GREETING_PREFIXES = ("各位",)
 # Words that say a sentence is about the projects, so a year in it is their plan year.
 PLAN_WORDS = ("实事", "民生", "惠民")
 # A place right before a body that governs it: its government, people's congress or Party committee.
-_LEADING_FILLER = re.compile(r"^(?:今年|去年|明年|近日|日前|目前|在|从|据|经|对|由|是|的|和|与)+")
+# Words a news sentence puts before the place it names (`记者从宜城市获悉`, `随着马关县…`, `欢迎访问吴兴区…`).
+_LEADING_FILLER = re.compile(r"^(?:.*(?:今年|去年|明年|近日|日前|目前|随着|访问|记者|获悉))?(?:年|在|从|据|经|对|由|是|的|和|与)*")
 _GOVERNED_PLACE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fa5])|(?<=[的在从据经对由是]))"
-                             r"(?=([\u4e00-\u9fa5]{2,8}?(?:县|区|市|旗|镇|乡))"
+                             r"(?=([\u4e00-\u9fa5]{2,8}?(?:县|区|市|旗|镇|乡|省|自治州))"
                              r"(?:人民政府|政府|人大|第[一二三四五六七八九十\d]{1,3}届|委员会|党委))")
 _CC = re.compile(r"^\s*抄\s*送\s*[:：]\s*(.*)$")
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
@@ -320,9 +322,10 @@ def _place_governing(front: list[str]) -> str | None:
     (`河津市政府承诺的这6件民生实事`, `甘谷县第十七届人民代表大会`, `官垱镇人大代表`)."""
     for text in front:
         for match in _GOVERNED_PLACE.finditer(squash(text)):
-            place = _place_at(_LEADING_FILLER.sub("", match.group(1)))
-            if place:
-                return place
+            named = _LEADING_FILLER.sub("", match.group(1))
+            place = _place_at(named)
+            if place:  # the body governs the last area named (`连州市三水瑶族乡第九届人民代表大会`)
+                return (named.startswith(place) and _place_at(named[len(place):])) or place
     return None
 
 
@@ -358,7 +361,8 @@ def _without_party_prefix(text: str) -> str:
 
 
 def _innermost_area(area: str) -> str:
-    match = re.match(r"^(?:.{2,7}?省)?(?:.{2,7}?[市州盟])?(.{2,9}?(?:县|区|旗))$", area)
+    """`某某市某某区` → `某某区`, `浮梁县臧湾乡` → `臧湾乡`: the last of the nested areas a name runs through."""
+    match = re.match(r"^(?:.{2,7}?省)?(?:.{2,7}?[市州盟])?(?:.{2,9}?(?:县|区|旗|市))?(.{2,9}?(?:县|区|旗|镇|乡|街道))$", area)
     return match.group(1) if match else area
 
 
