@@ -139,11 +139,19 @@ def test_region_from_the_title_is_a_place_name(title, region):
     ("2022年度溪口县民生实事项目进度表(截至10月31日)", 2022, "溪口县"),
     ("岳阳楼区2019年1-8月省市重点民生实事项目完成情况", 2019, "岳阳楼区"),
     ("2023年度省政府民生实事涉我区工作任务一季度进展情况", 2023, None),
-    ("岳阳楼区2019年1-8月省市重点民生实事项目完成情况 | |||||||", 2019, "岳阳楼区"),
 ])
-def test_plan_year_and_region_from_a_heading_when_there_is_no_title(heading, year, region):
+def test_a_report_or_tables_heading_is_the_title_and_gives_plan_year_and_region(heading, year, region):
     info = read_metadata([heading, "来源: 县文旅局 发布时间:2022-03-08 09:12", "1.新建农家书屋20个,更新图书1.5万册。"])
-    assert (info.title, info.year, info.region) == (None, year, region)
+    assert (info.title, info.year, info.region) == (heading, year, region)
+
+
+def test_a_heading_row_flattened_to_text_is_the_title_without_its_pipes():
+    info = read_metadata(["岳阳楼区2019年1-8月省市重点民生实事项目完成情况 | |||||||", "序号 | 项目名称 | 责任单位 |"])
+    assert (info.title, info.year, info.region) == ("岳阳楼区2019年1-8月省市重点民生实事项目完成情况", 2019, "岳阳楼区")
+
+
+def test_a_breadcrumb_is_no_title():
+    assert read_metadata(["首页>政务公开>重点领域信息公开>为民办实事", "2018年6月民生实事进展情况"]).title == "2018年6月民生实事进展情况"
 
 
 @pytest.mark.parametrize("line", ["2022年03月08日 09:12", "1.2020年新建农家书屋20个", "今年新建农家书屋20个，2020年完成。"])
@@ -265,3 +273,9 @@ def test_a_news_page_names_its_place_before_the_body_that_governs_it():
 ])
 def test_region_of_a_news_page_is_the_place_before_the_body_that_governs_it(first_line, region):
     assert read_metadata([first_line]).region == region
+
+
+def test_a_title_with_guanyu_may_end_with_a_reports_words():
+    # 杨浦区 2020: `关于…实事项目完成情况` over `一、总体情况`.
+    info = read_metadata(["关于2020年区政府要完成的与人民生活密切相关的实事项目完成情况", "一、总体情况"])
+    assert info.title == "关于2020年区政府要完成的与人民生活密切相关的实事项目完成情况"

@@ -20,6 +20,10 @@ DOC_NUMBER = re.compile(
 # 印发 notice issues (…实施方案的通知 ends at 通知, not at 方案).
 TITLE_GENRES = ("通知", "意见", "决定", "通报", "公告", "通告", "公示", "批复", "报告", "函", "纪要")
 TITLE_ENDINGS = TITLE_GENRES + ("方案", "办法", "规定", "安排", "计划", "清单", "分工", "要点", "细则")
+# What a title without 关于 may also end with: a report's or a table's name (`…民生实事进展情况`, `…进度表`,
+# `2021年上海市为民办实事项目`), perhaps before a note (`（截至9月底）`, `（三季度）`).
+REPORT_TITLE_ENDINGS = ("情况", "进度表", "情况表", "计划表", "一览表", "实事项目", "实事")
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[)）]$")
 ISSUER_SUFFIXES = (
     "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "管理委员会", "管委会",
     "办公室", "委员会", "政府",
@@ -154,7 +158,8 @@ def _title(front: list[str]) -> tuple[str | None, int | None]:
             continue
         title = compact[start:]
         for following in front[k + 1:k + 4]:
-            if title.endswith(TITLE_ENDINGS):
+            if title.endswith(TITLE_ENDINGS) or (title.endswith(REPORT_TITLE_ENDINGS)
+                                                 and not squash(following).endswith(TITLE_ENDINGS)):
                 break
             title += squash(following)
         title = _cut_after_ending(title)
@@ -164,11 +169,13 @@ def _title(front: list[str]) -> tuple[str | None, int | None]:
 
 
 def _title_without_guanyu(front: list[str]) -> str | None:
-    """A title such as `2024年某某县民生实事项目实施方案`: a short line ending with a title word."""
+    """A title such as `2024年某某县民生实事项目实施方案` or `2023年区政府民生实事进展情况(截至9月底)`:
+    a short line ending with a title word, perhaps before a note in brackets."""
     for text in front:
-        compact = squash(text)
-        if (8 <= len(compact) <= 60 and compact.endswith(TITLE_ENDINGS) and not re.search(r"[，,。；;：:]", compact)
-                and re.search(r"\d{4}年|民生|实事", compact)):
+        compact = squash(text).rstrip("|")  # a heading row of a table flattened to text
+        words = _TITLE_NOTE.sub("", compact)
+        if (8 <= len(compact) <= 60 and words.endswith(TITLE_ENDINGS + REPORT_TITLE_ENDINGS)
+                and not re.search(r"[，,。；;：:>|]", compact) and re.search(r"\d{4}年|民生|实事", compact)):
             return DOC_NUMBER.sub("", compact)
     return None
 
@@ -185,7 +192,9 @@ def _cut_after_ending(title: str) -> str | None:
         closing = [end for end in genre_ends if searchable[:end].endswith(_AFTER_DE)]
         return title[:(closing or genre_ends)[0]]
     ending_ends = _ends_of(TITLE_ENDINGS, searchable)
-    return title[:ending_ends[-1]] if ending_ends else None
+    if ending_ends:
+        return title[:ending_ends[-1]]
+    return title if title.endswith(REPORT_TITLE_ENDINGS) else None  # `关于2020年…实事项目完成情况`
 
 
 _AFTER_DE = tuple("的" + word for word in TITLE_GENRES)
