@@ -287,3 +287,13 @@ def test_a_heading_that_reports_a_projects_progress_names_it():
     assert [(p.name, t.content, t.progress) for p in projects for t in p.tasks] == [
         ("“书香大陈”文化健身公园建设项目", "总投资230余万元，完成景墙、健身步道、智慧健身广场等民生服务项目建设", "现已完工并投入投用。"),
         ("大陈智慧农贸市场改造提升项目", "总投资29万元，将原有农贸市场进行现代化提升改造", "现已改造成为一座智慧化农贸市场。")]
+
+
+def test_in_a_status_report_a_clause_that_opens_as_progress_does_is_the_items_progress():
+    # 荆家镇 2020 重点民生实事项目情况: the item's text, then `截止目前，…` / `目前已顺利开工`.
+    projects = projects_of("荆家镇2020年重点民生实事项目情况",
+                           "一、深入开展河道整治工作。为确保汛期河道通畅，今年我镇共有8条河沟进行综合治理。截止目前，8条河沟全部具备行洪泄洪能力。",
+                           "二、推进高标准农田建设。项目区涉及伊家、前刘四个村6000余亩，目前已顺利开工，预计明年4月底完工。")
+    assert [(p.name, t.content, t.progress) for p in projects for t in p.tasks] == [
+        ("深入开展河道整治工作", "为确保汛期河道通畅，今年我镇共有8条河沟进行综合治理。", "截止目前，8条河沟全部具备行洪泄洪能力。"),
+        ("推进高标准农田建设", "项目区涉及伊家、前刘四个村6000余亩", "目前已顺利开工，预计明年4月底完工。")]

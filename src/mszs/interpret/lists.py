@@ -63,7 +63,9 @@ PROJECT_LIST_END = re.compile(r"要求|保障|措施|组织|督查|督导|考核
 _LISTING_CLAUSE = re.compile(r"^(?:依次|分别)(?:为|是)$")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
 # An opener such as `…为民办实事工程情况报告`: the text under each item tells its progress.
-_PROGRESS_REPORT = re.compile(r"进展|进度|情况报告|完成情况|落实情况")
+_PROGRESS_REPORT = re.compile(r"进展|进度|情况报告|情况的报告|完成情况|落实情况|实施情况|项目情况$")
+# A sentence or clause that opens with one of these tells progress (`截至6月30日，…全面完工`, `目前已顺利开工`).
+_PROGRESS_OPENING = re.compile(r"^(?:截至|截止|目前|现已|现在|现工程|已经)")
 # A clause of an item that tells what is done already (`，已新建62.675公里`) starts its progress.
 _DONE = re.compile(r"已|目前|截至|现有")
 # A heading item (`1.完善医疗卫生服务`) takes the paragraphs below it as its text.
@@ -339,6 +341,8 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
             if heading_item is not None and _is_body(paragraph.text):
                 _add_body(heading_item, paragraph.text.strip(), progress)
                 with_text_below.add(id(heading_item))
+            elif progress and lists[-1] and _PROGRESS_OPENING.match(paragraph.text.strip()):
+                lists[-1][-1].tasks[0].add("progress", paragraph.text.strip())  # `截至6月30日，…` below an item
             else:
                 heading_item = None
             continue
@@ -354,9 +358,12 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
         last_number = numbered.number
         name, content = _name_and_content(numbered.body)
         task = TaskRecord(content=content, origin=paragraph.origin)
-        if progress and name and numbered.body.startswith(name) and _HEADLINE.match(numbered.body):
-            task.content = name  # `1.银川市妇幼保健院新建产科大楼项目。正在进行基础降水…`
-            task.add("progress", content)
+        if progress:
+            before, done = _before_progress(content)
+            if not done and name and numbered.body.startswith(name) and _HEADLINE.match(numbered.body):
+                before, done = name, content  # `1.银川市妇幼保健院新建产科大楼项目。正在进行基础降水…`
+            task.content = before
+            task.add("progress", done)
         section = next((headings[lvl] for lvl in sorted(headings, reverse=True)), None)
         lists[-1].append(ProjectRecord(seq=numbered.number, name=name, section=section, tasks=[task]))
         # A list of headings with their text below starts so: a last item `十是扩大…服务面。`
@@ -482,6 +489,17 @@ def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
         item.name, task.content = task.content.rstrip("。"), text
     else:
         task.content += text
+
+
+def _before_progress(text: str) -> tuple[str, str]:
+    """`…8条河沟进行综合治理。截止目前，8条河沟全部具备行洪泄洪能力。` → the item's text and its
+    progress, from the first sentence or clause that opens as progress does."""
+    at = 0
+    for part in re.split(r"(?<=[。；;，,])", text):
+        if at and _PROGRESS_OPENING.match(part.strip()):
+            return text[:at].rstrip("，, "), text[at:].strip()
+        at += len(part)
+    return text, ""
 
 
 def _without_progress_word(heading: str) -> str | None:
