@@ -297,3 +297,13 @@ def test_in_a_status_report_a_clause_that_opens_as_progress_does_is_the_items_pr
     assert [(p.name, t.content, t.progress) for p in projects for t in p.tasks] == [
         ("深入开展河道整治工作", "为确保汛期河道通畅，今年我镇共有8条河沟进行综合治理。", "截止目前，8条河沟全部具备行洪泄洪能力。"),
         ("推进高标准农田建设", "项目区涉及伊家、前刘四个村6000余亩", "目前已顺利开工，预计明年4月底完工。")]
+
+
+def test_a_short_line_without_a_mark_between_items_is_the_section_of_those_below_it():
+    # 东亭街道 2025: `已完工项目` / `已启动实施项目` over `☑…` items.
+    projects = projects_of("2025年街道各民生实事项目总体进展良好", "已完工项目", "☑辖区内老旧路灯改造出新工程项目",
+                           "对承塘路、东政路的478盏路灯进行刷漆出新。", "已启动实施项目", "☑东蕾苑二期新建工程（2024年度续建项目）",
+                           "该项目于2023年6月开工，目前主体完成约70%。", "☑建成投用巴士邻居服务点2处")
+    assert [(p.section, p.name or p.tasks[0].content) for p in projects] == [
+        ("已完工项目", "辖区内老旧路灯改造出新工程项目"), ("已启动实施项目", "东蕾苑二期新建工程（2024年度续建项目）"),
+        ("已启动实施项目", "建成投用巴士邻居服务点2处")]

@@ -71,6 +71,7 @@ _DONE = re.compile(r"已|目前|截至|现有")
 # A heading item (`1.完善医疗卫生服务`) takes the paragraphs below it as its text.
 MAX_HEADING_ITEM = 30
 MAX_LONE_LABEL = 10
+MAX_UNMARKED_HEADING = 12
 MIN_BODY = 10
 
 
@@ -332,9 +333,10 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
         return []
     item_level = max(levels)
     lists: list[list[ProjectRecord]] = [[]]
-    headings: dict[int, str] = {}
+    headings: dict[float, str] = {}  # level → heading; an unmarked one sits half a level above the items
     last_number: int | None = None
     heading_item: ProjectRecord | None = None  # an item that is a bare heading, waiting for its text
+    unmarked: str | None = None  # the paragraph without a mark right before the next item
     with_text_below: set[int] = set()  # ids of the items that took text below them
     for paragraph, numbered in zone:
         if numbered is None:
@@ -345,8 +347,13 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
                 lists[-1][-1].tasks[0].add("progress", paragraph.text.strip())  # `截至6月30日，…` below an item
             else:
                 heading_item = None
+                unmarked = paragraph.text.strip()  # perhaps a heading without a mark over the items below
             continue
         heading_item = None
+        if numbered.level == item_level and unmarked and _is_unmarked_heading(unmarked):
+            headings = {lvl: t for lvl, t in headings.items() if lvl < item_level}
+            headings[item_level - 0.5] = unmarked  # `已完工项目` between `☑…` items
+        unmarked = None
         if numbered.level < item_level:
             headings = {lvl: t for lvl, t in headings.items() if lvl < numbered.level}
             headings[numbered.level] = heading_text(numbered.body)
@@ -464,6 +471,11 @@ def _is_bare_heading(text: str) -> bool:
     """A short phrase, ended by a full stop or not (`二、优化生育支持政策。`)."""
     text = text.rstrip("。")
     return len(text) <= MAX_HEADING_ITEM and not re.search(r"[，,。；;：:！？!?]", text)
+
+
+def _is_unmarked_heading(text: str) -> bool:
+    """A short line without a pause or an amount (`已完工项目`, `已启动实施项目`)."""
+    return MIN_NAMED <= len(text) <= MAX_UNMARKED_HEADING and _is_bare_heading(text) and not _AMOUNT.search(text)
 
 
 def _is_body(text: str) -> bool:
