@@ -274,3 +274,14 @@ def test_units_after_a_comma_end_at_the_full_stop():
 def test_a_text_label_runs_past_its_full_stop():
     projects = projects_of(*paragraphs("1.新建学校2所。", "牵头单位：县教育局", "任务目标：年内建成A校。年内建成B校。"))
     assert projects[0].tasks[0].content == "年内建成A校。年内建成B校"
+
+
+def test_a_closing_clause_in_tortoise_shell_brackets_names_the_units():
+    # 吉安 2020: `…至少有1人就业。〔责任单位:市人社局、各县(市、区)政府〕`
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+    _, projects, _ = interpret(Document(blocks=[Paragraph(t) for t in (
+        "1.进一步扩大就业。全市城镇新增就业45000人。〔责任单位:市人社局、各县(市、区)政府〕",
+        "2.加快农村富余劳动力转移就业。新增转移农村劳动力60400人。〔责任单位:市人社局〕")], format="text"))
+    assert [(p.tasks[0].content, p.tasks[0].lead_units) for p in projects] == [
+        ("全市城镇新增就业45000人。", ["市人社局", "各县（市、区）政府"]), ("新增转移农村劳动力60400人。", ["市人社局"])]

@@ -25,9 +25,9 @@ _LABEL_RUN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,16})\s*[:：]")
 # A line that reads `label：value` whatever the label.
 _ANY_LABEL_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
-_OPENERS, _CLOSERS = "（(【[", ("）", ")", "】", "]")
-_BRACKET = re.compile(r"[（(【\[）)】\]]")
-_OPENING_AT_END = re.compile(r"[（(【\[]\s*$")
+_OPENERS, _CLOSERS = "（(【[〔", ("）", ")", "】", "]", "〕")
+_BRACKET = re.compile(r"[（(【\[〔）)】\]〕]")
+_OPENING_AT_END = re.compile(r"[（(【\[〔]\s*$")
 # `…增长11%左右。（省发改委负责）`, `…养老金。（区人社局、区财政局）`: a closing bracket that names
 # units by their verbs or holds nothing but units.
 _BRACKET_AT_END = re.compile(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】]$")
