@@ -27,7 +27,7 @@ TASK_FIELD_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "p
 # The outline level of 1. 2. 3.: project numbers; 一、 and （一） above it number groups of them.
 _ITEM_LEVEL = 2
 # Columns the contract has no field for: unknown header words, and words known to name such a
-# column (建设地点). Their cells go to the remarks as `header：text`, so nothing read is lost.
+# column (建设地点). Their cells go to the remarks, so nothing read is lost.
 _NO_FIELD_ROLES = (None, "other")
 # Two prose cells of one field (一季度目标 beside 工作任务) are kept apart by ；, unless the first ends
 # a sentence or a clause itself.
@@ -259,9 +259,13 @@ def _text_cells(row: Row, columns: _Columns) -> dict[str, list[str]]:
 
 
 def _unfielded(row: Row, columns: _Columns) -> list[str]:
-    """The row's cells in columns no field takes, as `header：text` remarks."""
-    return [f"{columns.names[k]}：{row.cells[k].text.strip()}" for k in columns.without_field()
-            if k < len(row.cells) and row.cells[k].text.strip()]
+    """The row's cells in columns no field takes, as remarks, each as `header：text`; the cells of
+    the one column whose header mszs does not know, when no other column lacks a field, as they
+    are (a status such as `进度评价`: `已完成`; the warning names the column)."""
+    unfielded = columns.without_field()
+    bare = len(unfielded) == 1 and columns.roles[unfielded[0]] is None
+    return [row.cells[k].text.strip() if bare else f"{columns.names[k]}：{row.cells[k].text.strip()}"
+            for k in unfielded if k < len(row.cells) and row.cells[k].text.strip()]
 
 
 def _prose(cells: list[str]) -> str:
