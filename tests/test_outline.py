@@ -307,3 +307,19 @@ def test_a_short_line_without_a_mark_between_items_is_the_section_of_those_below
     assert [(p.section, p.name or p.tasks[0].content) for p in projects] == [
         ("已完工项目", "辖区内老旧路灯改造出新工程项目"), ("已启动实施项目", "东蕾苑二期新建工程（2024年度续建项目）"),
         ("已启动实施项目", "建成投用巴士邻居服务点2处")]
+
+
+def test_a_numbered_heading_over_items_among_siblings_with_their_own_text_is_one_project():
+    # 宜春 2021: `（一）…（六）` each a project with its text, but `（五）` holds `1.…2.…`: its tasks.
+    projects = projects_of("一、纳入民生实事项目管理的内容",
+                           "（一）城区教育基础设施建设。全市新改扩建学校10所，新增学位2.1万个。",
+                           "（二）“四好农村路”建设。县道升级改造新改建320公里。",
+                           "（三）中心城区畅通工程建设。1.提升改造明月路路段机非隔离带，道路改造长约8.5公里。2.在中心城区安装6处交通诱导屏。"
+                           "3.启动中心城区智慧停车项目。",
+                           "（四）中心城区老旧小区改造。改造中心城区老旧小区20个。")
+    assert [(p.seq, p.name, [t.content for t in p.tasks]) for p in projects] == [
+        (1, "城区教育基础设施建设", ["全市新改扩建学校10所，新增学位2.1万个。"]),
+        (2, "“四好农村路”建设", ["县道升级改造新改建320公里。"]),
+        (3, "中心城区畅通工程建设", ["提升改造明月路路段机非隔离带，道路改造长约8.5公里。", "在中心城区安装6处交通诱导屏。",
+                                   "启动中心城区智慧停车项目。"]),
+        (4, "中心城区老旧小区改造", ["改造中心城区老旧小区20个。"])]

@@ -332,6 +332,8 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
     if len(levels) < 2:
         return []
     item_level = max(levels)
+    parent_level, parents = _mixed_level(zone, item_level)
+    group: ProjectRecord | None = None  # a project whose tasks are the items under its numbered heading
     lists: list[list[ProjectRecord]] = [[]]
     headings: dict[float, str] = {}  # level → heading; an unmarked one sits half a level above the items
     last_number: int | None = None
@@ -354,12 +356,22 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
             headings = {lvl: t for lvl, t in headings.items() if lvl < item_level}
             headings[item_level - 0.5] = unmarked  # `已完工项目` between `☑…` items
         unmarked = None
-        if numbered.level < item_level:
+        section = next((headings[lvl] for lvl in sorted(headings, reverse=True) if lvl < numbered.level), None)
+        if numbered.level == parent_level:
+            group = None
+            if id(paragraph) in parents:  # `（五）中心城区畅通工程建设。` over `1.…` `2.…`: one project
+                group = ProjectRecord(seq=numbered.number, name=heading_text(numbered.body), section=section)
+                lists[-1].append(group)
+                continue
+        elif numbered.level < item_level:
             headings = {lvl: t for lvl, t in headings.items() if lvl < numbered.level}
             headings[numbered.level] = heading_text(numbered.body)
             last_number = None
             continue
-        if last_number is not None and numbered.number is not None and numbered.number <= last_number:
+        elif group is not None:
+            group.tasks.append(TaskRecord(content=numbered.body.strip(), origin=paragraph.origin))
+            continue
+        if parent_level is None and last_number is not None and numbered.number is not None and numbered.number <= last_number:
             lists.append([])  # another list
             headings = {}
         last_number = numbered.number
@@ -371,7 +383,7 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
                 before, done = name, content  # `1.银川市妇幼保健院新建产科大楼项目。正在进行基础降水…`
             task.content = before
             task.add("progress", done)
-        section = next((headings[lvl] for lvl in sorted(headings, reverse=True)), None)
+        section = next((headings[lvl] for lvl in sorted(headings, reverse=True) if lvl < numbered.level), None)
         lists[-1].append(ProjectRecord(seq=numbered.number, name=name, section=section, tasks=[task]))
         # A list of headings with their text below starts so: a last item `十是扩大…服务面。`
         # after items that took no text below them takes none either.
@@ -379,6 +391,27 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
         if name is None and _is_bare_heading(content) and headed:
             heading_item = lists[-1][-1]
     return [found for found in lists if len(found) >= 2]
+
+
+def _mixed_level(zone: list[tuple[Paragraph, Enumerated | None]], item_level: int) -> tuple[int | None, set[int]]:
+    """Where the items' parents are themselves items: at the level just above the items, some
+    paragraphs hold their own text and no items (`（一）城区教育基础设施建设。全市新改扩建…`) and
+    others hold items (`（五）中心城区畅通工程建设。1.…2.…`). That level, and the ids of the paragraphs
+    on it that hold items; (None, empty) for an outline of plain headings over items."""
+    marked = [(paragraph, numbered) for paragraph, numbered in zone if numbered]
+    above = [numbered.level for _, numbered in marked if numbered.level < item_level]
+    if not above:
+        return None, set()
+    level = max(above)
+    parents, leaves = set(), 0
+    for (paragraph, numbered), (_, following) in zip(marked, [*marked[1:], (None, None)]):
+        if numbered.level != level or _ANY_LABEL_LINE.match(numbered.body):
+            continue  # `• 发文字号：…` is the page's box, not an item
+        if following is not None and following.level > level:
+            parents.add(id(paragraph))
+        elif not _is_bare_heading(numbered.body):
+            leaves += 1
+    return (level, parents) if parents and leaves else (None, set())
 
 
 def _unmarked_names(paragraphs: list[Paragraph], openers: list[int]) -> list[ProjectRecord]:
