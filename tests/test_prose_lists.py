@@ -173,3 +173,11 @@ def test_a_one_character_listing_word_before_a_colon():
     # 吉县 2016: `10项重点建设项目为：A、B…`, the page cut short.
     projects = projects_of("10项重点建设项目为：苹果园基础设施提升工程、东城提黄灌溉工程、旅游循环路改造工程、新城路网工程、新城供")
     assert [p.name for p in projects][:4] == ["苹果园基础设施提升工程", "东城提黄灌溉工程", "旅游循环路改造工程", "新城路网工程"]
+
+
+def test_names_apart_by_commas_as_many_as_counted_before_the_sentence_goes_on():
+    # 荥经县 2019: `5个项目包括A，B，…，E，估算总投资4.66亿元`
+    projects = projects_of("5个项目包括第四幼儿园建设项目，农村公路提升改造工程，经河、荥河县城段河道治理工程（两河公园打造），"
+                           "农村生活污水治理“千村示范工程”项目，农村妇女“宫颈癌”“乳腺癌”免费检查项目，估算总投资4.66亿元。")
+    assert [p.name for p in projects] == ["第四幼儿园建设项目", "农村公路提升改造工程", "经河、荥河县城段河道治理工程（两河公园打造）",
+                                          "农村生活污水治理“千村示范工程”项目", "农村妇女“宫颈癌”“乳腺癌”免费检查项目"]

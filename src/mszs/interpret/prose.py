@@ -134,11 +134,26 @@ def _opened_list(sentence: str, previous: str, ended: bool) -> tuple[list[str], 
         items, names = _items(listed, count)
         if len(items) == count or (MIN_ITEMS <= len(items) < count and (not ended or not names)):
             return items, names
+        names = _names_before_a_clause(listed, count)
+        if names:
+            return names, True
     if PROJECT_LIST_START.search(before):
         items, names = _items(listed, 0)
         if len(items) >= MIN_ITEMS:
             return items, names
     return [], False
+
+
+def _names_before_a_clause(listed: str, count: int) -> list[str]:
+    """`5个项目包括A，B，C（…），D，E，估算总投资4.66亿元`: names apart by commas, as many as counted,
+    then the sentence going on."""
+    if re.search(r"[；;《]", listed):
+        return []
+    parts = [part.strip() for part in _split_outside_brackets(listed, "，,")]
+    names = parts[:count]
+    if len(parts) <= count or not all(MIN_ITEM <= len(name) <= MAX_NAME for name in names):
+        return []
+    return names
 
 
 def _opening(sentence: str) -> tuple[int, int] | None:
