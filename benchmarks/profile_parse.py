@@ -32,7 +32,8 @@ def parts(data: bytes):
     """The three parts of mszs.api.parse_bytes, as callables run one after the other."""
     from mszs.interpret import interpret
     from mszs.parsers import read_bytes
-    from mszs.schemas import Notice, Source
+    from mszs.output import Notice, Source
+    from mszs.schemas import from_output
 
     state = {}
 
@@ -47,7 +48,7 @@ def parts(data: bytes):
         info, projects, warnings = state["result"]
         source = Source(path="<bytes>", format=document.format, sha256=hashlib.sha256(data).hexdigest(),
                         encoding=document.encoding)
-        Notice(source=source, notice=info, projects=projects, warnings=document.warnings + warnings)
+        from_output(Notice(source=source, notice=info, projects=projects, warnings=document.warnings + warnings))
 
     return read, interpretation, models
 

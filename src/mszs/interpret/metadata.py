@@ -5,7 +5,7 @@ import re
 
 from mszs.normalise.text import clean_text, fold_digits, squash
 from mszs.normalise.units import CARRIED_PREFIXES, split_list
-from mszs.schemas import NoticeInfo
+from mszs.output import NoticeInfo
 from mszs.vocabulary import ORG_SUFFIXES
 
 # How far into the paragraphs the front matter (doc number, issuer, title, recipients) may lie.

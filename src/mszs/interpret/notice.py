@@ -15,7 +15,7 @@ from mszs.normalise.schedule import read_period_steps, read_schedule
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import lead_and_co_units, says_first_leads, split_people
-from mszs.schemas import NoticeInfo, Project, Task, TaskOrigin
+from mszs.output import NoticeInfo, Project, Task, TaskOrigin
 from mszs.vocabulary import UNIT_ROLES
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from mszs.normalise.dates import RELATIVE_YEARS, ParsedDate, date_matches, find_date, leading_date
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
-from mszs.schemas.notice import Deadline, Milestone
+from mszs.output import Deadline, Milestone
 
 # Enumerators that open a sub-heading: （一） (1) 一、 1、 1. ①
 # (`1.3月底前` is 1. then 3月底前, as is `1.2021年7月`.)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import cached_property
 from decimal import Decimal
 
 from mszs.normalise.dates import leading_date
 from mszs.normalise.numbers import CHINESE_NUMERAL_CHARS, CHINESE_NUMERAL_START, as_number, to_decimal
 from mszs.normalise.text import fold_digits
-from mszs.schemas.notice import Target
+from mszs.output import Target
 
 # Units a delivered quantity is counted in, as printed.
 UNITS = (
@@ -304,11 +305,10 @@ def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], cla
     span = text[match.start():following.end()]
     clause = clauses.before(match.start())
     if between in CHANGE_VERBS and any(word in clause for word in CHANGE_FROM):  # 从每人每年600元提高到800元
-        return new.model_copy(update={"text": span, "kind": "change", "value_from": target.value,
-                                      "metric": target.metric})
+        return replace(new, text=span, kind="change", value_from=target.value, metric=target.metric)
     if between in RANGE_SEPARATORS and target.value_max is None and new.value_max is None and new.value > target.value:
         comparator = new.comparator if new.comparator != "=" else target.comparator
-        return target.model_copy(update={"text": span, "value_max": new.value, "comparator": comparator})
+        return replace(target, text=span, value_max=new.value, comparator=comparator)
     return None
 
 
