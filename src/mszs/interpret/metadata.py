@@ -34,6 +34,8 @@ ISSUER_SUFFIXES = (
 _ISSUER = LazyPattern(
     rf"^([\u4e00-\u9fa5（）()]{{2,30}}?(?:{'|'.join(ISSUER_SUFFIXES)}))(?:文件)?$"
 )
+# What a place's name may open with, up to its suffix: Han characters, a dozen at most.
+_PLACE_OPENING = LazyPattern(r"[\u4e00-\u9fa5]{1,12}")
 # Words that name the governed area inside an issuer, longest first.
 REGION_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "高新区", "新区", "自治县", "县", "区", "市", "旗", "镇", "乡",
                    "自治州", "省")
@@ -351,11 +353,15 @@ def _place_at(text: str, longest_stem: int = 12) -> str | None:
     """The place `text` opens with (`汶上县人民政府` → `汶上县`), the innermost when it names
     several (`某某市某某区人民政府` → `某某区`); none for a reference such as 全县 or 我区."""
     text = _without_party_prefix(text)
+    opening = _PLACE_OPENING.match(text)
+    if not opening:
+        return None
     for suffix in REGION_SUFFIXES:
-        match = re.match(rf"[\u4e00-\u9fa5]{{1,12}}?{suffix}", text)
-        if not match:
+        # The suffix after the fewest characters of the opening (a place's name is short).
+        start = text.find(suffix, 1, opening.end() + len(suffix))
+        if start < 0:
             continue
-        area = _innermost_area(match.group(0))
+        area = _innermost_area(text[:start + len(suffix)])
         stem = area[:-len(suffix)]
         if (stem and stem[-1] not in NOT_PLACE_MARKS and len(stem) <= longest_stem
                 and not any(word in stem for word in NOT_PLACE_WORDS)):
