@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # What a compiled pattern offers; a LazyPattern holds all of them once compiled.
-_PATTERN_ATTRIBUTES = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+_PATTERN_ATTRIBUTES = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
                        "pattern", "flags", "groups", "groupindex")
 
 
