@@ -5,11 +5,12 @@
     python benchmarks/profile_parse.py text --sort cumulative
 
 For each format, every sample is parsed once to warm imports, then timed (best of --repeat,
-mszs's caches of texts emptied before each run as readers.py does) in three parts: the reader (bytes to the format-neutral document, clean-up included),
-the interpretation (document to notice info, projects and warnings, normalisers included) and
-building the output models. A cProfile of --rounds parses of every sample follows, split the same
-way, so that a hot spot is seen where it is: in a reader, or in the interpretation every format
-shares.
+mszs's caches of texts emptied before each run as readers.py does) in three parts: the reader
+(bytes to the format-neutral document, clean-up included), the interpretation (document to notice
+info, projects and warnings, normalisers included) and validating them into the library's output
+models (mszs.schemas.from_output). A cProfile of --rounds parses of every sample follows, split
+the same way, so that a hot spot is seen where it is: in a reader, or in the interpretation every
+format shares.
 """
 from __future__ import annotations
 
