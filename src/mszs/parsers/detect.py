@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
 from mszs.patterns import LazyPattern
 
@@ -39,6 +38,8 @@ def detect_format(data: bytes) -> str:
 
 def _zip_format(data: bytes) -> str:
     """``docx``, ``ofd`` (GB/T 33190: its entry point is OFD.xml) or ``zip``."""
+    import zipfile  # here, not at the top: most notices are text or PDF
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
