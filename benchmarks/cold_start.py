@@ -37,7 +37,9 @@ def run(command: list[str]) -> tuple[float, float]:
 
 
 def cold_start(repeat: int) -> list[str]:
-    mszs = shutil.which("mszs") or sys.exit("mszs is not installed (pip install -e .)")
+    # The script beside this Python (its virtual environment's), else the first on PATH.
+    mszs = (shutil.which("mszs", path=str(Path(sys.executable).parent)) or shutil.which("mszs")
+            or sys.exit("mszs is not installed (pip install -e .)"))
     commands = {"mszs --version": [mszs, "--version"], "mszs parse small.txt": [mszs, "parse", str(SMALL)]}
     walls = {name: float("inf") for name in commands}
     cpus = dict(walls)
