@@ -5,11 +5,12 @@
     python benchmarks/profile_parse.py text --sort cumulative
 
 For each format, every sample is parsed once to warm imports, then timed (best of --repeat,
-mszs's caches of texts emptied before each run as readers.py does) in three parts: the reader (bytes to the format-neutral document, clean-up included),
-the interpretation (document to notice info, projects and warnings, normalisers included) and
-building the output models. A cProfile of --rounds parses of every sample follows, split the same
-way, so that a hot spot is seen where it is: in a reader, or in the interpretation every format
-shares.
+mszs's caches of texts emptied before each run as readers.py does) in three parts: the reader
+(bytes to the format-neutral document, clean-up included), the interpretation (document to notice
+info, projects and warnings, normalisers included) and validating them into the library's output
+models (mszs.schemas.from_output). A cProfile of --rounds parses of every sample follows, split
+the same way, so that a hot spot is seen where it is: in a reader, or in the interpretation every
+format shares.
 """
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def parts(data: bytes):
     """The three parts of mszs.api.parse_bytes, as callables run one after the other."""
     from mszs.interpret import interpret
     from mszs.parsers import read_bytes
-    from mszs.schemas import Notice, Source
+    from mszs.output import Notice, Source
+    from mszs.schemas import from_output
 
     state = {}
 
@@ -47,7 +49,7 @@ def parts(data: bytes):
         info, projects, warnings = state["result"]
         source = Source(path="<bytes>", format=document.format, sha256=hashlib.sha256(data).hexdigest(),
                         encoding=document.encoding)
-        Notice(source=source, notice=info, projects=projects, warnings=document.warnings + warnings)
+        from_output(Notice(source=source, notice=info, projects=projects, warnings=document.warnings + warnings))
 
     return read, interpretation, models
 

@@ -16,10 +16,10 @@ adds the interpreter and normalisers, the same work whatever the format:
   up at the first character outside GB2312, reading none of one sample's text;
 - pdf: pdfplumber opening the file and extracting the text and tables of every page.
 
-Start-up is measured in fresh processes; peak memory in a fresh process per
-run, from the kernel's high-water mark of its resident set: pdfplumber's floor,
-mszs's PDF reader (imports included: pdfplumber's and the reader's), and the
-whole parse (adding the interpreter's imports, pydantic's among them).
+Start-up is measured in fresh processes (benchmarks/cold_start.py); peak memory
+in a fresh process per run, from the kernel's high-water mark of its resident set:
+pdfplumber's floor, mszs's PDF reader (imports included: pdfplumber's and the
+reader's), and the whole parse (adding the interpreter's imports, pydantic's among them).
 """
 from __future__ import annotations
 
@@ -34,11 +34,11 @@ import time
 from copy import deepcopy
 from pathlib import Path
 
+from cold_start import cold_start
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 TARGETS = {"docx": 1.5, "html": 1.5, "pdf": 1.3}
-# Libraries only some formats need, which a text notice should not load.
-HEAVY = ("docx", "pdfplumber", "pdfminer", "bs4", "lxml", "cn2an")
 LONG_PDF_SOURCE = SAMPLES / "docx" / "003_e2b3581a32b51649.docx"  # one long project table
 LONG_PDF_COPIES = 95  # of the table's rows: about 200 pages
 LONG_PDF_MEMORY_TARGET = 1.5  # the reader's peak against pdfplumber's
@@ -153,21 +153,6 @@ def text_parse(repeat: int) -> list[str]:
         data = path.read_bytes()
         mszs_parse(data)
         rows.append(f"| {path.name} | {len(data):,} | {best(lambda: mszs_parse(data), repeat) * 1000:.1f} ms |")
-    return rows
-
-
-def cold_start(repeat: int) -> list[str]:
-    mszs = shutil.which("mszs") or sys.exit("mszs is not installed (pip install -e .)")
-    small = SAMPLES / "notices" / "000_cf055cc25e80d216.txt"
-    rows = ["| command | wall time (best of %d) |" % repeat, "| --- | --- |"]
-    for args in (["--version"], ["parse", str(small)]):
-        seconds = best(lambda: subprocess.run([mszs, *args], check=True, capture_output=True), repeat)
-        shown = " ".join(args).replace(str(small), "small.txt")
-        rows.append(f"| `mszs {shown}` | {seconds:.3f} s |")
-    code = ("import sys; from mszs.api import parse; parse(sys.argv[1]); "
-            f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules) or 'none')")
-    loaded = subprocess.run([sys.executable, "-c", code, str(small)], check=True, capture_output=True, text=True)
-    rows.append(f"| heavy libraries loaded by parsing small.txt | {loaded.stdout.strip()} |")
     return rows
 
 

@@ -16,7 +16,7 @@ from mszs.errors import NeedsOcr
 from mszs.parsers import ocr
 from mszs.interpret.notice import unsure_ocr_warnings
 from mszs.parsers.ocr import _placed
-from mszs.schemas import Project, Task, TaskOrigin
+from mszs.output import Project, Task, TaskOrigin
 
 ROOT = Path(__file__).resolve().parent.parent
 SCAN = ROOT / "tests" / "fixtures" / "ocr" / "table_page.jpg"

@@ -1,3 +1,5 @@
+from dataclasses import asdict
+
 import pytest
 
 from mszs.normalise.schedule import inline_steps, read_period_steps, read_schedule, split_steps
@@ -155,7 +157,7 @@ def test_a_number_point_before_a_month_is_an_enumerator_not_a_decimal():
 
 def test_a_year_alone_is_a_deadline_at_its_end():
     # a 建设时间 column holding `2024`
-    assert read_schedule("2024", 2024).deadline.model_dump() == {"text": "2024", "date": "2024-12-31", "precision": "year"}
+    assert asdict(read_schedule("2024", 2024).deadline) == {"text": "2024", "date": "2024-12-31", "precision": "year"}
     assert read_schedule("2024年度", 2024).deadline.date == "2024-12-31"
 
 

@@ -120,6 +120,19 @@ def parse(
 
 
 def _write(notice, format: OutputFormat, output: Optional[Path], table: Optional[TableName], excel: bool) -> None:
+    """Write ``notice`` as :func:`_read` gives it: JSON straight from it, tables from its model."""
+    if format in (OutputFormat.json, OutputFormat.jsonl):
+        from mszs.emit import to_json, to_jsonl
+
+        text = to_json(notice) + "\n" if format is OutputFormat.json else to_jsonl(notice)
+        if output:
+            output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return
+    from mszs.schemas import from_output
+
+    notice = from_output(notice)
     if format is OutputFormat.csv:
         from mszs.emit.tables import csv_encoding, write_csv, write_table
 
@@ -134,18 +147,10 @@ def _write(notice, format: OutputFormat, output: Optional[Path], table: Optional
         from mszs.emit.xlsx import write_xlsx
 
         write_xlsx([notice], output)
-    elif format is OutputFormat.parquet:
+    else:
         from mszs.emit.parquet import write_parquet
 
         write_parquet([notice], output)
-    else:
-        from mszs.emit import to_json, to_jsonl
-
-        text = to_json(notice) + "\n" if format is OutputFormat.json else to_jsonl(notice)
-        if output:
-            output.write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
 
 
 def _scheduler_address(value: Optional[str]) -> Optional[str]:
@@ -254,9 +259,10 @@ def show(
 ):
     """Print a notice's projects and tasks as a table, for a quick look."""
     from mszs.emit.terminal import show as show_notice
+    from mszs.schemas import from_output
 
     _load_vocabulary(vocab)
-    show_notice(_read(file, max_bytes, max_memory, debug, ocr))
+    show_notice(from_output(_read(file, max_bytes, max_memory, debug, ocr)))
 
 
 @app.command()
@@ -307,15 +313,19 @@ def _memory_bytes(mebibytes: int) -> int | None:
 
 
 def _read(file: Path, max_bytes: int, max_memory: int, debug: bool, ocr: OcrMode):
-    """Parse ``file`` (``-``: standard input) within the limits, or exit with its one-line reason."""
-    from mszs.api import limit_memory, parse as parse_file, parse_bytes
+    """Parse ``file`` (``-``: standard input) within the limits, or exit with its one-line reason.
+    The notice is the parser's own (:mod:`mszs.output`): its model needs pydantic, which takes
+    longer to load than a small notice to parse, and JSON is written without it."""
+    from mszs.api import limit_memory, read_file, read_notice
     from mszs.inputs import display_path, names_stdin, read_input
 
     limit_memory(_memory_bytes(max_memory))
     try:
         if str(file) == "-" or names_stdin(file):
-            return parse_bytes(read_input(sys.stdin.buffer, max_bytes), path=display_path(file), ocr=ocr.value)
-        return parse_file(file, max_bytes=max_bytes, ocr=ocr.value)
+            data = read_input(sys.stdin.buffer, max_bytes)
+        else:
+            data = read_file(file, max_bytes)
+        return read_notice(data, path=display_path(file), ocr=ocr.value)
     except MszsError as exc:
         _fail(file, exc, debug)
     except Exception as exc:  # a bug, not bad input: still one line unless --debug

@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from mszs.patterns import LazyPattern
+
 # role → header words (exact cell text after whitespace is removed). Order
 # inside a list does not matter; longer words are tried first when matching.
 # The same words are the labels of list-style notices (`牵头单位：…`), so a
@@ -85,7 +87,7 @@ HEAD_QUALIFIERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 MAX_HEADED = 10
 MIN_HEADED = 3
 # A header naming two columns' worth (`进展情况、存在问题及下一步打算`) is read by its first part.
-_COMPOUND_SEPARATORS = re.compile(r"[、/／]|及|与|和")
+_COMPOUND_SEPARATORS = LazyPattern(r"[、/／]|及|与|和")
 MAX_COMPOUND_HEADER = 24
 # Qualifiers that make a plain responsibility header name the lead or the co-units (`协同责任单位`).
 UNIT_QUALIFIERS = {"co_units": ("协同", "协作", "配合", "协办", "协助"), "lead_units": ("牵头", "主办", "主责")}
@@ -285,7 +287,7 @@ def with_content_column(roles: list[str | None], header: list[str]) -> list[str 
 
 # A header that is a period and at most the name of a goal (`一季度`, `二季度目标`, `6月底前`): its
 # column holds what is due by then.
-_PERIOD_HEADER = re.compile(r"^((?:第?[一二三四1-4]季度|[上下]半年|年[底中]|\d{1,2}月(?:底|末|份)?前?|"
+_PERIOD_HEADER = LazyPattern(r"^((?:第?[一二三四1-4]季度|[上下]半年|年[底中]|\d{1,2}月(?:底|末|份)?前?|"
                             r"\d{1,2}[-—至~]\d{1,2}月))(?:目标|任务|目标任务|计划|节点|进度|进度目标|工作目标)?$")
 
 

@@ -16,58 +16,59 @@ from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import is_unit_list, units_by_verb
+from mszs.patterns import LazyPattern
 from mszs.vocabulary import (DOCUMENT_LABELS, HEADER_WORDS, ORG_SUFFIXES, TEXT_ROLES, UNIT_ROLES, cached, header_role, label_role,
                              label_word_ending)
 
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
 # The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
-_LABEL_RUN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,16})\s*[:：]")
+_LABEL_RUN = LazyPattern(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,16})\s*[:：]")
 # A line that reads `label：value` whatever the label.
-_ANY_LABEL_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
+_ANY_LABEL_LINE = LazyPattern(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
 _OPENERS, _CLOSERS = "（(【[〔", ("）", ")", "】", "]", "〕")
-_BRACKET = re.compile(r"[（(【\[〔）)】\]〕]")
-_OPENING_AT_END = re.compile(r"[（(【\[〔]\s*$")
+_BRACKET = LazyPattern(r"[（(【\[〔）)】\]〕]")
+_OPENING_AT_END = LazyPattern(r"[（(【\[〔]\s*$")
 # `…增长11%左右。（省发改委负责）`, `…养老金。（区人社局、区财政局）`: a closing bracket that names
 # units by their verbs or holds nothing but units.
-_BRACKET_AT_END = re.compile(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】]$")
+_BRACKET_AT_END = LazyPattern(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】]$")
 # `…。牵头单位：县教育局` at the end of an item, without parentheses.
-_AFTER_SENTENCE = re.compile(r"[。；;，,]\s*$")
+_AFTER_SENTENCE = LazyPattern(r"[。；;，,]\s*$")
 # Items numbered inside one paragraph with no label among them: this many make a list.
 MIN_RUN_IN_ITEMS = 3
 MIN_NAMED = 3
 MAX_HEADING_NAME = 12  # a name that heads its paragraph before a colon
-_BARE_NUMBER = re.compile(r"^\d{1,3}$")
-_NAMED_PARAGRAPH = re.compile(rf"^([\u4e00-\u9fff]{{{MIN_NAMED},{MAX_HEADING_NAME}}})[：:](.+)$")
+_BARE_NUMBER = LazyPattern(r"^\d{1,3}$")
+_NAMED_PARAGRAPH = LazyPattern(rf"^([\u4e00-\u9fff]{{{MIN_NAMED},{MAX_HEADING_NAME}}})[：:](.+)$")
 # `“婚姻登记跨区通办”项目，我市于3月22日起…`: a quoted name, perhaps called a project, then a pause.
-_QUOTED_NAME_PARAGRAPH = re.compile(r"^“([^“”]{2,40})”(?:项目|工程)?[，,：:](.+)$")
-_HEADLINE_PARAGRAPH = re.compile(r"^([^，,。；;：:、！？!?]{2,40})[。！!](.+)$")
+_QUOTED_NAME_PARAGRAPH = LazyPattern(r"^“([^“”]{2,40})”(?:项目|工程)?[，,：:](.+)$")
+_HEADLINE_PARAGRAPH = LazyPattern(r"^([^，,。；;：:、！？!?]{2,40})[。！!](.+)$")
 # How many items an opening line says follow: `实施民生实事项目8项`, `十件实事`.
-_STATED_COUNT = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项件个]")
+_STATED_COUNT = LazyPattern(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[项件个]")
 # A list found without a line that opens it counts when a third of its items state an amount.
 MIN_QUANTIFIED_SHARE = (1, 3)
-_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
+_AMOUNT = LazyPattern(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
 # A project name before a colon: short, no sentence punctuation.
-_NAME = re.compile(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
+_NAME = LazyPattern(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
 # A short first sentence without a pause, then the text: `提高养老金待遇。全面落实国家…` names the item.
-_HEADLINE = re.compile(r"^([^，,。；;：:、！？!?]{2,30})[。！!]")
+_HEADLINE = LazyPattern(r"^([^，,。；;：:、！？!?]{2,30})[。！!]")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
 # A numbered line this long that ends mid-sentence was wrapped, not a heading.
 MIN_WRAPPED_LENGTH = 15
 _SENTENCE_ENDS = ("。", "；", ";", "：", ":", "！", "？", "）", ")")
 # A short line that opens a list of projects (`十件实事` too), and headings that close it.
-PROJECT_LIST_START = re.compile(r"民生实事|实事项目|为民办实事|民生项目|惠民实事|实事清单|[件项大]实事|民生工程|惠民工程")
-PROJECT_LIST_END = re.compile(r"要求|保障|措施|组织|督查|督导|考核|宣传|抄送|附件")
+PROJECT_LIST_START = LazyPattern(r"民生实事|实事项目|为民办实事|民生项目|惠民实事|实事清单|[件项大]实事|民生工程|惠民工程")
+PROJECT_LIST_END = LazyPattern(r"要求|保障|措施|组织|督查|督导|考核|宣传|抄送|附件")
 # A sentence ending in `：` opens the list when its last clause names the projects
 # (`…表决确定…民生实事项目10项：`) or lists what it named (`…10项民生实事，依次为：`).
-_LISTING_CLAUSE = re.compile(r"^(?:依次|分别)(?:为|是)$")
-_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
+_LISTING_CLAUSE = LazyPattern(r"^(?:依次|分别)(?:为|是)$")
+_CLAUSE_BREAK = LazyPattern(r"[，,。；;！？!?]")
 # An opener such as `…为民办实事工程情况报告`: the text under each item tells its progress.
-_PROGRESS_REPORT = re.compile(r"进展|进度|情况报告|情况的报告|完成情况|落实情况|实施情况|项目情况$")
+_PROGRESS_REPORT = LazyPattern(r"进展|进度|情况报告|情况的报告|完成情况|落实情况|实施情况|项目情况$")
 # A sentence or clause that opens with one of these tells progress (`截至6月30日，…全面完工`, `目前已顺利开工`).
-_PROGRESS_OPENING = re.compile(r"^(?:截至|截止|目前|现已|现在|现工程|已经)")
+_PROGRESS_OPENING = LazyPattern(r"^(?:截至|截止|目前|现已|现在|现工程|已经)")
 # A clause of an item that tells what is done already (`，已新建62.675公里`) starts its progress.
-_DONE = re.compile(r"已|目前|截至|现有")
+_DONE = LazyPattern(r"已|目前|截至|现有")
 # A heading item (`1.完善医疗卫生服务`) takes the paragraphs below it as its text.
 MAX_HEADING_ITEM = 30
 MAX_LONE_LABEL = 10

@@ -5,7 +5,8 @@ import re
 
 from mszs.normalise.text import clean_text, fold_digits, squash
 from mszs.normalise.units import CARRIED_PREFIXES, split_list
-from mszs.schemas import NoticeInfo
+from mszs.output import NoticeInfo
+from mszs.patterns import LazyPattern
 from mszs.vocabulary import ORG_SUFFIXES
 
 # How far into the paragraphs the front matter (doc number, issuer, title, recipients) may lie.
@@ -13,7 +14,7 @@ FRONT_MATTER_PARAGRAPHS = 25
 
 _OPEN = "〔[【(（〈［﹝"
 _CLOSE = "〕]】)）〉］﹞"
-DOC_NUMBER = re.compile(
+DOC_NUMBER = LazyPattern(
     rf"([\u4e00-\u9fa5]{{1,12}}?)\s*[{re.escape(_OPEN)}]\s*((?:19|20)\d\d)\s*[{re.escape(_CLOSE)}]\s*(\d{{0,4}})\s*号"
 )
 # Words a title ends with: the genre of the document first, then what a
@@ -23,16 +24,18 @@ TITLE_ENDINGS = TITLE_GENRES + ("方案", "办法", "规定", "安排", "计划"
 # What a title without 关于 may also end with: a report's or a table's name (`…民生实事进展情况`, `…进度表`,
 # `2021年上海市为民办实事项目`), perhaps before a note (`（截至9月底）`, `（三季度）`).
 REPORT_TITLE_ENDINGS = ("情况", "进度表", "情况表", "计划表", "一览表", "实事项目", "实事")
-_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[)）]$")
+_TITLE_NOTE = LazyPattern(r"[（(][^（）()]{1,12}[)）]$")
 ISSUER_SUFFIXES = (
     "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "管理委员会", "管委会",
     "办公室", "委员会", "政府",
     "主席团",  # a 人大 session's 主席团 signs the 公告 of the vote on the projects
     "民生办",
 )
-_ISSUER = re.compile(
+_ISSUER = LazyPattern(
     rf"^([\u4e00-\u9fa5（）()]{{2,30}}?(?:{'|'.join(ISSUER_SUFFIXES)}))(?:文件)?$"
 )
+# What a place's name may open with, up to its suffix: Han characters, a dozen at most.
+_PLACE_OPENING = LazyPattern(r"[\u4e00-\u9fa5]{1,12}")
 # Words that name the governed area inside an issuer, longest first.
 REGION_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "高新区", "新区", "自治县", "县", "区", "市", "旗", "镇", "乡",
                    "自治州", "省")
@@ -55,8 +58,8 @@ TITLE_PLACE_STEM = 5
 _ZEROS = "〇○零OＯ"
 _DIGIT = f"0-9０-９{_ZEROS}一二三四五六七八九十"
 # A date alone on its line; under the heading it may be printed in parentheses (`（二〇〇九年三月二日）`).
-_DATE = re.compile(rf"^[(（]?\s*([{_DIGIT}]{{4}})\s*年\s*([{_DIGIT}]{{1,3}})\s*月\s*([{_DIGIT}]{{0,3}})\s*日\s*[)）]?$")
-_ISO_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DATE = LazyPattern(rf"^[(（]?\s*([{_DIGIT}]{{4}})\s*年\s*([{_DIGIT}]{{1,3}})\s*月\s*([{_DIGIT}]{{0,3}})\s*日\s*[)）]?$")
+_ISO_DATE = LazyPattern(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # Metadata box names as government sites print them, with the field each fills.
 BOX_FIELDS = {
     "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer",
@@ -66,11 +69,11 @@ BOX_FIELDS = {
 # A label may be spread out to the width of the box (`文       号`), and followed by a
 # colon, a cell border or both (`成文日期: | 2018-02-08 |`).
 _SPREAD_LABELS = "|".join("[ \u3000]*".join(label) for label in BOX_FIELDS)
-_BOX_LINE = re.compile(rf"({_SPREAD_LABELS})\s*[:：]?\s*[|｜]?\s*([^\s|｜]+)")
+_BOX_LINE = LazyPattern(rf"({_SPREAD_LABELS})\s*[:：]?\s*[|｜]?\s*([^\s|｜]+)")
 # A web page's tag before a title (`【民生实事项目】`).
-_WEB_TAG = re.compile(r"^【[^】]*】")
+_WEB_TAG = LazyPattern(r"^【[^】]*】")
 # 主送机关: one line ending in a colon and holding no other, so not a page's `来源:… 分享到:`.
-_RECIPIENTS = re.compile(r"^[^。；;:：]{2,200}[:：]$")
+_RECIPIENTS = LazyPattern(r"^[^。；;:：]{2,200}[:：]$")
 # What a name in a collective recipient opens with (`各乡镇`, `有关单位`).
 # A speech's greeting addresses people, not organisations (`各位代表：`).
 GREETING_PREFIXES = ("各位",)
@@ -78,13 +81,13 @@ GREETING_PREFIXES = ("各位",)
 PLAN_WORDS = ("实事", "民生", "惠民")
 # A place right before a body that governs it: its government, people's congress or Party committee.
 # Words a news sentence puts before the place it names (`记者从宜城市获悉`, `随着马关县…`, `欢迎访问吴兴区…`).
-_LEADING_FILLER = re.compile(r"^(?:.*(?:今年|去年|明年|近日|日前|目前|随着|访问|记者|获悉))?(?:年|在|从|据|经|对|由|是|的|和|与)*")
-_GOVERNED_PLACE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fa5])|(?<=[的在从据经对由是]))"
+_LEADING_FILLER = LazyPattern(r"^(?:.*(?:今年|去年|明年|近日|日前|目前|随着|访问|记者|获悉))?(?:年|在|从|据|经|对|由|是|的|和|与)*")
+_GOVERNED_PLACE = LazyPattern(r"(?:^|(?<=[^\u4e00-\u9fa5])|(?<=[的在从据经对由是]))"
                              r"(?=([\u4e00-\u9fa5]{2,8}?(?:县|区|市|旗|镇|乡|省|自治州))"
                              r"(?:人民政府|政府|人大|第[一二三四五六七八九十\d]{1,3}届|委员会|党委))")
-_CC = re.compile(r"^\s*抄\s*送\s*[:：]\s*(.*)$")
-_ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*(.*)$")
-_ATTACHMENT_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.．、]\s*(.+)$")
+_CC = LazyPattern(r"^\s*抄\s*送\s*[:：]\s*(.*)$")
+_ATTACHMENT = LazyPattern(r"^\s*附\s*件\s*[:：]\s*(.*)$")
+_ATTACHMENT_ITEM = LazyPattern(r"^\s*(\d{1,2})\s*[.．、]\s*(.+)$")
 
 
 def read_metadata(paragraphs: list[str], box: dict[str, str] | None = None) -> NoticeInfo:
@@ -292,8 +295,8 @@ def _heading(front: list[str]) -> str | None:
     return None
 
 
-_HEADING_YEAR = re.compile(r"(?:19|20)\d\d年(?!\d{1,2}月)")
-_ENUMERATOR = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
+_HEADING_YEAR = LazyPattern(r"(?:19|20)\d\d年(?!\d{1,2}月)")
+_ENUMERATOR = LazyPattern(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
 
 
 def _plan_year(heading: str | None, doc_number: str | None, stated: int | None,
@@ -350,11 +353,15 @@ def _place_at(text: str, longest_stem: int = 12) -> str | None:
     """The place `text` opens with (`汶上县人民政府` → `汶上县`), the innermost when it names
     several (`某某市某某区人民政府` → `某某区`); none for a reference such as 全县 or 我区."""
     text = _without_party_prefix(text)
+    opening = _PLACE_OPENING.match(text)
+    if not opening:
+        return None
     for suffix in REGION_SUFFIXES:
-        match = re.match(rf"[\u4e00-\u9fa5]{{1,12}}?{suffix}", text)
-        if not match:
+        # The suffix after the fewest characters of the opening (a place's name is short).
+        start = text.find(suffix, 1, opening.end() + len(suffix))
+        if start < 0:
             continue
-        area = _innermost_area(match.group(0))
+        area = _innermost_area(text[:start + len(suffix)])
         stem = area[:-len(suffix)]
         if (stem and stem[-1] not in NOT_PLACE_MARKS and len(stem) <= longest_stem
                 and not any(word in stem for word in NOT_PLACE_WORDS)):

@@ -1,7 +1,6 @@
 """Blocks → notice metadata and projects, then each field normalised."""
 from __future__ import annotations
 
-import re
 
 from mszs.document import Document, Paragraph
 from mszs.interpret.lists import read_list_items, read_unlabelled_items, reports_progress
@@ -15,14 +14,15 @@ from mszs.normalise.schedule import read_period_steps, read_schedule
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import lead_and_co_units, says_first_leads, split_people
-from mszs.schemas import NoticeInfo, Project, Task, TaskOrigin
+from mszs.output import NoticeInfo, Project, Task, TaskOrigin
+from mszs.patterns import LazyPattern
 from mszs.vocabulary import UNIT_ROLES
 
 
 # What a heading over the whole list says (`二、实事内容及责任分工`, `2021年民生实事项目`), or a
 # labelled line of the page taken for a heading (`机构名称：区政府办公室`). A heading of a part of
 # the notice (`二、主要任务`, `三、部分项目进展情况`) stays the section of what is under it.
-_LIST_TITLE = re.compile(r"实事|清单|分工|一览|(19|20)\d\d\s*年|[:：]")
+_LIST_TITLE = LazyPattern(r"实事|清单|分工|一览|(19|20)\d\d\s*年|[:：]")
 
 
 def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from mszs.document import Paragraph
+from mszs.patterns import LazyPattern
 
 _CN = "一二三四五六七八九十百零〇两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -36,18 +37,18 @@ class MarkStyle:
 
 # Tried in order; the first that matches names the style.
 MARK_STYLES: tuple[MarkStyle, ...] = (
-    MarkStyle("一、", 0, re.compile(rf"^\s*([{_CN}]{{1,4}})\s*(?:、|[.．](?!\d)|[ \u3000\t]+(?=[\u4e00-\u9fff]))\s*")),
-    MarkStyle("第一", 0, re.compile(rf"^\s*第([{_CN}]{{1,3}})\s*[项件个]?\s*[，,、：:.．]\s*")),
-    MarkStyle("（一）", 1, re.compile(rf"^\s*[（(]\s*([{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
-    MarkStyle("1.", 2, re.compile(r"^\s*(\d{1,3})\s*[、.．](?!\d)\s*")),
-    MarkStyle("实事一", 2, re.compile(rf"^\s*(?:{'|'.join(COUNTED_WORDS)})\s*([{_CN}]{{1,3}}|\d{{1,2}})\s*[：:、.．]\s*")),
-    MarkStyle("01", 2, re.compile(r"^\s*(0[1-9]|[1-9]\d)\s+(?=[\u4e00-\u9fff])(?![月日年号时个万亿元])")),
-    MarkStyle("（1）", 3, re.compile(r"^\s*[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*")),
-    MarkStyle("1）", 3, re.compile(r"^\s*(\d{1,2})\s*[)）]\s*")),
-    MarkStyle("①", 4, re.compile(rf"^\s*([{_CIRCLED}])\s*[、.．]?\s*")),
-    MarkStyle("一是", 5, re.compile(rf"^\s*([{_CN}]{{1,3}})是(?![否为以指])\s*")),
+    MarkStyle("一、", 0, LazyPattern(rf"^\s*([{_CN}]{{1,4}})\s*(?:、|[.．](?!\d)|[ \u3000\t]+(?=[\u4e00-\u9fff]))\s*")),
+    MarkStyle("第一", 0, LazyPattern(rf"^\s*第([{_CN}]{{1,3}})\s*[项件个]?\s*[，,、：:.．]\s*")),
+    MarkStyle("（一）", 1, LazyPattern(rf"^\s*[（(]\s*([{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
+    MarkStyle("1.", 2, LazyPattern(r"^\s*(\d{1,3})\s*[、.．](?!\d)\s*")),
+    MarkStyle("实事一", 2, LazyPattern(rf"^\s*(?:{'|'.join(COUNTED_WORDS)})\s*([{_CN}]{{1,3}}|\d{{1,2}})\s*[：:、.．]\s*")),
+    MarkStyle("01", 2, LazyPattern(r"^\s*(0[1-9]|[1-9]\d)\s+(?=[\u4e00-\u9fff])(?![月日年号时个万亿元])")),
+    MarkStyle("（1）", 3, LazyPattern(r"^\s*[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*")),
+    MarkStyle("1）", 3, LazyPattern(r"^\s*(\d{1,2})\s*[)）]\s*")),
+    MarkStyle("①", 4, LazyPattern(rf"^\s*([{_CIRCLED}])\s*[、.．]?\s*")),
+    MarkStyle("一是", 5, LazyPattern(rf"^\s*([{_CN}]{{1,3}})是(?![否为以指])\s*")),
     # A bullet (`☑东蕾苑二期新建工程`) counts nothing: its items have no number.
-    MarkStyle("●", 4, re.compile(rf"^\s*([{_BULLETS}])\s*")),
+    MarkStyle("●", 4, LazyPattern(rf"^\s*([{_BULLETS}])\s*")),
 )
 _STYLE_RANK = {style.name: style.rank for style in MARK_STYLES}
 
@@ -66,8 +67,8 @@ MAX_SKIPPED = 1
 # The highest number a top-level heading may have when it is the first of its style met.
 MAX_FIRST_HEADING = 10
 # `教育惠民（2项）`: a count of the items below, not words of the heading.
-_COUNT_NOTE = re.compile(r"(?<!\s)\s*[（(]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*[项件个类条]\s*[)）]\s*$")
-_FINAL_PUNCT = re.compile(r"[。.；;：:，,！!\s]+$")
+_COUNT_NOTE = LazyPattern(r"(?<!\s)\s*[（(]\s*(?:共\s*)?[\d一二三四五六七八九十]{1,3}\s*[项件个类条]\s*[)）]\s*$")
+_FINAL_PUNCT = LazyPattern(r"[。.；;：:，,！!\s]+$")
 
 
 @dataclass(frozen=True)
@@ -105,16 +106,16 @@ def _match(text: str) -> tuple[re.Match | None, MarkStyle | None]:
 # stands at the start or after punctuation or a space.
 _BEFORE_RUN_IN = r"(?:^|(?<=[\s。；;，,：:！？!?）)]))"
 RUN_IN_MARKS: tuple[re.Pattern, ...] = (
-    re.compile(rf"{_BEFORE_RUN_IN}([{_CN}]{{1,3}})是(?![否为以指])"),
-    re.compile(rf"{_BEFORE_RUN_IN}第([{_CN}]{{1,3}})[，,、]"),
-    re.compile(rf"{_BEFORE_RUN_IN}[（(]([{_CN}]{{1,3}})[)）]"),
-    re.compile(rf"{_BEFORE_RUN_IN}[（(](\d{{1,2}})[)）]"),
-    re.compile(rf"{_BEFORE_RUN_IN}(\d{{1,2}})[.、．](?!\d)"),
-    re.compile(rf"([{_CIRCLED}])"),
+    LazyPattern(rf"{_BEFORE_RUN_IN}([{_CN}]{{1,3}})是(?![否为以指])"),
+    LazyPattern(rf"{_BEFORE_RUN_IN}第([{_CN}]{{1,3}})[，,、]"),
+    LazyPattern(rf"{_BEFORE_RUN_IN}[（(]([{_CN}]{{1,3}})[)）]"),
+    LazyPattern(rf"{_BEFORE_RUN_IN}[（(](\d{{1,2}})[)）]"),
+    LazyPattern(rf"{_BEFORE_RUN_IN}(\d{{1,2}})[.、．](?!\d)"),
+    LazyPattern(rf"([{_CIRCLED}])"),
 )
 
 
-_SECOND_MARK = re.compile(r"二是|第二|[（(]二[)）]|[（(]2[)）]|(?<!\d)2[.、．]|②")
+_SECOND_MARK = LazyPattern(r"二是|第二|[（(]二[)）]|[（(]2[)）]|(?<!\d)2[.、．]|②")
 
 
 def run_in_starts(text: str, first: int = 1) -> list[int]:
@@ -155,7 +156,7 @@ def number_paragraphs(texts: list[str]) -> list[Enumerated | None]:
 
 
 # `2.50个小区…` after `1.`: a decimal to the eye, but the run of `1.` marks says item 2.
-_MARK_BEFORE_DIGIT = re.compile(r"^\s*(\d{1,3})[.．](?=\d)")
+_MARK_BEFORE_DIGIT = LazyPattern(r"^\s*(\d{1,3})[.．](?=\d)")
 _DIGIT_STYLE = "1."
 
 
@@ -229,7 +230,7 @@ def without_count_note(heading: str) -> str:
 # (一)全面促进消费增长。 1.把恢复和扩大消费…`. Such a line is long and holds several marks after spaces.
 MIN_FLATTENED = 200
 MIN_FLATTENED_MARKS = 3
-_SPACES = re.compile(r"[ \u3000\t]+")
+_SPACES = LazyPattern(r"[ \u3000\t]+")
 _MARK_LOOK = 12  # enough text after a space to read a mark from
 # Styles too loose to trust after a space inside running text: `01 ` is any number, `一是` a clause.
 _STYLES_NOT_AFTER_SPACE = ("01", "一是")
@@ -237,7 +238,7 @@ _MARK_PUNCTUATION = set("、.．)），,：:") | set(_CIRCLED)
 
 
 # Chinese puts no space after a full stop inside a paragraph: `…改善群众居住条件。 老旧小区改造工程。…`.
-_SPACE_AFTER_SENTENCE = re.compile(r"(?<=[。！？!?])[ \u3000\t]+(?=[\u4e00-\u9fff“])")
+_SPACE_AFTER_SENTENCE = LazyPattern(r"(?<=[。！？!?])[ \u3000\t]+(?=[\u4e00-\u9fff“])")
 
 
 def split_flattened(paragraphs: list[Paragraph]) -> list[Paragraph]:

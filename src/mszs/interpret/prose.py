@@ -19,24 +19,25 @@ from mszs.document import Paragraph
 from mszs.interpret.lists import PROJECT_LIST_START, content_and_done, name_bare_items
 from mszs.interpret.outline import enumerator, enumerator_value
 from mszs.interpret.records import ProjectRecord, TaskRecord
+from mszs.patterns import LazyPattern
 from mszs.vocabulary import LIST_WORDS, cached
 
 _COUNT = r"(\d{1,3}|[一二两三四五六七八九十]{1,3})"
 # `等5个项目`, `3项民生实事项目`, `等三个项目`: a count closing the list before it.
-_COUNT_CLOSING = re.compile(rf"(等)?\s*{_COUNT}\s*[个项件]")
+_COUNT_CLOSING = LazyPattern(rf"(等)?\s*{_COUNT}\s*[个项件]")
 # `10件为民实事`, `十件实事`: a count that a listing word or the next sentence lists.
-_COUNT_STATED = re.compile(rf"{_COUNT}\s*[个项件]")
+_COUNT_STATED = LazyPattern(rf"{_COUNT}\s*[个项件]")
 # How far after a count the counted word may stand (`10个县列为民办实事方案`).
 COUNTED_WORD_REACH = 12
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = LazyPattern(r"[。！？!?]")
 _PAUSES = "，,：:；;"
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "（(【[《“‘「", "）)】]》”’」"
-_BRACKETS = re.compile(f"[{re.escape(_OPENING_BRACKETS)}]")
+_BRACKETS = LazyPattern(f"[{re.escape(_OPENING_BRACKETS)}]")
 # What a text of two items or more holds: a separator, a joiner or a title.
-_LISTED = re.compile(r"[、；;《]|及|和")
+_LISTED = LazyPattern(r"[、；;《]|及|和")
 _NUMERAL_CHARS = "0-9一二三四五六七八九十"
 _NUMERALS = set("0123456789一二三四五六七八九十")
-_TITLES = re.compile(r"(?:《[^《》]+》[、，,\s]*){2,}")
+_TITLES = LazyPattern(r"(?:《[^《》]+》[、，,\s]*){2,}")
 MIN_ITEMS = 3
 MAX_GROUP_NAME = 15
 # Bounds that keep a hostile sentence (thousands of counts, one endless list) in linear time.

@@ -15,6 +15,7 @@ from mszs.interpret.lists import labelled_parts
 from mszs.interpret.outline import enumerator, heading_text, seq_value
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
+from mszs.patterns import LazyPattern
 from mszs.vocabulary import TEXT_ROLES, header_role, is_header_row, label_role, period_header, with_content_column
 
 # A table without header words this large is worth a warning: it may be a project table in words we do not know.
@@ -33,9 +34,9 @@ _NO_FIELD_ROLES = (None, "other")
 # a sentence or a clause itself.
 _PROSE_END = ("。", "；", ";", "！", "？", "!", "?", "，", ",")
 # `一、教育卫生类（牵头领导：周明、韩立）`: a group row naming who answers for the projects below.
-_GROUP_CLAUSE = re.compile(r"[（(]([^（）()]+)[)）]\s*$")
-_DATED_HEADER = re.compile(r"\d{1,2}\s*月|季度|半年|截至|\d{4}\s*年")
-_LABELLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*(.+?)\s*$")
+_GROUP_CLAUSE = LazyPattern(r"[（(]([^（）()]+)[)）]\s*$")
+_DATED_HEADER = LazyPattern(r"\d{1,2}\s*月|季度|半年|截至|\d{4}\s*年")
+_LABELLED = LazyPattern(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*(.+?)\s*$")
 
 
 @dataclass

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from mszs.normalise.numbers import parse_number
 from mszs.normalise.text import fold_digits
+from mszs.patterns import LazyPattern
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ _DATE_START = (rf"(?<![\d.])\d{{1,4}}(?:\s*[年月季]|[./-])|[{_NUMERALS}][{_NU
 
 # One optional year, then a month (with day or part), a half, a quarter or the
 # year's end; a bare year (2022年) is a date too. 前/之前 after it belongs to it.
-_DATE = re.compile(
+_DATE = LazyPattern(
     rf"(?={_DATE_START})(?<![\d.])(?:{_NUMERIC}|(?:{_YEAR}\s*)?"
     rf"(?:{_MONTH}(?:\s*{_DAY}|(?P<part>{_PART}))?"
     rf"|(?P<half>{'|'.join(HALVES)})"
@@ -83,7 +84,7 @@ _DATE = re.compile(
     rf"|(?P<yend>[{''.join(YEAR_ENDS)}]))?)"
     r"(?:\s*(?:之前|以前|前))?"
 )
-_RECURRING = re.compile("|".join(RECURRING))
+_RECURRING = LazyPattern("|".join(RECURRING))
 
 
 def _resolve_year(match: re.Match, year: int | None) -> int | None:

@@ -8,10 +8,10 @@ Values are computed with Decimal so that multipliers folded in later (16.4亿) s
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 
 from mszs.normalise.text import fold_digits
+from mszs.patterns import LazyPattern
 
 # Characters a Chinese numeral is made of, and those it may start with
 # (a lone 万/千/百 is a word, not a number).
@@ -22,9 +22,9 @@ CHINESE_NUMERAL_START = CHINESE_DIGITS + "十"
 _DIGIT_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                  "八": 8, "九": 9}
 # Below a hundred: an optional tens digit, 十, an optional unit digit (neither of them zero).
-_TENS = re.compile(r"([一二两三四五六七八九])?十([一二两三四五六七八九])?")
-_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_CHINESE = re.compile(rf"[{CHINESE_NUMERAL_START}][{CHINESE_NUMERAL_CHARS}]*")
+_TENS = LazyPattern(r"([一二两三四五六七八九])?十([一二两三四五六七八九])?")
+_ARABIC = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_CHINESE = LazyPattern(rf"[{CHINESE_NUMERAL_START}][{CHINESE_NUMERAL_CHARS}]*")
 
 
 def to_decimal(text: str) -> Decimal | None:

@@ -9,36 +9,36 @@ are not headings are returned as unresolved for the caller to report.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from mszs.normalise.dates import RELATIVE_YEARS, ParsedDate, date_matches, find_date, leading_date
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
-from mszs.schemas.notice import Deadline, Milestone
+from mszs.output import Deadline, Milestone
+from mszs.patterns import LazyPattern
 
 # Enumerators that open a sub-heading: （一） (1) 一、 1、 1. ①
 # (`1.3月底前` is 1. then 3月底前, as is `1.2021年7月`.)
 _AFTER_NUMBER_POINT = r"(?=\d{4}年|\d{1,2}月|[^\d]|$)"
-_ENUMERATOR = re.compile(
+_ENUMERATOR = LazyPattern(
     rf"^\s*(?:[（(][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}[、.．]|\d{{1,2}}[、．]"
     rf"|\d{{1,2}}\.{_AFTER_NUMBER_POINT}|[①-⑳])\s*")
 
 # A new step may start on the same line after ；/; or, once the step has its
 # own date, after ，。 (6月底前完成招标，年底前竣工) — when a date follows.
-_STEP_END = re.compile(r"(?<=[；;，,。])")
+_STEP_END = LazyPattern(r"(?<=[；;，,。])")
 _CLAUSE_END = ("，", ",", "。")
 
 # Numbered steps run together on one line: `1、6月1日投入试运营 2、11月底完成改造`, `1.2021年7月 2.2021年12月`.
-_INLINE_NUMBER = re.compile(rf"(?:^|(?<=\s))(\d{{1,2}})[、.．]{_AFTER_NUMBER_POINT}")
+_INLINE_NUMBER = LazyPattern(rf"(?:^|(?<=\s))(\d{{1,2}})[、.．]{_AFTER_NUMBER_POINT}")
 
 # A 建设时间 cell holding a year alone (`2024`): the year is the deadline.
-_BARE_YEAR = re.compile(r"^((?:19|20)\d\d)\s*年?(?:度|内|底)?$")
+_BARE_YEAR = LazyPattern(r"^((?:19|20)\d\d)\s*年?(?:度|内|底)?$")
 
-_RELATIVE_YEAR = re.compile(rf"[{''.join(RELATIVE_YEARS)}]年")
+_RELATIVE_YEAR = LazyPattern(rf"[{''.join(RELATIVE_YEARS)}]年")
 
 # What may stand beside a bare date without making it a step (2021年12月底前完成).
-_FILLER = re.compile(r"[\s，,。.；;：:、（）()\-—–~～至到]|完成|全部|全面|结束|为止|止|截止|以内|内")
+_FILLER = LazyPattern(r"[\s，,。.；;：:、（）()\-—–~～至到]|完成|全部|全面|结束|为止|止|截止|以内|内")
 
 
 @dataclass

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import cached_property
 from decimal import Decimal
 
 from mszs.normalise.dates import leading_date
 from mszs.normalise.numbers import CHINESE_NUMERAL_CHARS, CHINESE_NUMERAL_START, as_number, to_decimal
 from mszs.normalise.text import fold_digits
-from mszs.schemas.notice import Target
+from mszs.output import Target
+from mszs.patterns import LazyPattern
 
 # Units a delivered quantity is counted in, as printed.
 UNITS = (
@@ -75,7 +77,7 @@ WEAK_BEFORE = {"控制在": "<="}
 # Adverbs that may stand a few words before the number (至少建成2所).
 ADVERB_COMPARATORS = {"至少": ">=", "最少": ">=", "最多": "<="}
 # What may stand between a comparator and its number: a rate (不低于每人每月80元).
-_RATE_WORDS = re.compile(r"(?:每[人户年月日天次名亩]|人均|户均|年均|月均|平均)+")
+_RATE_WORDS = LazyPattern(r"(?:每[人户年月日天次名亩]|人均|户均|年均|月均|平均)+")
 COMPARATORS_AFTER = {
     "及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "之内": "<=",
     "左右": "~", "上下": "~",
@@ -96,9 +98,9 @@ METRIC_FILLERS = ("确保", "力争", "争取", "实现", "其中", "累计", "�
 METRIC_TAILS = ("达到", "达", "为", "至", "到", "共", "计", "由", "从")
 
 # Quoted or titled text is a name: numbers inside it are not amounts.
-_QUOTED = re.compile(r"“[^“”]{0,30}”|《[^《》]{0,40}》|\"[^\"\n]{0,30}\"|「[^「」]{0,30}」|‘[^‘’]{0,30}’")
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?、（）()“”\"|\t\n]")
-_ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+_QUOTED = LazyPattern(r"“[^“”]{0,30}”|《[^《》]{0,40}》|\"[^\"\n]{0,30}\"|「[^「」]{0,30}」|‘[^‘’]{0,30}’")
+_CLAUSE_BREAK = LazyPattern(r"[，,。；;：:！!？?、（）()“”\"|\t\n]")
+_ENUMERATOR = LazyPattern(r"^\s*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 
 
 def _alternation(words) -> str:
@@ -111,15 +113,15 @@ _GAP = r"[ \t\u3000]*"
 _MULTIPLIER = _alternation(MULTIPLIERS)
 # 百分之九十 is a percentage with no unit after it; 30余万元 puts 余 before the multiplier.
 # (what a quantity may start with is looked at first: a lookbehind tried at every character costs more)
-_QUANTITY = re.compile(
+_QUANTITY = LazyPattern(
     rf"(?=[百\d{CHINESE_NUMERAL_START}])(?<![\d.A-Za-z+第])(?P<pct>百分之)?(?P<num>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult>{_MULTIPLIER})?"
     rf"(?:{_GAP}(?:{_alternation(RANGE_SEPARATORS)}){_GAP}(?P<num2>{_ARABIC}|{_CHINESE}){_GAP}(?P<mult2>{_MULTIPLIER})?)?"
     rf"(?P<more>[余多])?(?P<mult3>{_MULTIPLIER})?(?(pct)|{_GAP}(?P<unit>{_alternation(UNITS)}))"
     rf"(?:{_GAP}/{_GAP}(?P<per>[千万百十]?(?:{_alternation(PER_UNITS)})))?"
     r"(?![A-Za-z])"
 )
-_PER_EACH = re.compile(r"每[\u4e00-\u9fff]{1,2}$")
-_METRIC_END = re.compile(rf"[\d{CHINESE_NUMERAL_START}的]")
+_PER_EACH = LazyPattern(r"每[\u4e00-\u9fff]{1,2}$")
+_METRIC_END = LazyPattern(rf"[\d{CHINESE_NUMERAL_START}的]")
 # How far before and after a quantity its comparator words are looked for (不低于每人每月…).
 _NEAR = 32
 # A metric names what is counted in a few words, and 由/从 opens a change close to its verb:
@@ -304,11 +306,10 @@ def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], cla
     span = text[match.start():following.end()]
     clause = clauses.before(match.start())
     if between in CHANGE_VERBS and any(word in clause for word in CHANGE_FROM):  # 从每人每年600元提高到800元
-        return new.model_copy(update={"text": span, "kind": "change", "value_from": target.value,
-                                      "metric": target.metric})
+        return replace(new, text=span, kind="change", value_from=target.value, metric=target.metric)
     if between in RANGE_SEPARATORS and target.value_max is None and new.value_max is None and new.value > target.value:
         comparator = new.comparator if new.comparator != "=" else target.comparator
-        return target.model_copy(update={"text": span, "value_max": new.value, "comparator": comparator})
+        return replace(target, text=span, value_max=new.value, comparator=comparator)
     return None
 
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from mszs.patterns import LazyPattern
+
 # CJK ideographs, CJK punctuation and full-width forms: whitespace between two of
 # these is a line break or a justification gap, never a word boundary.
 _CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3200-\u32ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
-_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b]+")
+_CJK_GAP = LazyPattern(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_SPACES = LazyPattern(r"[ \t\u00a0\u3000\u2002-\u200b]+")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_FULLWIDTH_DIGIT = re.compile("[０-９]")
-_WHITESPACE = re.compile(r"\s")
-_WHITESPACE_RUN = re.compile(r"\s+")
+_FULLWIDTH_DIGIT = LazyPattern("[０-９]")
+_WHITESPACE = LazyPattern(r"\s")
+_WHITESPACE_RUN = LazyPattern(r"\s+")
 
 
 def clean_text(text: str | None) -> str:

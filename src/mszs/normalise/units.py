@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
+from mszs.patterns import LazyPattern
 from mszs.vocabulary import ORG_SUFFIXES
 
 # Bare township-level nouns that inherit a 各/有关/相关 prefix from the unit before them.
@@ -21,37 +22,37 @@ TITLES = tuple(sorted((
 SEPARATORS = "、，,；;"
 # `县住建局（牵头）`: a mark naming the lead inside a plain list of units.
 LEAD_MARKS = ("牵头", "牵头单位", "总牵头", "负总责", "主责")
-_LEAD_MARK = re.compile(rf"（(?:{'|'.join(LEAD_MARKS)})）$")
+_LEAD_MARK = LazyPattern(rf"（(?:{'|'.join(LEAD_MARKS)})）$")
 # `（列第一位者为牵头单位，下同）`: a note inside a list of units, not part of a name; when it
 # says the first unit listed leads, it holds for every list of the notice.
-_UNIT_NOTE = re.compile(r"（[^（）]*(?:下同|第一位|首位)[^（）]*）")
-_FIRST_LEADS = re.compile(r"(?:列|排)在?(?:第一位|首位).{0,8}(?:牵头|主办|主责)")
+_UNIT_NOTE = LazyPattern(r"（[^（）]*(?:下同|第一位|首位)[^（）]*）")
+_FIRST_LEADS = LazyPattern(r"(?:列|排)在?(?:第一位|首位).{0,8}(?:牵头|主办|主责)")
 # The shortest item of a collective list that is not a name itself: `东湖、西岭管理区`.
 MAX_SHARED_ITEM = 4
 # No unit's name is longer: a fragment this long takes no more pieces (which keeps joining linear).
 MAX_NAME_LENGTH = 60
-_SHARED_ITEM = re.compile(rf"[\u4e00-\u9fff]{{2,{MAX_SHARED_ITEM}}}")
-_UP_TO_PREFIX = re.compile(rf"^.*?({'|'.join(CARRIED_PREFIXES)})")
+_SHARED_ITEM = LazyPattern(rf"[\u4e00-\u9fff]{{2,{MAX_SHARED_ITEM}}}")
+_UP_TO_PREFIX = LazyPattern(rf"^.*?({'|'.join(CARRIED_PREFIXES)})")
 # `省财政厅主办，省国税局、地税局协办`, `由县民政局负责`, `县教育局牵头，县财政局配合`: units whose
 # role is said by the verb after them, not by a label.
 LEAD_VERBS = ("负总责", "总负责", "牵头", "主办", "主责", "负责")
 STRONG_LEAD_VERBS = ("负总责", "总负责", "牵头", "主办", "主责")
 CO_VERBS = ("协办", "配合", "参与", "协助", "协同")
-_VERB_PART = re.compile(rf"^由?(.+?)(?:按职责分工|按照职责|按职责|分别|共同)?({'|'.join(LEAD_VERBS + CO_VERBS)})"
+_VERB_PART = LazyPattern(rf"^由?(.+?)(?:按职责分工|按照职责|按职责|分别|共同)?({'|'.join(LEAD_VERBS + CO_VERBS)})"
                         rf"(?:实施|落实|推进)?(?:的?(?:工作|事项|任务|项目))?$")
-_VERB_AT_END = re.compile(rf"(?:{'|'.join(LEAD_VERBS + CO_VERBS)})(?:实施|落实|推进)?(?:的?(?:工作|事项|任务|项目))?[\s。；;，,]*$")
+_VERB_AT_END = LazyPattern(rf"(?:{'|'.join(LEAD_VERBS + CO_VERBS)})(?:实施|落实|推进)?(?:的?(?:工作|事项|任务|项目))?[\s。；;，,]*$")
 # Suffixes only offices have; places (区, 镇, 村) end like organisations too.
 OFFICE_SUFFIXES = ("局", "委", "办", "院", "中心", "部", "公司", "集团", "政府", "指挥部", "办公室", "管委会", "厅",
                    "处", "队", "站", "所", "会", "联", "社", "专班", "科", "室")
 MAX_UNIT_NAME = 25
-_PARENTHESISED = re.compile(r"（[^（）]*）")
-_FINAL_PARENTHESISED = re.compile(r"（[^（）]*）$")
-_SPACES = re.compile(r"\s+")
+_PARENTHESISED = LazyPattern(r"（[^（）]*）")
+_FINAL_PARENTHESISED = LazyPattern(r"（[^（）]*）$")
+_SPACES = LazyPattern(r"\s+")
 _PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
 # `…、河南银保监局等相关部门`: the others alike, no unit of their own.
-_OTHERS_ALIKE = re.compile(r"等(?:(?:相关|有关|其他|其它)?(?:部门|单位))?$")
+_OTHERS_ALIKE = LazyPattern(r"等(?:(?:相关|有关|其他|其它)?(?:部门|单位))?$")
 _TRAILING_MARKS = "、，,；;。.：:"
-_LEADING = re.compile(r"^[、，,；;。.：:\s]+")
+_LEADING = LazyPattern(r"^[、，,；;。.：:\s]+")
 
 
 def _without_trailing_marks(text: str) -> str:

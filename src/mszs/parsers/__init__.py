@@ -6,12 +6,12 @@ imported only when a file of that format is read.
 from __future__ import annotations
 
 import importlib
-import re
 
 from mszs.document import MAX_BLOCKS, Document, check_block_count
 from mszs.errors import TooLarge, UnreadableInput, UnsupportedFormat
 from mszs.parsers.cleanup import clean_document, document_texts
 from mszs.parsers.detect import detect_format
+from mszs.patterns import LazyPattern
 
 # format → "module:function" of its reader
 READERS = {
@@ -33,7 +33,7 @@ MAX_TEXT_BYTES = 10 * 1024 * 1024
 _CAPPED = ("text", "html")
 # Text that runs up to a tag: every line or paragraph of a page is one, while tags nested
 # without text between them (thousands of <div>) are none.
-_TEXT_BEFORE_TAG = re.compile(rb"[^>\s]\s*<")
+_TEXT_BEFORE_TAG = LazyPattern(rb"[^>\s]\s*<")
 
 _REFUSED = {
     "binary": "binary data, not a notice (no text, Word, PDF or HTML content found)",

@@ -14,25 +14,26 @@ from __future__ import annotations
 import re
 
 from mszs.normalise.numbers import parse_number
+from mszs.patterns import LazyPattern
 from mszs.vocabulary import ORG_SUFFIXES, PROJECT_ROLES, column_roles
 
 # What a paragraph looks like, by the column roles that accept it.
 LIST_KINDS = {"lead_units": "unit", "units": "unit", "co_units": "unit", "leaders": "person", "deadline": "date"}
-_DATE = re.compile(r"^((19|20)\d\d\s*年)?\s*(\d{1,2}\s*月|年底|年内|年中|全年|上半年|下半年|第?[一二三四1-4]\s*季度|长期|持续)"
+_DATE = LazyPattern(r"^((19|20)\d\d\s*年)?\s*(\d{1,2}\s*月|年底|年内|年中|全年|上半年|下半年|第?[一二三四1-4]\s*季度|长期|持续)"
                    r"|^(19|20)\d\d\s*[.．/-]\s*\d{1,2}(\D|$)")
 # A count with its measure word (`新建口袋公园3处`) ends like a unit (处, 所) but is none.
-_COUNT_AT_END = re.compile(r"\d\s*[\u4e00-\u9fa5]$")
+_COUNT_AT_END = LazyPattern(r"\d\s*[\u4e00-\u9fa5]$")
 # A name, letter-spaced as Word pads a two-character one (`王  林`) or not.
-_PERSON = re.compile(r"^[\u4e00-\u9fa5](?:[ \u3000]*[\u4e00-\u9fa5]){1,3}$")
+_PERSON = LazyPattern(r"^[\u4e00-\u9fa5](?:[ \u3000]*[\u4e00-\u9fa5]){1,3}$")
 # A cell that starts with its row's number, the rest of the row's first column after it.
-_NUMBERED_CELL = re.compile(r"^\s*(\d{1,3})[.、．]\s*\S")
-_HEADING_CELL = re.compile(r"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*\S")
-_SEQ = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?\s*$")
+_NUMBERED_CELL = LazyPattern(r"^\s*(\d{1,3})[.、．]\s*\S")
+_HEADING_CELL = LazyPattern(r"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*\S")
+_SEQ = LazyPattern(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?\s*$")
 # A cell listing several units (`区发展改革局、区工业和信息化局、沈阳近海经济区管委会`) is one of units
 # when each of them is.
-_UNIT_LIST_SEPARATOR = re.compile(r"[、，,；;]")
+_UNIT_LIST_SEPARATOR = LazyPattern(r"[、，,；;]")
 MAX_UNIT_NAME = 25
-_TRAILING = re.compile(r"(?<![、，,；;。.\s])[、，,；;。.\s]+$|等$")  # lookbehind: linear on long runs
+_TRAILING = LazyPattern(r"(?<![、，,；;。.\s])[、，,；;。.\s]+$|等$")  # lookbehind: linear on long runs
 
 
 def kind_of(text: str) -> str:

@@ -6,22 +6,22 @@ interpreter sees the same text whatever the format it came from.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from pathlib import Path
 
 from mszs.document import Cell, Document, Paragraph, Table
+from mszs.patterns import LazyPattern
 from mszs.vocabulary import is_header_row
 
 # A page-number line: — 3 —, -3-, - 3 -, 第3页, 第 3 页 共 10 页, 3/10.
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = LazyPattern(
     r"^\s*(?:[—–\-－]+\s*\d{1,4}\s*[—–\-－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_FULLWIDTH_DIGIT = re.compile("[０-９]")  # searching first is quicker than translating every text
-_FULLWIDTH_POINT = re.compile(r"(?<=\d)[．｡](?=\d)")
-_FULL_WIDTH = re.compile("[０-９．｡\u2e80-\u2fdf\u3400-\u4dbf\uf900-\ufaff]")  # what clean_text changes outside PDFs
+_FULLWIDTH_DIGIT = LazyPattern("[０-９]")  # searching first is quicker than translating every text
+_FULLWIDTH_POINT = LazyPattern(r"(?<=\d)[．｡](?=\d)")
+_FULL_WIDTH = LazyPattern("[０-９．｡\u2e80-\u2fdf\u3400-\u4dbf\uf900-\ufaff]")  # what clean_text changes outside PDFs
 # Characters printed for the ones they look like. A font may give one glyph to several code
 # points (a radical and its ideograph, a compatibility ideograph and its unified one, 戶 and
 # 户); a PDF maker that maps the glyph back to text may then pick the wrong one (Chromium
@@ -37,11 +37,11 @@ _GLYPH_TWINS = str.maketrans(
     "小尢尸屮山巛工己巾干幺广廴廾弋弓彡彳心戈户手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒白皮皿目矛矢石示禾穴立竹米糸缶网羊羽老而耒耳聿肉臣自至臼"
     "舌舛舟艮色虍虫血行衣言谷豆豕豸赤走足身辛辰邑酉里金阜隶隹雨非面革韭音食首香高髟鬯鬲鬼鹿麻黍黑黹鼎鼓鼠鼻龠胶更串句金喇奈洛烙珞落酪老路露弄磊雷漏勒肋丹北便不泌沈拾若略凉梁量力年列咽烈"
     "例醴了僚尿料燎阮律栗隆利吏履易李梨泥理里林淋炙什刺拓洞暴行兀勉勤卑器墨碑臭巽拔爨")
-_GLYPH_TWIN = re.compile("[\u2e80-\u2fdf\u3400-\u4dbf\uf900-\ufaff]")
-_KANGXI = re.compile("[\u2f00-\u2fdf]")
-_SPACES = re.compile(r"\s+")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+_GLYPH_TWIN = LazyPattern("[\u2e80-\u2fdf\u3400-\u4dbf\uf900-\ufaff]")
+_KANGXI = LazyPattern("[\u2f00-\u2fdf]")
+_SPACES = LazyPattern(r"\s+")
+_HAN = LazyPattern(r"[\u4e00-\u9fff]")
+_NOT_HAN = LazyPattern(r"[^\u4e00-\u9fff]+")
 
 # Share of Han characters that must change under t2s before a text counts as
 # traditional; simplified notices change none, traditional ones a fifth or more.
@@ -58,19 +58,19 @@ _CJK_CHAR = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
 # read by OCR only, each with a warning that counts the mends.
 OCR_MENDS = [
     ("a 发文字号 year in mismatched brackets",  # 汶政办发〔2021）1号, 〔2021]1号
-     re.compile(r"(?<=[发办字函委府])[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】](?=\s*第?\d{1,4}\s*号)"),
+     LazyPattern(r"(?<=[发办字函委府])[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】](?=\s*第?\d{1,4}\s*号)"),
      lambda m: f"〔{m.group(1)}〕"),
-    ("O read for 0 in a number", re.compile(r"(?<=\d)[OoＯｏ](?=[\d年月日])|(?<=[\s年月日])[Oo](?=\d)"), "0"),
+    ("O read for 0 in a number", LazyPattern(r"(?<=\d)[OoＯｏ](?=[\d年月日])|(?<=[\s年月日])[Oo](?=\d)"), "0"),
     ("O or 0 read for 〇 in a year in Chinese numerals",
-     re.compile(r"(?<=[一二三四五六七八九〇零])[OoＯｏ0](?=[一二三四五六七八九〇零])"), "〇"),
-    ("l or I read for 1 in a number", re.compile(r"(?<=\d)[lI|](?=[\d年月日号])|(?<=[\s：:年月])[lI](?=\d)"), "1"),
-    ("丶 read for the enumeration comma 、", re.compile("丶"), "、"),
+     LazyPattern(r"(?<=[一二三四五六七八九〇零])[OoＯｏ0](?=[一二三四五六七八九〇零])"), "〇"),
+    ("l or I read for 1 in a number", LazyPattern(r"(?<=\d)[lI|](?=[\d年月日号])|(?<=[\s：:年月])[lI](?=\d)"), "1"),
+    ("丶 read for the enumeration comma 、", LazyPattern("丶"), "、"),
     ("half-width punctuation in Chinese text",
-     re.compile(rf"(?<={_CJK_CHAR})[,;:?!](?!\d)|[,;:](?={_CJK_CHAR})"),
+     LazyPattern(rf"(?<={_CJK_CHAR})[,;:?!](?!\d)|[,;:](?={_CJK_CHAR})"),
      lambda m: {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}[m.group()]),
-    ("half-width brackets around Chinese text", re.compile(rf"\(({_CJK_CHAR}[^()（）]*)\)"), r"（\1）"),
+    ("half-width brackets around Chinese text", LazyPattern(rf"\(({_CJK_CHAR}[^()（）]*)\)"), r"（\1）"),
     ("a full-width bracket closed by a half-width one, or the other way round",
-     re.compile(r"（([^()（）]*)\)|\(([^()（）]*)）"), lambda m: f"（{m.group(1) or m.group(2) or ''}）"),
+     LazyPattern(r"（([^()（）]*)\)|\(([^()（）]*)）"), lambda m: f"（{m.group(1) or m.group(2) or ''}）"),
 ]
 
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
+
+from mszs.patterns import LazyPattern
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HTML_MARKERS = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|table|div|p)[\s>/]", re.I)
+_HTML_MARKERS = LazyPattern(rb"<\s*(!doctype\s+html|html|head|body|meta|table|div|p)[\s>/]", re.I)
 # Page images (a scanned notice), by their first bytes; a BMP's reserved bytes are zero.
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
@@ -37,6 +38,8 @@ def detect_format(data: bytes) -> str:
 
 def _zip_format(data: bytes) -> str:
     """``docx``, ``ofd`` (GB/T 33190: its entry point is OFD.xml) or ``zip``."""
+    import zipfile  # here, not at the top: most notices are text or PDF
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
 from mszs.errors import UnreadableInput
 
 # Chinese notices are UTF-8 or GB-family; GB18030 is a superset of GBK and GB2312,
@@ -25,6 +23,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return data.decode(name), name
         except (UnicodeDecodeError, LookupError):
             continue
+    from charset_normalizer import from_bytes  # only for bytes neither UTF-8 nor as declared: most notices are UTF-8
+
     best = from_bytes(data[:200_000], cp_isolation=None).best()
     name = _canonical(best.encoding) if best else "gb18030"
     if name in ("ascii",):

@@ -10,29 +10,31 @@ from __future__ import annotations
 
 import re
 
+from mszs.patterns import LazyPattern
+
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # Pinyin after a Han character: with a tone mark always; toneless (`(de)`) only on a page that
 # prints glosses, told by MIN_TONED_GLOSSES toned ones.
 # (the bracket first and the Han character behind it: a pattern that starts with a character class
 # is tried only where one stands, one that starts with a lookbehind at every character)
-_TONED_GLOSS = re.compile(rf"[（(](?<=[\u4e00-\u9fff][（(])[a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]")
-_ANY_GLOSS = re.compile(rf"[（(](?<=[\u4e00-\u9fff][（(])[a-zü{_TONED}]{{1,6}}[)）]")
+_TONED_GLOSS = LazyPattern(rf"[（(](?<=[\u4e00-\u9fff][（(])[a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]")
+_ANY_GLOSS = LazyPattern(rf"[（(](?<=[\u4e00-\u9fff][（(])[a-zü{_TONED}]{{1,6}}[)）]")
 MIN_TONED_GLOSSES = 3
 
 # name → pattern of a span to remove wherever it stands. A spam string's end cannot be told
 # from the text it is glued to, so its last piece is taken only as far as its Latin letters go.
 NOISE_PATTERNS: dict[str, re.Pattern] = {
     # (tried only where a run of letters starts, so a long text costs one pass)
-    "spam strings": re.compile(r"(?<![0-9A-Za-z\u4e00-\u9fff])(?:[0-9A-Za-z\u4e00-\u9fff]{2,}_){2,}[0-9A-Za-z]+"),
+    "spam strings": LazyPattern(r"(?<![0-9A-Za-z\u4e00-\u9fff])(?:[0-9A-Za-z\u4e00-\u9fff]{2,}_){2,}[0-9A-Za-z]+"),
 }
 # What a match of a pattern above must hold, searched first: it costs a hundredth of the pattern,
 # and a text without it has nothing to remove (keyed by the pattern: a user's pattern of the same
 # name gets no such test).
-_NEEDED = {NOISE_PATTERNS["spam strings"]: re.compile(r"_(?<=[0-9A-Za-z\u4e00-\u9fff]{2}_)[0-9A-Za-z\u4e00-\u9fff]{2,}_")}
+_NEEDED = {NOISE_PATTERNS["spam strings"]: LazyPattern(r"_(?<=[0-9A-Za-z\u4e00-\u9fff]{2}_)[0-9A-Za-z\u4e00-\u9fff]{2,}_")}
 # Lines of one character each, this many in a row, are one cell printed a character per line.
 MIN_CHARACTER_RUN = 3
-_TWO_CHARACTER_LINES = re.compile(r"\n\s*[\u4e00-\u9fff]\s*\n\s*[\u4e00-\u9fff]\s*\n")
-_ONE_CHARACTER = re.compile(r"^\s*[\u4e00-\u9fff]\s*$")
+_TWO_CHARACTER_LINES = LazyPattern(r"\n\s*[\u4e00-\u9fff]\s*\n\s*[\u4e00-\u9fff]\s*\n")
+_ONE_CHARACTER = LazyPattern(r"^\s*[\u4e00-\u9fff]\s*$")
 # Lone numerals are more likely 序号 cells or group marks than the pieces of a name.
 _NUMERALS = set("一二三四五六七八九十")
 

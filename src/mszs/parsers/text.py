@@ -29,41 +29,42 @@ from mszs.parsers.noise import remove_noise
 from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
 from mszs import vocabulary
+from mszs.patterns import LazyPattern
 from mszs.vocabulary import PROJECT_ROLES, cached, column_roles, header_role, is_header_row
 
 # Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
-_TABLE_END = re.compile(
+_TABLE_END = LazyPattern(
     r"^\s*(抄送|印发|主题词|附件[:：]|[（(]此件.{0,6}[)）]"
     r"|【?(打印本页|关闭窗口|打印|关闭|分享到|扫一扫|上一篇|下一篇|相关链接|相关文件)】?[:：]?(\s|$)"
     r"|扫一扫在手机)"
 )
 # The date under a signature: a day, alone on its line.
-_SIGNED_DATE = re.compile(r"^\s*((19|20)\d\d|[二〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+_SIGNED_DATE = LazyPattern(r"^\s*((19|20)\d\d|[二〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
                           r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 # A signature line is short and no sentence.
 MAX_SIGNATURE = 30
 # How far a spreadsheet cell quoted over several lines may run before its quote counts as stray.
 MAX_QUOTED_LINES = 50
 # A Markdown table's rule under its header: `|---|:---:|`.
-_RULE_LINE = re.compile(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?)?\s*$")
+_RULE_LINE = LazyPattern(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?)?\s*$")
 # A cell of a web table copied one cell per line, each line ending with a pipe: `项目名称 |`.
-_PIPED_CELL = re.compile(r"^[^|]+\|\s*$")
+_PIPED_CELL = LazyPattern(r"^[^|]+\|\s*$")
 # Labels of a one-cell-per-line header: at most this long, this many, with none of these marks.
 MAX_LABEL = 14
 MAX_HEADER_CELLS = 30
 # A cell of a table whose cells are apart by spaces may wrap over this many lines.
 MAX_WRAPPED_LINES = 8
-_SENTENCE_MARK = re.compile(r"[，,。；;：:！!？?]")
+_SENTENCE_MARK = LazyPattern(r"[，,。；;：:！!？?]")
 # Cells pasted from PDF or Word apart by runs of spaces or an ideographic space; or by
 # single spaces, trusted only between header words led by 序号 and rows led by their 序号.
-_WIDE_GAP = re.compile(r"[ \u3000\u00a0]{2,}|\u3000")
-_ANY_GAP = re.compile(r"[ \u3000\u00a0]+")
-_ROW_NUMBER = re.compile(r"^(\d{1,3})[.、．]?$")
+_WIDE_GAP = LazyPattern(r"[ \u3000\u00a0]{2,}|\u3000")
+_ANY_GAP = LazyPattern(r"[ \u3000\u00a0]+")
+_ROW_NUMBER = LazyPattern(r"^(\d{1,3})[.、．]?$")
 # A label naming only a period qualifies the label after it: `第二季度` / `完成情况`.
-_PERIOD_LABEL = re.compile(r"^\s*(第?[一二三四1-4]季度|[上下]半年|全年|年度|((19|20)\d\d\s*年度?)?(\d{1,2}\s*[-—至~]\s*)?\d{1,2}\s*月份?)\s*$|^\s*(19|20)\d\d\s*年度?\s*$")
-_SEQ_CELL = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[.、．]?\s*$")
+_PERIOD_LABEL = LazyPattern(r"^\s*(第?[一二三四1-4]季度|[上下]半年|全年|年度|((19|20)\d\d\s*年度?)?(\d{1,2}\s*[-—至~]\s*)?\d{1,2}\s*月份?)\s*$|^\s*(19|20)\d\d\s*年度?\s*$")
+_SEQ_CELL = LazyPattern(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[.、．]?\s*$")
 # A heading numbered `一、` or `（一）` between a header and its rows is a section, no column.
-_HEADING_MARK = re.compile(r"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
+_HEADING_MARK = LazyPattern(r"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
 @dataclass

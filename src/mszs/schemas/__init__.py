@@ -11,6 +11,7 @@ from mszs.schemas.notice import (
     Target,
     Task,
     TaskOrigin,
+    from_output,
 )
 
 __all__ = [
@@ -25,4 +26,5 @@ __all__ = [
     "Target",
     "Task",
     "TaskOrigin",
+    "from_output",
 ]

@@ -2,6 +2,8 @@
 
 Field names and meanings are fixed by CONTRACT.md; the extra fields here
 (``precision``, ``metric``, ``origin``…) are additions other tools may ignore.
+The parser builds the plain dataclasses of :mod:`mszs.output`, which have these
+fields; :func:`from_output` makes the models of them.
 """
 from __future__ import annotations
 
@@ -9,10 +11,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
-
-Comparator = Literal["=", ">=", "<=", "~"]
-Precision = Literal["day", "dekad", "month", "quarter", "half", "year"]
+from mszs import output
+from mszs.output import SCHEMA_VERSION, Comparator, Precision
 
 
 class _Model(BaseModel):
@@ -102,3 +102,8 @@ class Notice(_Model):
     notice: NoticeInfo = Field(default_factory=NoticeInfo)
     projects: list[Project] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+
+def from_output(notice: output.Notice) -> Notice:
+    """The model of a notice as the parser built it, validated."""
+    return Notice.model_validate(notice, from_attributes=True)
