@@ -181,3 +181,13 @@ def test_names_apart_by_commas_as_many_as_counted_before_the_sentence_goes_on():
                            "农村生活污水治理“千村示范工程”项目，农村妇女“宫颈癌”“乳腺癌”免费检查项目，估算总投资4.66亿元。")
     assert [p.name for p in projects] == ["第四幼儿园建设项目", "农村公路提升改造工程", "经河、荥河县城段河道治理工程（两河公园打造）",
                                           "农村生活污水治理“千村示范工程”项目", "农村妇女“宫颈癌”“乳腺癌”免费检查项目"]
+
+
+def test_one_field_of_work_is_a_list_right_under_a_line_announcing_it():
+    # 天津 2024 三季度: `…新增完成的16项具体工作包括：` ⏎ `在城市建设方面，A；B；…`
+    projects = projects_of("在第三季度里，各区、各部门提速加力推动民心工程建设，新增完成的16项具体工作包括：",
+                           "在城市建设方面，凤聚路等7条城市道路建设完成；开工改造城镇老旧小区46个；完成燃气管网改造128公里。")
+    assert [(p.section, p.tasks[0].content) for p in projects] == [
+        ("城市建设方面", "凤聚路等7条城市道路建设完成"), ("城市建设方面", "开工改造城镇老旧小区46个"),
+        ("城市建设方面", "完成燃气管网改造128公里。")]
+    assert projects_of("在城市建设方面，凤聚路等7条城市道路建设完成；开工改造城镇老旧小区46个。") == []

@@ -115,7 +115,7 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
     # words before the first item of a list that a count closes (`臧湾乡确定了A、B及C等3项`)
     "leading": ("选出", "确定了", "确定为", "确定", "票决出", "票决产生", "表决通过", "其中", "包括", "涵盖", "对"),
     # what a count must name to count projects (`等5个项目`, `10件为民实事`), not places or people
-    "counted": ("项目", "实事", "工程", "事项"),
+    "counted": ("项目", "实事", "工程", "事项", "工作", "任务"),
     # a paragraph by field of work: `在城市建设方面，A；B。`
     "aspect": ("方面", "领域"),
 }

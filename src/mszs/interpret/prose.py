@@ -274,13 +274,16 @@ def _aspect_paragraphs(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     paragraph or a sentence; their text is the items, one a sentence, or a clause apart by `；` when
     the text is one sentence, and the field is their section."""
     found = []
-    for paragraph in paragraphs:
+    announced = False  # a field of work right under `新增完成的16项具体工作包括：` is a list alone
+    for previous, paragraph in zip([None, *paragraphs], paragraphs):
         text = paragraph.text.strip()
         opened = list(_aspect().finditer(text))
+        if opened and previous is not None and _announces_list(previous.text):
+            announced = True
         for match, following in zip(opened, [*opened[1:], None]):
             body = text[match.end():following.start() if following else len(text)]
             found.append((match.group(1), body, paragraph))
-    if len(found) < MIN_COUNTED:
+    if len(found) < MIN_COUNTED and not (found and announced):
         return []
     projects = []
     for section, body, paragraph in found:
@@ -291,6 +294,13 @@ def _aspect_paragraphs(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             if len(part) > MIN_ITEM:
                 projects.append(ProjectRecord(section=section, tasks=[TaskRecord(content=part, origin=paragraph.origin)]))
     return projects
+
+
+def _announces_list(text: str) -> bool:
+    """A paragraph ending in a listing word and a colon after a count of projects (`…16项具体工作包括：`)."""
+    text = text.strip()
+    opening = _opening(text)
+    return text.endswith(("：", ":")) and opening is not None and bool(_stated_count(text[:opening[0]]))
 
 
 @cached
