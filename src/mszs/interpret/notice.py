@@ -7,7 +7,7 @@ from mszs.interpret.lists import read_list_items, read_unlabelled_items, reports
 from mszs.interpret.merge import merge_body_and_tables
 from mszs.interpret.metadata import read_metadata
 from mszs.interpret.outline import split_flattened
-from mszs.interpret.prose import read_prose_lists, split_counted_items
+from mszs.interpret.prose import counted_instead, read_prose_lists, split_counted_items
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.interpret.tables import read_tables
 from mszs.normalise.schedule import read_period_steps, read_schedule
@@ -36,6 +36,7 @@ def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]
         warnings.append(f"columns with header words mszs does not know, kept in remarks: {'、'.join(tables.unknown_columns)}")
     if not records:
         records = split_counted_items(read_unlabelled_items(paragraphs, reports_progress(info.title)))
+        records = counted_instead(records, paragraphs)
         if records:
             warnings.append("no project table and no responsible units: projects read from the numbered list")
     if not records:

@@ -19,6 +19,7 @@ from mszs.document import Paragraph
 from mszs.interpret.lists import PROJECT_LIST_START, content_and_done, name_bare_items
 from mszs.interpret.outline import enumerator, enumerator_value
 from mszs.interpret.records import ProjectRecord, TaskRecord
+from mszs.normalise.targets import extract_targets
 from mszs.patterns import LazyPattern
 from mszs.vocabulary import LIST_WORDS, cached
 
@@ -69,6 +70,19 @@ def _group_name(text: str) -> str | None:
     """`城市配套提升类，包括A、B…` → `城市配套提升类`: a short first clause names the group."""
     match = re.match(f"([^{_PAUSES}]{{1,{MAX_GROUP_NAME}}})[{_PAUSES}]", text.strip())
     return match.group(1) if match else None
+
+
+def counted_instead(projects: list[ProjectRecord], paragraphs: list[Paragraph]) -> list[ProjectRecord]:
+    """A numbered list whose items state no amount (a meeting's agenda: `1.听取和审议…报告`) gives way
+    to lists whose counts of projects match their items elsewhere in the notice (`经过投票表决，分别确定：
+    1.A；2.B；3.C等三个项目为…`), unless those name the same items."""
+    if not projects or any(extract_targets(task.content) for project in projects for task in project.tasks):
+        return projects
+    counted = _counted_lists(paragraphs)
+    texts = {text for project in projects for task in project.tasks for text in (project.name, task.content) if text}
+    if not counted or any(task.content in texts for project in counted for task in project.tasks):
+        return projects
+    return counted
 
 
 def _counted_lists(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
