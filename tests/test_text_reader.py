@@ -3,6 +3,7 @@ import codecs
 from pathlib import Path
 
 from mszs import parse
+from mszs.api import parse_bytes
 from mszs.document import Paragraph, Table
 from mszs.parsers import read_bytes
 from mszs.parsers.text import parse_lines, read_text
@@ -319,3 +320,16 @@ def test_a_lone_pipe_in_a_row_short_of_cells_is_an_empty_cell():
         (2, "改造农村公路12公里。", ["李明"], ["镇交通站"], "已完工。"),
         (2, "推进村组道路日常养护。", ["李明"], ["镇交通站"], None),
     ]
+
+
+def test_one_cell_per_line_header_labels_read_by_their_head_or_with_a_note_are_one_cell():
+    # 九江 2025: `开工` / `时间`, `竣工` / `时间` and `总投资` / `(万元)` are three header cells.
+    text = "\n".join(["序号", "项目名称", "项目内容", "责任单位", "开工", "时间", "竣工", "时间", "总投资", "(万元)",
+                      "1", "九一六社区完整社区建设项目", "对社区进行精品提升改造", "柴桑区", "2025年3月", "2025年12月", "23000"])
+    table = only_table(parse_lines(text))
+    assert table.rows[0].texts == ["序号", "项目名称", "项目内容", "责任单位", "开工\n时间", "竣工\n时间", "总投资\n(万元)"]
+    assert table.rows[1].texts[4:] == ["2025年3月", "2025年12月", "23000"]
+    notice = parse_bytes(text.encode("utf-8"))
+    task = notice.projects[0].tasks[0]
+    # when work starts is no deadline and no milestone; when it ends is the deadline
+    assert (task.deadline.date, task.milestones) == ("2025-12-31", [])

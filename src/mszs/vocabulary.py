@@ -52,7 +52,9 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     # Columns the contract has no field for. Knowing them keeps a header row whole, so
     # the columns after them do not shift; `目标类型` (A类/B类) is no project category.
     "other": ("建设地点", "实施地点", "项目地点", "投资金额", "总投资", "资金来源", "目标类型", "是否达序",
-              "累计完成投资", "计划投资", "年度计划投资", "完成投资", "累计投资", "前期手续", "建设性质"),
+              "累计完成投资", "计划投资", "年度计划投资", "完成投资", "累计投资", "前期手续", "建设性质",
+              # when work starts is no deadline (`开工时间` beside `竣工时间`)
+              "开工时间", "开工日期", "计划开工时间", "开工年月"),
 }
 
 # A header or label no list holds is read by its head, the word it ends with (Chinese names

@@ -63,6 +63,8 @@ _ROW_NUMBER = LazyPattern(r"^(\d{1,3})[.、．]?$")
 # A label naming only a period qualifies the label after it: `第二季度` / `完成情况`.
 _PERIOD_LABEL = LazyPattern(r"^\s*(第?[一二三四1-4]季度|[上下]半年|全年|年度|((19|20)\d\d\s*年度?)?(\d{1,2}\s*[-—至~]\s*)?\d{1,2}\s*月份?)\s*$|^\s*(19|20)\d\d\s*年度?\s*$")
 _SEQ_CELL = LazyPattern(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])[.、．]?\s*$")
+# A unit or a note under a header label: `(万元)`.
+_BRACKETED_NOTE = LazyPattern(r"^\s*[（(][^（）()]{1,8}[)）]\s*$")
 # A heading numbered `一、` or `（一）` between a header and its rows is a section, no column.
 _HEADING_MARK = LazyPattern(r"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
 
@@ -656,17 +658,19 @@ def _wrapped(first: str, second: str) -> bool:
 
     They are when a header word runs across the break (`责任`+`领导`, `攻坚目标`+`任务`),
     when the first starts a header word and neither is one (`责任`+`科室`), or when the
-    first only names a period (`第二季度`+`完成情况`). Two header words of different
-    roles stay two columns (`项目` then `内容`)."""
-    if _PERIOD_LABEL.match(first):
-        return True
+    first only names a period (`第二季度`+`完成情况`), or when the second is a note in brackets
+    (`总投资`+`(万元)`) or completes a label read by its head (`开工`+`时间`). Two header words of
+    different roles stay two columns (`项目` then `内容`)."""
+    if _PERIOD_LABEL.match(first) or (header_role(first) and _BRACKETED_NOTE.match(second)):
+        return True  # `第二季度`+`完成情况`, `总投资`+`(万元)`
     first_role, second_role = header_role(first), header_role(second)
     if first_role and second_role and first_role != second_role:
         return False
     a, b = re.sub(r"\s", "", first), re.sub(r"\s", "", second)
     if _spans_a_header_word(a, b):
         return True
-    return not first_role and not second_role and a in vocabulary.HEADER_WORD_STARTS
+    # `开工`+`时间`: neither a header word alone, together one read by its head
+    return not first_role and not second_role and (a in vocabulary.HEADER_WORD_STARTS or bool(header_role(a + b)))
 
 
 def _spans_a_header_word(a: str, b: str) -> bool:
