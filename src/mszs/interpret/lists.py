@@ -379,7 +379,7 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
         name, content = _name_and_content(numbered.body)
         task = TaskRecord(content=content, origin=paragraph.origin)
         if progress:
-            before, done = _before_progress(content)
+            before, done = split_progress(content, _PROGRESS_OPENING)
             if not done and name and numbered.body.startswith(name) and _HEADLINE.match(numbered.body):
                 before, done = name, content  # `1.银川市妇幼保健院新建产科大楼项目。正在进行基础降水…`
             task.content = before
@@ -529,23 +529,12 @@ def _add_body(item: ProjectRecord, text: str, progress: bool) -> None:
     elif named and item.name is None:
         # `一、X项目完成情况` over what was done: X names it, and what is done already is progress
         item.name = named
-        task.content, done = content_and_done(text)
+        task.content, done = split_progress(text)
         task.add("progress", done)
     elif item.name is None:
         item.name, task.content = task.content.rstrip("。"), text
     else:
         task.content += text
-
-
-def _before_progress(text: str) -> tuple[str, str]:
-    """`…8条河沟进行综合治理。截止目前，8条河沟全部具备行洪泄洪能力。` → the item's text and its
-    progress, from the first sentence or clause that opens as progress does."""
-    at = 0
-    for part in re.split(r"(?<=[。；;，,])", text):
-        if at and _PROGRESS_OPENING.match(part.strip()):
-            return text[:at].rstrip("，, "), text[at:].strip()
-        at += len(part)
-    return text, ""
 
 
 def _without_progress_word(heading: str) -> str | None:
@@ -554,13 +543,14 @@ def _without_progress_word(heading: str) -> str | None:
     return heading[:-len(word)] if word and len(heading) - len(word) >= MIN_NAMED else None
 
 
-def content_and_done(text: str) -> tuple[str, str]:
-    """`新建市政燃气管网60公里，已新建62.675公里` → the target and what is done already."""
+def split_progress(text: str, tells_progress: LazyPattern = _DONE) -> tuple[str, str]:
+    """An item's text and its progress, from the first later sentence or clause that tells it:
+    `新建市政燃气管网60公里，已新建62.675公里`, or, with ``_PROGRESS_OPENING``, `…进行综合治理。截止目前，…`."""
     at = 0
-    for clause in re.split(r"(?<=[，,])", text):
-        if at and _DONE.search(clause):
-            return text[:at].rstrip("，, "), text[at:]
-        at += len(clause)
+    for part in re.split(r"(?<=[。；;，,])", text):
+        if at and tells_progress.search(part.strip()):
+            return text[:at].rstrip("，, "), text[at:].strip()
+        at += len(part)
     return text, ""
 
 

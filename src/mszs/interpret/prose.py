@@ -16,7 +16,7 @@ import itertools
 import re
 
 from mszs.document import Paragraph
-from mszs.interpret.lists import PROJECT_LIST_START, content_and_done, name_bare_items
+from mszs.interpret.lists import PROJECT_LIST_START, name_bare_items, split_progress
 from mszs.interpret.outline import enumerator, enumerator_value
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.targets import extract_targets
@@ -274,7 +274,7 @@ def _records(items: list[str], names: bool, paragraph: Paragraph) -> list[Projec
         item = _without_wrapping(numbered.body.strip()) if numbered else item
         task = TaskRecord(content=item, origin=paragraph.origin)
         if not names:
-            task.content, progress = content_and_done(item)
+            task.content, progress = split_progress(item)
             task.add("progress", progress)
         projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=item if names else None,
                                       tasks=[task]))
