@@ -202,3 +202,14 @@ def test_a_numbered_agenda_gives_way_to_the_list_a_count_closes():
     assert [(p.seq, p.tasks[0].content) for p in projects] == [
         (1, "关于海头镇洋加东村委会白沙地村安装路灯的建议"), (2, "关于推进港口居委会北一街道路硬化的建议"),
         (3, "关于完善新坊井村道路硬化配套工程的建议")]
+
+
+def test_explain_shows_a_sentence_that_lists_several_projects_as_all_their_items(tmp_path):
+    notice = tmp_path / "vote.txt"
+    notice.write_text("2020年三水瑶族乡民生实事项目票决结果\n经37名到会代表投票，共选出沙洞自来水建设、新村段河堤砌筑挡土墙、"
+                      "沙坪村村中桥梁建设等3个项目作为2020年度民生实事实施项目。\n民生实事项目确定后，将交由乡政府组织实施。\n",
+                      encoding="utf-8")
+    from mszs.explain import explain
+    lines = explain(notice.read_bytes())
+    assert "3 items → project 1 task 1 … project 3 task 1" in lines[1]
+    assert "text (not read)" in lines[2]  # the sentence after a list in prose is no item's text

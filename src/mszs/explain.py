@@ -24,12 +24,15 @@ MAX_SHOWN = 60
 def explain(data: bytes, ocr: str = "auto") -> list[str]:
     document = read_bytes(data, ocr=ocr)
     info, projects, warnings = interpret(document)
-    task_at: dict[tuple, str] = {}
+    items_at: dict[tuple, list[str]] = {}
     for p, project in enumerate(projects, 1):
         for t, task in enumerate(project.tasks, 1):
             origin = task.origin
             key = (origin.line, origin.page, origin.table, origin.row)
-            task_at.setdefault(key, f"item → project {project.seq if project.seq is not None else p} task {t}")
+            items_at.setdefault(key, []).append(f"project {project.seq if project.seq is not None else p} task {t}")
+    # A sentence that lists several projects (`共选出A、B、C等3个项目`) is all of their items.
+    task_at = {key: f"item → {found[0]}" if len(found) == 1 else f"{len(found)} items → {found[0]} … {found[-1]}"
+               for key, found in items_at.items()}
     paragraphs = document.paragraphs
     mark_of = {id(p): m for p, m in zip(paragraphs, number_paragraphs([p.text for p in paragraphs]))}
     notice_fields = {name: _squash(getattr(info, name)) for name in ("doc_number", "issuer", "title")}
@@ -40,7 +43,7 @@ def explain(data: bytes, ocr: str = "auto") -> list[str]:
             role = _notice_field(block.text, notice_fields) or _paragraph_role(block, mark_of.get(id(block)), task_at)
             if role == "text (not read)" and previous.startswith("label alone"):
                 role = "value of the label above"
-            elif role == "text (not read)" and previous.startswith(("item", "text under")):
+            elif role == "text (not read)" and previous.startswith(("item ", "text under")):
                 role = "text under the item above"
             lines.append(_line(block.origin, role, block.text))
             previous = role
