@@ -66,7 +66,7 @@ _CLAUSE_BREAK = LazyPattern(r"[，,。；;！？!?]")
 # An opener such as `…为民办实事工程情况报告`: the text under each item tells its progress.
 _PROGRESS_REPORT = LazyPattern(r"进展|进度|情况报告|情况的报告|完成情况|落实情况|实施情况|项目情况$")
 # A sentence or clause that opens with one of these tells progress (`截至6月30日，…全面完工`, `目前已顺利开工`).
-_PROGRESS_OPENING = LazyPattern(r"^(?:截至|截止|目前|现已|现在|现工程|已经)")
+_PROGRESS_OPENING = LazyPattern(r"^(?:截至|截止|目前|现已|现在|已经)")
 # A clause of an item that tells what is done already (`，已新建62.675公里`) starts its progress.
 _DONE = LazyPattern(r"已|目前|截至|现有")
 # A heading item (`1.完善医疗卫生服务`) takes the paragraphs below it as its text.
