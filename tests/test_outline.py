@@ -152,6 +152,18 @@ def test_headings_ended_by_a_full_stop_take_the_text_below_them():
         (2, "优化生育支持政策", "免费为超过50万名适龄妇女提供一次乳腺癌筛查。65岁及以上老年人医养结合服务率超30%")]
 
 
+def test_short_headings_each_over_several_one_sentence_lines_are_their_sections():
+    # 无锡市 2020 (江南晚报): `一    生态环境` then one project a line, no marks.
+    projects = projects_of("2020年有哪些为民办实事项目呢", "一    生态环境", "完成无锡环境监控物联网应用示范工程(二期)建设。",
+                           "完成芦村、城北、太湖等全市现有48座污水处理厂提标改造工程建设。", "二    重点道桥", "开工建设312国道快速化改造工程。",
+                           "完成太湖大道体育中心南大门人行过街天桥工程。")
+    assert [(p.section, p.name, p.tasks[0].content) for p in projects] == [
+        ("生态环境", None, "完成无锡环境监控物联网应用示范工程(二期)建设。"),
+        ("生态环境", None, "完成芦村、城北、太湖等全市现有48座污水处理厂提标改造工程建设。"),
+        ("重点道桥", None, "开工建设312国道快速化改造工程。"),
+        ("重点道桥", None, "完成太湖大道体育中心南大门人行过街天桥工程。")]
+
+
 def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
     # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
     projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"

@@ -62,6 +62,7 @@ PROJECT_LIST_END = LazyPattern(r"要求|保障|措施|组织|督查|督导|考�
 # A sentence ending in `：` opens the list when its last clause names the projects
 # (`…表决确定…民生实事项目10项：`) or lists what it named (`…10项民生实事，依次为：`).
 _LISTING_CLAUSE = LazyPattern(r"^(?:依次|分别)(?:为|是)$")
+_SENTENCE_BREAK = LazyPattern(r"[。；;！!？?]")
 _CLAUSE_BREAK = LazyPattern(r"[，,。；;！？!?]")
 # An opener such as `…为民办实事工程情况报告`: the text under each item tells its progress.
 _PROGRESS_REPORT = LazyPattern(r"进展|进度|情况报告|情况的报告|完成情况|落实情况|实施情况|项目情况$")
@@ -340,12 +341,12 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
     last_number: int | None = None
     heading_item: ProjectRecord | None = None  # an item that is a bare heading, waiting for its text
     unmarked: str | None = None  # the paragraph without a mark right before the next item
-    with_text_below: set[int] = set()  # ids of the items that took text below them
+    text_below: dict[int, list[Paragraph]] = {}  # id of an item → the paragraphs it took below it
     for paragraph, numbered in zone:
         if numbered is None:
             if heading_item is not None and _is_body(paragraph.text):
                 _add_body(heading_item, paragraph.text.strip(), progress)
-                with_text_below.add(id(heading_item))
+                text_below.setdefault(id(heading_item), []).append(paragraph)
             elif progress and lists[-1] and _PROGRESS_OPENING.match(paragraph.text.strip()):
                 lists[-1][-1].tasks[0].add("progress", paragraph.text.strip())  # `截至6月30日，…` below an item
             else:
@@ -388,10 +389,25 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
         lists[-1].append(ProjectRecord(seq=numbered.number, name=name, section=section, tasks=[task]))
         # A list of headings with their text below starts so: a last item `十是扩大…服务面。`
         # after items that took no text below them takes none either.
-        headed = len(lists[-1]) == 1 or id(lists[-1][0]) in with_text_below
+        headed = len(lists[-1]) == 1 or id(lists[-1][0]) in text_below
         if name is None and _is_bare_heading(content) and headed:
             heading_item = lists[-1][-1]
+    lists = [_lines_under_headings(found, text_below) if not progress else found for found in lists]
     return [found for found in lists if len(found) >= 2]
+
+
+def _lines_under_headings(projects: list[ProjectRecord], text_below: dict[int, list[Paragraph]]) -> list[ProjectRecord]:
+    """A list of short headings each over several lines of one sentence (`一    生态环境` / `完成…工程。` /
+    `启动…工程。`) lists its items on those lines, the headings being their sections."""
+    below = [text_below.get(id(project), []) for project in projects]
+    if not all(len(lines) >= 2 and all(_one_sentence(p.text) for p in lines) for lines in below):
+        return projects
+    return [ProjectRecord(name=None, section=project.name, tasks=[TaskRecord(content=p.text.strip(), origin=p.origin)])
+            for project, lines in zip(projects, below) for p in lines]
+
+
+def _one_sentence(text: str) -> bool:
+    return len(_SENTENCE_BREAK.findall(text.strip().rstrip("。；;！!"))) == 0
 
 
 def _mixed_level(zone: list[tuple[Paragraph, Enumerated | None]], item_level: int) -> tuple[int | None, set[int]]:
