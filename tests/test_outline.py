@@ -164,6 +164,15 @@ def test_short_headings_each_over_several_one_sentence_lines_are_their_sections(
         ("重点道桥", None, "完成太湖大道体育中心南大门人行过街天桥工程。")]
 
 
+def test_an_item_numbered_yi_shi_may_open_with_wei_or_yi():
+    # 河津市 2024: `四是为全市所有在校孤儿减免食宿费用` is item 4, not `是为` (that is).
+    projects = projects_of("河津市政府承诺的这6件民生实事涉及城乡人居环境改善、公用设施和教育等领域。一是新改造一批城市背街小巷;"
+                           "二是新建一批城市“口袋公园”;三是新建165个城市公交候车亭;四是为全市所有在校孤儿减免食宿费用;"
+                           "五是以奖代补点亮全市125个农村街巷路灯。")
+    assert [p.tasks[0].content.rstrip(";。") for p in projects][2:] == [
+        "新建165个城市公交候车亭", "为全市所有在校孤儿减免食宿费用", "以奖代补点亮全市125个农村街巷路灯"]
+
+
 def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
     # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
     projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"

@@ -46,7 +46,7 @@ MARK_STYLES: tuple[MarkStyle, ...] = (
     MarkStyle("（1）", 3, LazyPattern(r"^\s*[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*")),
     MarkStyle("1）", 3, LazyPattern(r"^\s*(\d{1,2})\s*[)）]\s*")),
     MarkStyle("①", 4, LazyPattern(rf"^\s*([{_CIRCLED}])\s*[、.．]?\s*")),
-    MarkStyle("一是", 5, LazyPattern(rf"^\s*([{_CN}]{{1,3}})是(?![否为以指])\s*")),
+    MarkStyle("一是", 5, LazyPattern(rf"^\s*([{_CN}]{{1,3}})是(?![否指])\s*")),
     # A bullet (`☑东蕾苑二期新建工程`) counts nothing: its items have no number.
     MarkStyle("●", 4, LazyPattern(rf"^\s*([{_BULLETS}])\s*")),
 )
@@ -106,7 +106,7 @@ def _match(text: str) -> tuple[re.Match | None, MarkStyle | None]:
 # stands at the start or after punctuation or a space.
 _BEFORE_RUN_IN = r"(?:^|(?<=[\s。；;，,：:！？!?）)]))"
 RUN_IN_MARKS: tuple[re.Pattern, ...] = (
-    LazyPattern(rf"{_BEFORE_RUN_IN}([{_CN}]{{1,3}})是(?![否为以指])"),
+    LazyPattern(rf"{_BEFORE_RUN_IN}([{_CN}]{{1,3}})是(?![否指])"),
     LazyPattern(rf"{_BEFORE_RUN_IN}第([{_CN}]{{1,3}})[，,、]"),
     LazyPattern(rf"{_BEFORE_RUN_IN}[（(]([{_CN}]{{1,3}})[)）]"),
     LazyPattern(rf"{_BEFORE_RUN_IN}[（(](\d{{1,2}})[)）]"),
