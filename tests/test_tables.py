@@ -222,3 +222,27 @@ def test_an_investment_table_is_read_and_its_money_columns_kept_in_remarks():
     assert (task.lead_units, task.deadline.date) == (["县教育局"], "2023-12-31")
     assert task.remarks == "总投资：900；累计完成投资：900"
     assert not warnings
+
+
+def test_circled_sub_items_of_a_content_cell_are_tasks_with_their_own_progress():
+    # 九江市 2025 票决项目进展情况表: `①…项目：…；②…项目：…` in 项目内容, numbered alike in 进展情况.
+    projects, _ = projects_of(table(
+        ["序号", "项目名称", "项目内容", "责任单位", "进展情况"],
+        ["1", "中心城区完整社区建设项目",
+         "①柴桑区九一六社区完整社区建设项目:社区综合服务站改造,建设面积约15万平方米;"
+         "②濂溪区赣北商城完整社区建设项目:对赣北商城完整社区进行精品提升改造,面积约17.36万平方米。",
+         "市住建局",
+         "①柴桑区九一六社区完整社区建设项目:4月初开工建设。②濂溪区赣北商城完整社区建设项目:目前已全面完工。"],
+    ))
+    tasks = projects[0].tasks
+    assert [(t.content.split(":")[0], t.lead_units, t.progress.split(":")[1]) for t in tasks] == [
+        ("柴桑区九一六社区完整社区建设项目", ["市住建局"], "4月初开工建设。"),
+        ("濂溪区赣北商城完整社区建设项目", ["市住建局"], "目前已全面完工。")]
+
+
+def test_text_before_the_first_circled_mark_keeps_the_cell_one_task():
+    projects, _ = projects_of(table(
+        ["序号", "项目名称", "项目内容", "责任单位"],
+        ["1", "学校建设", "完成两所学校建设：①城北小学；②城南中学。", "县教育局"],
+    ))
+    assert len(projects[0].tasks) == 1

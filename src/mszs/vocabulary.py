@@ -12,6 +12,9 @@ import re
 
 from mszs.patterns import LazyPattern
 
+# Circled numbers, ① to ⑳: enumeration marks, and the sub-items of one project in a cell.
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
 # role → header words (exact cell text after whitespace is removed). Order
 # inside a list does not matter; longer words are tried first when matching.
 # The same words are the labels of list-style notices (`牵头单位：…`), so a

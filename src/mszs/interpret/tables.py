@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from mszs.document import Row, Table
 from mszs.interpret.lists import labelled_parts
-from mszs.interpret.outline import enumerator, heading_text, seq_value
+from mszs.interpret.outline import SUB_ITEM_MARKS, enumerator, heading_text, run_in_starts, seq_value
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.patterns import LazyPattern
@@ -157,8 +157,33 @@ def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], sectio
             _inherit_spanned(task, current.tasks[-1])
         for role, text in section.fields.items():
             task.fields.setdefault(role, text)
-        current.tasks.append(task)
+        current.tasks.extend(_sub_item_tasks(task))
     return section
+
+
+def _sub_item_tasks(task: TaskRecord) -> list[TaskRecord]:
+    """A content cell made of circled sub-items (`①完成区第二幼儿园…②完成宜春十中改造…`) holds one
+    task each. A progress or other text cell numbered alike, or of one line per sub-item,
+    gives each its own part; any other cell applies to all of them."""
+    items = _sub_items(task.content)
+    if len(items) < 2:
+        return [task]
+    parts = {role: _sub_items(text) or text.split("\n") for role, text in task.fields.items() if role in TEXT_ROLES}
+    tasks = []
+    for k, item in enumerate(items):
+        fields = {role: parts[role][k] if len(parts.get(role, ())) == len(items) else text
+                  for role, text in task.fields.items()}
+        tasks.append(TaskRecord(content=item, fields=fields, origin=task.origin))
+    return tasks
+
+
+def _sub_items(text: str) -> list[str]:
+    """The texts of the circled sub-items a cell consists of, marks dropped; [] when
+    text stands before the first mark."""
+    starts = run_in_starts(text, marks=SUB_ITEM_MARKS)
+    if not starts or text[:starts[0]].strip():
+        return []
+    return [text[start + 1:end].strip() for start, end in zip(starts, [*starts[1:], len(text)])]
 
 
 def _section(banner: str) -> _Section:
