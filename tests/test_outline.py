@@ -221,6 +221,16 @@ def test_names_one_per_line_under_the_line_that_opens_the_list():
         ("加大教育投入缓解入学难", "加大教育投入缓解入学难")]
 
 
+def test_each_places_list_has_the_place_above_its_opening_line_as_section():
+    # 呼和浩特市 2026: each district's name, its government, `…民生实事项目N项`, then the names.
+    projects = projects_of("先来看看市四区的民生新规划", "新城区", "新城区人民政府", "2026年实施民生实事项目2项",
+                           "讨思浩小学教学楼及宿舍楼维修改造项目", "岭秀阁小区消防设施维修项目", "回民区", "回民区人民政府",
+                           "2026年实施民生实事项目2项", "老旧街区及道路维修改造项目", "老旧小区雨污水管网改造项目")
+    assert [(p.section, p.name) for p in projects] == [
+        ("新城区", "讨思浩小学教学楼及宿舍楼维修改造项目"), ("新城区", "岭秀阁小区消防设施维修项目"),
+        ("回民区", "老旧街区及道路维修改造项目"), ("回民区", "老旧小区雨污水管网改造项目")]
+
+
 def test_a_number_alone_on_its_line_numbers_the_line_below_when_it_counts_on():
     # 上海 2016 实事项目完成情况: `1` ⏎ `新增 7069张 公办养老床位，为计划的101%。`
     projects = projects_of("2016年市政府10件、27项实事项目具体完成情况", "1", "新增 7069张 公办养老床位，为计划的101%。",

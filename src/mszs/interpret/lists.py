@@ -436,14 +436,33 @@ def _unmarked_names(paragraphs: list[Paragraph], openers: list[int]) -> list[Pro
     (`2014年十大实事一览表` / `强化路网建设缓解交通拥堵` / `加强雾霾治理改善空气质量` / …), up to the
     next such line: a page may list several places' names, each under its own. Where openers
     state how many (`2026年实施民生实事项目8项`), only theirs are lists, of that many names."""
-    runs = [(_stated_count(paragraphs[start].text), _bare_line_run(paragraphs[start + 1:end]))
+    runs = [(_stated_count(paragraphs[start].text), _bare_line_run(paragraphs[start + 1:end]), start)
             for start, end in zip(openers, [*openers[1:], len(paragraphs)])]
-    if any(count and len(run) >= count for count, run in runs):
-        runs = [run[:count] for count, run in runs if count and len(run) >= count]
+    sections: list[str | None]
+    if any(count and len(run) >= count for count, run, _ in runs):
+        counted = [(run[:count], start) for count, run, start in runs if count and len(run) >= count]
+        runs = [run for run, _ in counted]
+        sections = _places_above(paragraphs, counted) if len(counted) >= 2 else [None] * len(counted)
     else:
-        runs = [run for _, run in runs if len(run) >= MIN_RUN_IN_ITEMS]
-    return [ProjectRecord(name=p.text.strip(), tasks=[TaskRecord(content=p.text.strip(), origin=p.origin)])
-            for run in runs for p in run]
+        runs = [run for _, run, _ in runs if len(run) >= MIN_RUN_IN_ITEMS]
+        sections = [None] * len(runs)
+    return [ProjectRecord(name=p.text.strip(), section=section, tasks=[TaskRecord(content=p.text.strip(), origin=p.origin)])
+            for run, section in zip(runs, sections) for p in run]
+
+
+def _places_above(paragraphs: list[Paragraph], counted: list[tuple[list[Paragraph], int]]) -> list[str | None]:
+    """A page listing several places' projects (`新城区` / `新城区人民政府` / `2026年实施民生实事项目8项` /
+    names…): each list's section is the first of the short lines right above its opening line."""
+    sections, after_previous = [], 0
+    for run, start in counted:
+        above = []
+        for paragraph in reversed(paragraphs[after_previous:start]):
+            if not _is_unmarked_heading(paragraph.text.strip()):
+                break
+            above.append(paragraph.text.strip())
+        sections.append(above[-1] if above else None)
+        after_previous = start + 1 + len(run)
+    return sections
 
 
 def _named_paragraphs(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
