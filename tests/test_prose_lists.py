@@ -213,3 +213,26 @@ def test_explain_shows_a_sentence_that_lists_several_projects_as_all_their_items
     lines = explain(notice.read_bytes())
     assert "3 items → project 1 task 1 … project 3 task 1" in lines[1]
     assert "text (not read)" in lines[2]  # the sentence after a list in prose is no item's text
+
+
+def test_names_quoted_together_before_their_count():
+    # 青岛市湛山街道 2017: `围绕“A、B、…、J”十件惠民实事`.
+    projects = projects_of("2017年，湛山街道将继续坚持以“以民为本、帮民解困、为民服务”宗旨。围绕“实施楼院综合整治、密织楼院安全网、"
+                           "传递尊老爱老正能量、提高居民健康素养、新建一处党群综合服务中心”五件惠民实事，切实将“家门口服务”做精做细。")
+    assert [p.name for p in projects] == ["实施楼院综合整治", "密织楼院安全网", "传递尊老爱老正能量", "提高居民健康素养",
+                                          "新建一处党群综合服务中心"]
+
+
+def test_clauses_apart_by_semicolons_below_a_paragraph_that_counts_them():
+    # 博兴县 2015 (齐鲁晚报): the count in one paragraph, the projects as `；` clauses in the next, the page cut short.
+    projects = projects_of("2015年博兴县要办的10件民生实事也已经确定，都是博兴县目前最紧迫、最现实的十个惠民事项。",
+                           "今年，博兴县总投资13.6亿元的博兴水库将在年内开工建设；总投资3.4亿元的市民文化中心，年内建成地基基础和主体框架；"
+                           "规划建设集休闲健身、旅游度假、品牌赛事于一体的体育主题公园；加快建设草柳编电商产业园，打造创新创业平")
+    assert [p.tasks[0].content for p in projects] == [
+        "今年，博兴县总投资13.6亿元的博兴水库将在年内开工建设", "总投资3.4亿元的市民文化中心，年内建成地基基础和主体框架",
+        "规划建设集休闲健身、旅游度假、品牌赛事于一体的体育主题公园", "加快建设草柳编电商产业园，打造创新创业平"]
+
+
+def test_clauses_fewer_than_counted_in_a_finished_paragraph_are_no_list():
+    projects = projects_of("今年要办的10件民生实事已经确定。", "一是要高度重视；二是要加强督查；三是要严格考核。")
+    assert not any(p.tasks[0].content.startswith("一是要高度重视") for p in projects)

@@ -118,7 +118,7 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
     # before a colon (`，即A；B`, `10项重点建设项目为：A、B`)
     "opening": ("分别是", "分别为", "依次是", "依次为", "具体是", "具体为", "包括", "主要有", "主要是", "体现在", "如下", "即", "为", "是"),
     # words before the first item of a list that a count closes (`臧湾乡确定了A、B及C等3项`)
-    "leading": ("选出", "确定了", "确定为", "确定", "票决出", "票决产生", "表决通过", "其中", "包括", "涵盖", "对"),
+    "leading": ("选出", "确定了", "确定为", "确定", "票决出", "票决产生", "表决通过", "其中", "包括", "涵盖", "围绕", "对"),
     # what a count must name to count projects (`等5个项目`, `10件为民实事`), not places or people
     "counted": ("项目", "实事", "工程", "事项", "工作", "任务"),
     # a paragraph by field of work: `在城市建设方面，A；B。`

@@ -89,7 +89,8 @@ def _counted_lists(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     projects: list[ProjectRecord] = []
     seen: set[str] = set()
     previous = ""
-    for paragraph in paragraphs:
+    for paragraph, above in zip(paragraphs, [None, *paragraphs]):
+        found = len(projects)
         for sentence, ended in _sentences(paragraph.text):
             lists = _closed_by_counts(sentence) or [_opened_list(sentence, previous, ended)]
             for items, names in lists:
@@ -98,7 +99,24 @@ def _counted_lists(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
                 seen.update(items)
                 projects.extend(_records(items, names, paragraph))
             previous = sentence
+        if len(projects) == found and above is not None:
+            items = _clauses_counted_above(paragraph.text, _stated_count(above.text))
+            projects.extend(_records(items, False, paragraph))
     return projects
+
+
+def _clauses_counted_above(text: str, count: int | None) -> list[str]:
+    """A paragraph of clauses apart by `；`, as many as the paragraph above counted projects
+    (`…要办的10件民生实事也已经确定…` / `今年，总投资13.6亿元的博兴水库将在年内开工建设；…`), or
+    fewer when the page is cut short."""
+    text = text.strip()
+    if not count or _aspect().match(text):
+        return []  # `在城市建设方面，A；B；C。` is read by its field of work
+    ended = bool(_SENTENCE_END.search(text[-1:]))
+    items = [item.strip(" \u3000。") for item in _split_outside_brackets(text, "；;")]
+    if not (len(items) == count or (not ended and MIN_ITEMS <= len(items) < count)):
+        return []
+    return items if all(MIN_ITEM <= len(item) <= MAX_ITEM for item in items) else []
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
@@ -202,7 +220,7 @@ def _items(text: str, count: int) -> tuple[list[str], bool]:
     """The items of a list and whether they are names: titles in 《》 one after another, else
     parts apart by `；` when there are any (they may hold commas), else names apart by `、`,
     the last two perhaps joined by `及` or `和` (`A、B及C等3项`)."""
-    text = text.strip()
+    text = _without_wrapping(text.strip())  # `围绕“A、B、…”十件惠民实事`
     if not _LISTED.search(text):
         return [], False
     if _TITLES.fullmatch(text + "、"):
