@@ -236,3 +236,24 @@ def test_clauses_apart_by_semicolons_below_a_paragraph_that_counts_them():
 def test_clauses_fewer_than_counted_in_a_finished_paragraph_are_no_list():
     projects = projects_of("今年要办的10件民生实事已经确定。", "一是要高度重视；二是要加强督查；三是要严格考核。")
     assert not any(p.tasks[0].content.startswith("一是要高度重视") for p in projects)
+
+
+def test_a_list_closed_by_gong_and_its_count():
+    # 覃塘区樟木镇 2024: `依法票决出A、B、C、D共4个项目`.
+    projects = projects_of("对樟木镇2024年拟票决的民生实事候选项目进行了票决，依法票决出樟木镇邓保村谭宝屯屯内道路建设项目、"
+                           "那柳村韦柳屯生活污水生态净化项目、马班水库除险加固工程、元金村元村屯至汉世伟猪场道路硬化工程共4个项目，"
+                           "总投资1100多万元。")
+    assert [p.name for p in projects] == ["樟木镇邓保村谭宝屯屯内道路建设项目", "那柳村韦柳屯生活污水生态净化项目",
+                                          "马班水库除险加固工程", "元金村元村屯至汉世伟猪场道路硬化工程"]
+
+
+def test_a_list_closed_by_a_count_of_da_xiang():
+    # 凤台县 2019: `其中A、B、…12大项，…等小项已提前完成全年任务` (shortened to 3).
+    projects = projects_of("其中“四带一自”产业扶贫工程、农产品质量安全追溯工程、棚户区改造3大项，校舍维修改造等小项已提前完成全年任务。")
+    assert [p.name for p in projects] == ["“四带一自”产业扶贫工程", "农产品质量安全追溯工程", "棚户区改造"]
+
+
+def test_a_web_pages_byline_labels_make_no_item():
+    # 樟木镇 2024 (mirror): the page title above `最后编辑时间:2024-03-16 15:02:33 来源:未知 作者:未知`.
+    projects = projects_of("天各一方是传言还是实锤?", "最后编辑时间:2024-03-16 15:02:33 来源:未知 作者:未知 阅读量: 未知")
+    assert projects == []

@@ -110,6 +110,8 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
 DOCUMENT_LABELS = (
     "附件", "抄送", "主送", "主题词", "关键词", "来源", "信息来源", "发布日期", "发布时间", "发布机构",
     "责任编辑", "文号", "索引号", "成文日期", "主题分类", "联系电话",
+    # a web page's byline
+    "最后编辑时间", "编辑时间", "更新时间", "作者", "阅读量", "访问量", "浏览次数", "点击数", "发布者",
 )
 
 # Words of project lists written in running text (`共选出A、B等2个项目`, `…8件实事包括：A；B；…`).

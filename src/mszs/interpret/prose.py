@@ -24,8 +24,8 @@ from mszs.patterns import LazyPattern
 from mszs.vocabulary import LIST_WORDS, cached
 
 _COUNT = r"(\d{1,3}|[一二两三四五六七八九十]{1,3})"
-# `等5个项目`, `3项民生实事项目`, `等三个项目`: a count closing the list before it.
-_COUNT_CLOSING = LazyPattern(rf"(等)?\s*{_COUNT}\s*[个项件]")
+# `等5个项目`, `3项民生实事项目`, `等三个项目`, `共4个项目`, `12大项`: a count closing the list before it.
+_COUNT_CLOSING = LazyPattern(rf"(等|共)?\s*{_COUNT}\s*(大项|[个项件])")
 # `10件为民实事`, `十件实事`: a count that a listing word or the next sentence lists.
 _COUNT_STATED = LazyPattern(rf"{_COUNT}\s*[个项件]")
 # How far after a count the counted word may stand (`10个县列为民办实事方案`).
@@ -133,7 +133,7 @@ def _closed_by_counts(sentence: str) -> list[tuple[list[str], bool]]:
     lists = []
     for match in itertools.islice(_COUNT_CLOSING.finditer(sentence), MAX_COUNTS_TRIED):
         count = enumerator_value(match.group(2))
-        if not count or count < MIN_COUNTED or not _names_projects(sentence[match.end():]):
+        if not count or count < MIN_COUNTED or not (match.group(3) == "大项" or _names_projects(sentence[match.end():])):
             continue
         pause = _last_pause(sentence, match.start())
         for start in dict.fromkeys((pause + 1, 0)):
