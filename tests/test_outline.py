@@ -173,6 +173,19 @@ def test_an_item_numbered_yi_shi_may_open_with_wei_or_yi():
         "新建165个城市公交候车亭", "为全市所有在校孤儿减免食宿费用", "以奖代补点亮全市125个农村街巷路灯"]
 
 
+def test_items_marked_zhi_yi_under_a_line_ending_in_a_dash_with_quoted_names():
+    # 汉滨区老城办 2014: a promise of four numbered in one sentence, then `…敞出了“十大工程”的盘子——` and
+    # `之一：“亮点工程”——…`, `之二：…`: the list the dash opens is the projects.
+    projects = projects_of("年前，办党委书记做出来了三项郑重承诺：1.切实做好南正街综合改造工作；2.力促大南门净菜市场竣工落成；"
+                           "3.确保兴安路社区建成。",
+                           "年后，办事处主任王宏在收心会上，敞出了“十大工程”的盘子——",
+                           "之一：“亮点工程”——南正街改造提升是该办2014年重中之重的标杆工作。",
+                           "之二：“地标工程”——力争投资逾2亿元的大南门净菜市场项目主体框架竣工。")
+    assert [(p.seq, p.name, p.tasks[0].content) for p in projects] == [
+        (1, "“亮点工程”", "南正街改造提升是该办2014年重中之重的标杆工作。"),
+        (2, "“地标工程”", "力争投资逾2亿元的大南门净菜市场项目主体框架竣工。")]
+
+
 def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
     # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
     projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"

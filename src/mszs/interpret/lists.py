@@ -48,8 +48,8 @@ _STATED_COUNT = LazyPattern(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*
 # A list found without a line that opens it counts when a third of its items state an amount.
 MIN_QUANTIFIED_SHARE = (1, 3)
 _AMOUNT = LazyPattern(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
-# A project name before a colon: short, no sentence punctuation.
-_NAME = LazyPattern(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
+# A project name before a colon, or a quoted one before a dash (`“亮点工程”——…`): short, no sentence punctuation.
+_NAME = LazyPattern(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)|^(“[^“”，,。；;：:！？]{2,28}”)\s*——")
 # A short first sentence without a pause, then the text: `提高养老金待遇。全面落实国家…` names the item.
 _HEADLINE = LazyPattern(r"^([^，,。；;：:、！？!?]{2,30})[。！!]")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
@@ -57,7 +57,7 @@ _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任�
 MIN_WRAPPED_LENGTH = 15
 _SENTENCE_ENDS = ("。", "；", ";", "：", ":", "！", "？", "）", ")")
 # A short line that opens a list of projects (`十件实事` too), and headings that close it.
-PROJECT_LIST_START = LazyPattern(r"民生实事|实事项目|为民办实事|民生项目|惠民实事|实事清单|[件项大]实事|民生工程|惠民工程")
+PROJECT_LIST_START = LazyPattern(r"民生实事|实事项目|为民办实事|民生项目|惠民实事|实事清单|[件项大]实事|民生工程|惠民工程|十大工程")
 PROJECT_LIST_END = LazyPattern(r"要求|保障|措施|组织|督查|督导|考核|宣传|抄送|附件")
 # A sentence ending in `：` opens the list when its last clause names the projects
 # (`…表决确定…民生实事项目10项：`) or lists what it named (`…10项民生实事，依次为：`).
@@ -630,7 +630,7 @@ def _opens_project_list(text: str) -> bool:
     """A short line naming the projects, not a sentence, title or closing heading
     (`二、推进落实民生实事项目的具体要求`); or a sentence introducing them."""
     text = text.strip()
-    if text.endswith((":", "：")):
+    if text.endswith((":", "：", "——")):  # `…敞出了“十大工程”的盘子——`
         return _introduces_projects(text)
     return (len(text) <= 40 and bool(PROJECT_LIST_START.search(text)) and not re.search(r"[，,。；;]|关于", text)
             and not PROJECT_LIST_END.search(text))
@@ -639,7 +639,7 @@ def _opens_project_list(text: str) -> bool:
 def _introduces_projects(text: str) -> bool:
     """`…表决确定区人民政府2021年民生实事项目8项：`, `…10项民生实事，依次为：`; not
     `为确保民生实事如期完成，现将有关事项通知如下：`."""
-    sentence = re.split(r"[。；;！？!?]", text.rstrip(":： "))[-1]
+    sentence = re.split(r"[。；;！？!?]", text.rstrip(":：— "))[-1]
     clause = _CLAUSE_BREAK.split(sentence)[-1].strip()
     named = PROJECT_LIST_START.search(clause) or (_LISTING_CLAUSE.match(clause) and PROJECT_LIST_START.search(sentence))
     return bool(named) and not PROJECT_LIST_END.search(sentence)
@@ -778,10 +778,11 @@ def _name_and_content(body: str, headline: bool = True) -> tuple[str | None, str
     """The item's name, when it gives one (`名称：…`, or a numbered item's short first sentence), and its text."""
     body = body.strip()
     match = _NAME.match(body)
-    if match and label_role(match.group(1)) == "name":
+    name = match and (match.group(1) or match.group(2))
+    if name and label_role(name) == "name":
         return None, body[match.end():].strip()  # `01 项目名称：城区学校建设`
-    if match and not match.group(1).endswith(_NOT_NAME_ENDINGS):
-        return clean_text(match.group(1)), body[match.end():].strip()
+    if name and not name.endswith(_NOT_NAME_ENDINGS):
+        return clean_text(name), body[match.end():].strip()
     first = _HEADLINE.match(body) if headline else None
     if first and len(body) - first.end() >= MIN_BODY:
         return clean_text(first.group(1)), body[first.end():].strip()  # `提高养老金待遇。全面落实…`

@@ -42,6 +42,7 @@ MARK_STYLES: tuple[MarkStyle, ...] = (
     MarkStyle("（一）", 1, LazyPattern(rf"^\s*[（(]\s*([{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
     MarkStyle("1.", 2, LazyPattern(r"^\s*(\d{1,3})\s*[、.．](?!\d)\s*")),
     MarkStyle("实事一", 2, LazyPattern(rf"^\s*(?:{'|'.join(COUNTED_WORDS)})\s*([{_CN}]{{1,3}}|\d{{1,2}})\s*[：:、.．]\s*")),
+    MarkStyle("之一", 0, LazyPattern(rf"^\s*之([{_CN}]{{1,3}})\s*[：:、.．]\s*")),  # `之一：“亮点工程”——…`
     MarkStyle("01", 2, LazyPattern(r"^\s*(0[1-9]|[1-9]\d)\s+(?=[\u4e00-\u9fff])(?![月日年号时个万亿元])")),
     MarkStyle("（1）", 3, LazyPattern(r"^\s*[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*")),
     MarkStyle("1）", 3, LazyPattern(r"^\s*(\d{1,2})\s*[)）]\s*")),
