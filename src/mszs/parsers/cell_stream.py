@@ -133,7 +133,7 @@ def _fit_group(roles, group):
         if col > 1 and (_next_sub_item(row[col - 1], text) or _part_per_sub_item(row, roles, col - 1, kind)):
             row[col - 1].append((text, line))
             continue
-        target = next((c for c in range(col, width) if _accepts(roles[c], kind)), None)
+        target = _target_column(roles, row, col, kind)
         if target is None:
             rows.append(row)
             row = [[] for _ in roles]
@@ -142,6 +142,20 @@ def _fit_group(roles, group):
         col = target + 1
     rows.append(row)
     return [[_join(cell, group[0][1]) for cell in r] for r in rows]
+
+
+def _target_column(roles, row, col, kind) -> int | None:
+    """The first column from col on that accepts the kind; a second column of a role the row
+    has filled already (`主要任务` then `全年目标任务`, one cell printed for both) gives way
+    to a later column asking for exactly this kind (a leader's name under `分管领导`)."""
+    for c in range(col, len(roles)):
+        if not _accepts(roles[c], kind):
+            continue
+        filled_already = any(roles[k] == roles[c] and row[k] for k in range(c))
+        if filled_already and kind != "text" and _better_ahead(roles, c + 1, kind):
+            continue
+        return c
+    return None
 
 
 def _next_sub_item(cell, text) -> bool:
