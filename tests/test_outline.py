@@ -186,6 +186,15 @@ def test_items_marked_zhi_yi_under_a_line_ending_in_a_dash_with_quoted_names():
         (2, "“地标工程”", "力争投资逾2亿元的大南门净菜市场项目主体框架竣工。")]
 
 
+def test_a_heading_naming_an_official_who_leads_gives_the_items_below_their_leader():
+    # 浙江省 2020 重点工作责任分解: `一、袁家军省长主抓重点工作` over items with 牵头单位 lines.
+    projects = projects_of("一、袁家军省长主抓重点工作", "1. 稳企业、防风险。扎实做好稳企业各项工作。",
+                           "牵头单位：省发展改革委、省经信厅", "2. 全面构建“多规合一”国土空间规划体系。",
+                           "牵头单位：省发展改革委、省自然资源厅", "二、高兴夫常务副省长牵头重点工作",
+                           "3. 加快推进杭州城西科创大走廊建设。", "牵头单位：杭州市政府、省科技厅")
+    assert [p.tasks[0].leaders for p in projects] == [["袁家军"], ["袁家军"], ["高兴夫"]]
+
+
 def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
     # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
     projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"

@@ -114,6 +114,11 @@ DOCUMENT_LABELS = (
     "最后编辑时间", "编辑时间", "更新时间", "作者", "阅读量", "访问量", "浏览次数", "点击数", "发布者",
 )
 
+# Titles of officials: a heading that names one leading what is under it (`一、袁家军省长主抓重点工作`),
+# and the verbs it says so with.
+LEADER_TITLES = ("省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "书记", "主任", "秘书长")
+LEADING_VERBS = ("主抓", "牵头", "负责", "分管", "领衔", "挂帅", "主管")
+
 # Words of project lists written in running text (`共选出A、B等2个项目`, `…8件实事包括：A；B；…`).
 LIST_WORDS: dict[str, tuple[str, ...]] = {
     # words after which a sentence lists what it counted; one character long, only after a pause or

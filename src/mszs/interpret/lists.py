@@ -7,6 +7,7 @@ nobody are headings; the nearest heading above an item is its section.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from mszs.document import Paragraph
@@ -17,8 +18,8 @@ from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import is_unit_list, units_by_verb
 from mszs.patterns import LazyPattern
-from mszs.vocabulary import (DOCUMENT_LABELS, HEADER_WORDS, ORG_SUFFIXES, TEXT_ROLES, UNIT_ROLES, cached, header_role, label_role,
-                             label_word_ending)
+from mszs.vocabulary import (DOCUMENT_LABELS, HEADER_WORDS, LEADER_TITLES, LEADING_VERBS, ORG_SUFFIXES, TEXT_ROLES,
+                             UNIT_ROLES, cached, header_role, label_role, label_word_ending)
 
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
 # The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
@@ -317,14 +318,29 @@ def _bare_name(project: ProjectRecord) -> str | None:
 
 
 def _units_from_sections(projects: list[ProjectRecord]) -> None:
-    """A section heading that names who leads what is under it (`一、县示范区管委会牵头工作`) gives
-    those units to the items under it that name none."""
+    """A section heading that names who leads what is under it gives those units (`一、县示范区管委会牵头工作`)
+    or that official (`一、袁家军省长主抓重点工作`) to the items under it that name none."""
     for project in projects:
         heading = without_count_note(project.section or "")
-        if heading and units_by_verb(heading):
-            for task in project.tasks:
-                if not any(role in task.fields for role in UNIT_ROLES):
-                    task.add("units", heading)
+        leader = _leader_in_heading(heading)
+        for task in project.tasks if heading else ():
+            if units_by_verb(heading) and not any(role in task.fields for role in UNIT_ROLES):
+                task.add("units", heading)
+            if leader and "leaders" not in task.fields:
+                task.add("leaders", leader)
+
+
+@cached
+def _leader_in_heading(heading: str) -> str | None:
+    """`袁家军省长主抓重点工作` → `袁家军`: a name, an official's title, a verb saying they lead."""
+    match = _leader_heading().match(heading)
+    return match.group(1) if match else None
+
+
+@functools.cache
+def _leader_heading() -> re.Pattern:
+    titles, verbs = "|".join(LEADER_TITLES), "|".join(LEADING_VERBS)
+    return re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:常务)?副?(?:{titles})(?:{verbs})")
 
 
 def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: bool) -> list[list[ProjectRecord]]:
