@@ -257,3 +257,11 @@ def test_a_web_pages_byline_labels_make_no_item():
     # 樟木镇 2024 (mirror): the page title above `最后编辑时间:2024-03-16 15:02:33 来源:未知 作者:未知`.
     projects = projects_of("天各一方是传言还是实锤?", "最后编辑时间:2024-03-16 15:02:33 来源:未知 作者:未知 阅读量: 未知")
     assert projects == []
+
+
+def test_items_opening_with_a_projects_name_before_a_pause_are_named_by_it():
+    # 鹿城区山福镇 2018 (镇人大票决): `这十大民生实事项目分别是：低保暖心工程，为辖区…；交通惠民工程，…`.
+    projects = projects_of("这三大民生实事项目分别是：低保暖心工程，为辖区431户684人低保对象投保2018年度《城乡小额人身意外保险》；"
+                           "交通惠民工程，新建停车位200个以上，提升公交站台10个以上；深化“雪亮工程”，补齐全镇各村道路主要出入口监控安装。")
+    assert [(p.name, p.tasks[0].content[:8]) for p in projects] == [
+        ("低保暖心工程", "为辖区431户68"), ("交通惠民工程", "新建停车位200个"), ("深化“雪亮工程”", "补齐全镇各村道路主")]

@@ -130,6 +130,8 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
     "counted": ("项目", "实事", "工程", "事项", "工作", "任务"),
     # a paragraph by field of work: `在城市建设方面，A；B。`
     "aspect": ("方面", "领域"),
+    # what a project's name ends with when it opens its item before a comma (`低保暖心工程，为辖区…`)
+    "name_ending": ("工程", "项目", "行动", "计划"),
 }
 
 # Words an organisation's name ends with. A line-wrapped piece that ends with

@@ -297,8 +297,26 @@ def _records(items: list[str], names: bool, paragraph: Paragraph) -> list[Projec
         projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=item if names else None,
                                       tasks=[task]))
     if not names:
+        _name_by_first_clause(projects)
         name_bare_items(projects)
     return projects
+
+
+def _name_by_first_clause(projects: list[ProjectRecord]) -> None:
+    """Items most of which open with a project's name and a pause (`低保暖心工程，为辖区431户…`,
+    `深化“雪亮工程”，补齐…`): that clause names each of them, and the rest is their text."""
+    split = [_first_clause_name().match(project.tasks[0].content) for project in projects]
+    if sum(map(bool, split)) * 2 <= len(projects):
+        return
+    for project, match in zip(projects, split):
+        if match:
+            project.name, project.tasks[0].content = match.group(1), match.group(2)
+
+
+@functools.cache
+def _first_clause_name() -> re.Pattern:
+    endings = "|".join(map(re.escape, LIST_WORDS["name_ending"]))
+    return re.compile(rf"^([^，,：:；;。\d]{{2,{MAX_GROUP_NAME}}}?(?:{endings})”?)[，,：:]\s*(\S.*)$", re.S)
 
 
 def _aspect_paragraphs(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
