@@ -41,6 +41,9 @@ _NUMERALS = set("0123456789一二三四五六七八九十")
 _TITLES = LazyPattern(r"(?:《[^《》]+》[、，,\s]*){2,}")
 MIN_ITEMS = 3
 MAX_GROUP_NAME = 15
+# A name opening its item is short (`交通惠民工程，…`); a longer first clause says what is done
+# (`实施城镇社区幸福养老提速工程，让老年人…`).
+MAX_OPENING_NAME = 10
 # Bounds that keep a hostile sentence (thousands of counts, one endless list) in linear time.
 MAX_COUNTS_TRIED, MAX_LIST_CHARS = 20, 4000
 MIN_COUNTED = 2
@@ -316,7 +319,7 @@ def _name_by_first_clause(projects: list[ProjectRecord]) -> None:
 @functools.cache
 def _first_clause_name() -> re.Pattern:
     endings = "|".join(map(re.escape, LIST_WORDS["name_ending"]))
-    return re.compile(rf"^([^，,：:；;。\d]{{2,{MAX_GROUP_NAME}}}?(?:{endings})”?)[，,：:]\s*(\S.*)$", re.S)
+    return re.compile(rf"^([^，,：:；;。\d]{{2,{MAX_OPENING_NAME}}}?(?:{endings})”?)[，,：:]\s*(\S.*)$", re.S)
 
 
 def _aspect_paragraphs(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
