@@ -195,6 +195,21 @@ def test_a_heading_naming_an_official_who_leads_gives_the_items_below_their_lead
     assert [p.tasks[0].leaders for p in projects] == [["袁家军"], ["袁家军"], ["高兴夫"]]
 
 
+def test_two_levels_with_each_items_text_on_the_line_below():
+    # 贵阳市 2024: `一、` projects over `（一）` tasks, each task's text on the next line; `二、` has no
+    # tasks and states an amount over its own text.
+    projects = projects_of("2024年贵阳市为民办“十件实事”拟办项目",
+                           "一、新建中小学、幼儿园25所，新增学位2.7万个。普通高中招生扩招3000人以上。",
+                           "（一）新建中小学、幼儿园25所，新增学位2.7万个", "建设花溪区燕楼镇中心完小等教育项目25个，新增学位2.7万个。",
+                           "（二）普通高中招生扩招3000人以上", "2024年普通高中招生计划人数较2023年增加3000人。",
+                           "二、贵阳贵安完成城镇新增就业15万人。", "强化就业优先政策，着力稳岗扩岗，完成城镇新增就业15万人。")
+    assert [(p.seq, p.name, [t.content for t in p.tasks]) for p in projects] == [
+        (1, "新建中小学、幼儿园25所，新增学位2.7万个", [
+            "新建中小学、幼儿园25所，新增学位2.7万个建设花溪区燕楼镇中心完小等教育项目25个，新增学位2.7万个。",
+            "普通高中招生扩招3000人以上2024年普通高中招生计划人数较2023年增加3000人。"]),
+        (2, "贵阳贵安完成城镇新增就业15万人", ["强化就业优先政策，着力稳岗扩岗，完成城镇新增就业15万人。"])]
+
+
 def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
     # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
     projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"

@@ -358,9 +358,13 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
     heading_item: ProjectRecord | None = None  # an item that is a bare heading, waiting for its text
     unmarked: str | None = None  # the paragraph without a mark right before the next item
     text_below: dict[int, list[Paragraph]] = {}  # id of an item → the paragraphs it took below it
+    task_below: TaskRecord | None = None  # a project's task, numbered under it, waiting for its text
     for paragraph, numbered in zone:
         if numbered is None:
-            if heading_item is not None and _is_body(paragraph.text):
+            if task_below is not None and _is_body(paragraph.text):
+                task_below.content += paragraph.text.strip()  # `（一）新增学位2.7万个` / `建设花溪区…等教育项目25个，…`
+                text_below.setdefault(id(group), [])
+            elif heading_item is not None and _is_body(paragraph.text):
                 _add_body(heading_item, paragraph.text.strip(), progress)
                 text_below.setdefault(id(heading_item), []).append(paragraph)
             elif progress and lists[-1] and _PROGRESS_OPENING.match(paragraph.text.strip()):
@@ -369,7 +373,7 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
                 heading_item = None
                 unmarked = paragraph.text.strip()  # perhaps a heading without a mark over the items below
             continue
-        heading_item = None
+        heading_item = task_below = None
         if numbered.level == item_level and unmarked and _is_unmarked_heading(unmarked):
             headings = {lvl: t for lvl, t in headings.items() if lvl < item_level}
             headings[item_level - 0.5] = unmarked  # `已完工项目` between `☑…` items
@@ -387,7 +391,8 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
             last_number = None
             continue
         elif group is not None:
-            group.tasks.append(TaskRecord(content=numbered.body.strip(), origin=paragraph.origin))
+            task_below = TaskRecord(content=numbered.body.strip(), origin=paragraph.origin)
+            group.tasks.append(task_below)
             continue
         if parent_level is None and last_number is not None and numbered.number is not None and numbered.number <= last_number:
             lists.append([])  # another list
@@ -408,7 +413,8 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
         headed = len(lists[-1]) == 1 or id(lists[-1][0]) in text_below
         if name is None and _is_bare_heading(content) and headed:
             heading_item = lists[-1][-1]
-    lists = [_lines_under_headings(found, text_below) if not progress else found for found in lists]
+    if not progress and parent_level is None:
+        lists = [_lines_under_headings(found, text_below) for found in lists]
     return [found for found in lists if len(found) >= 2]
 
 
@@ -431,20 +437,24 @@ def _mixed_level(zone: list[tuple[Paragraph, Enumerated | None]], item_level: in
     paragraphs hold their own text and no items (`（一）城区教育基础设施建设。全市新改扩建…`) and
     others hold items (`（五）中心城区畅通工程建设。1.…2.…`). That level, and the ids of the paragraphs
     on it that hold items; (None, empty) for an outline of plain headings over items."""
-    marked = [(paragraph, numbered) for paragraph, numbered in zone if numbered]
-    above = [numbered.level for _, numbered in marked if numbered.level < item_level]
+    above = [numbered.level for _, numbered in zone if numbered and numbered.level < item_level]
     if not above:
         return None, set()
     level = max(above)
     parents, leaves = set(), 0
-    for (paragraph, numbered), (_, following) in zip(marked, [*marked[1:], (None, None)]):
-        if numbered.level != level or _ANY_LABEL_LINE.match(numbered.body):
+    for k, (paragraph, numbered) in enumerate(zone):
+        if not numbered or numbered.level != level or _ANY_LABEL_LINE.match(numbered.body):
             continue  # `• 发文字号：…` is the page's box, not an item
+        following = next((mark for _, mark in zone[k + 1:] if mark), None)
         if following is not None and following.level > level:
             parents.add(id(paragraph))
-        elif not _is_bare_heading(numbered.body):
-            leaves += 1
+        elif not _is_bare_heading(numbered.body) or (_AMOUNT.search(numbered.body) and _text_below(zone, k)):
+            leaves += 1  # `二、贵阳贵安完成城镇新增就业15万人。` over its text: a project, not a topic
     return (level, parents) if parents and leaves else (None, set())
+
+
+def _text_below(zone: list[tuple[Paragraph, Enumerated | None]], k: int) -> bool:
+    return k + 1 < len(zone) and zone[k + 1][1] is None and _is_body(zone[k + 1][0].text)
 
 
 def _unmarked_names(paragraphs: list[Paragraph], openers: list[int]) -> list[ProjectRecord]:
