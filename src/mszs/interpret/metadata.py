@@ -43,7 +43,7 @@ REGION_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经�
 # (全县, 涉我区, 本市, 各区, 市县, 年度省政府).
 NOT_PLACE_MARKS = "全我本该各省市县区度"
 # Words no place name holds: a stem with one is a phrase running into the suffix (`重点工作及市`).
-NOT_PLACE_WORDS = ("及", "的", "工作", "重点", "项目", "实事", "民生", "任务", "目标", "报告", "政府", "年度")
+NOT_PLACE_WORDS = ("及", "的", "工作", "重点", "项目", "实事", "民生", "任务", "目标", "报告", "政府", "年度", "委", "已经")
 # How far from the end an undated signature may lie: below it only a page's footer.
 UNDATED_SIGNATURE_LINES = 2
 # The Party's name before a joint issuer's place (`中共南溪县委南溪县人民政府`).
