@@ -213,7 +213,7 @@ def header_role(cell_text: str) -> str | None:
     if re.search(r"[:：]\s*\S", cell_text):
         return None  # `牵头单位：县教育局` is a labelled value, not a header
     text = _squash(cell_text)
-    text = _without_final_note(text) or text
+    text = _without_final_note(text).rstrip("%％") or text  # `总投资（万元）`, `1-8月实际完成率%`
     if not text or len(text) > MAX_COMPOUND_HEADER:
         return None
     return _HEADER_INDEX.get(text) or _compound_role(text) or _word_role(text) or _headed_role(text)
