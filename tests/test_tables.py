@@ -246,3 +246,23 @@ def test_text_before_the_first_circled_mark_keeps_the_cell_one_task():
         ["1", "学校建设", "完成两所学校建设：①城北小学；②城南中学。", "县教育局"],
     ))
     assert len(projects[0].tasks) == 1
+
+
+def test_an_amount_alone_under_a_goal_column_is_the_target_of_the_project_it_names():
+    # 芙蓉区 2021 完成情况公示: 指标名称 | 全年任务目标（个） | 实际完成（个） | 完成进度
+    projects, _ = projects_of(table(
+        ["指标名称", "全年任务目标（个）", "实际完成（个）", "完成进度"],
+        ["开工建设城镇老旧小区", "15", "15", "100%"],
+    ))
+    task = projects[0].tasks[0]
+    assert (task.content, [(t.value, t.unit) for t in task.targets]) == ("开工建设城镇老旧小区", [(15, "个")])
+    assert task.progress == "15；100%"
+
+
+def test_progress_columns_of_one_period_are_all_kept():
+    # 岳阳楼区 2017: `1-8月实际完成情况` and `1-8月实际完成率%` tell one period's progress together.
+    projects, _ = projects_of(table(
+        ["序号", "项目名称", "责任单位", "目标任务", "1-8月实际完成情况", "1-8月实际完成率%"],
+        ["1", "新增城镇就业", "人社局", "8950", "7356", "82%"],
+    ))
+    assert projects[0].tasks[0].progress == "7356；82%"

@@ -134,7 +134,7 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, first_le
         leaders=split_people(fields.get("leaders")),
         deadline=schedule.deadline or periods.deadline,
         milestones=[*schedule.milestones, *periods.milestones],
-        targets=extract_targets(content),
+        targets=extract_targets(content) + extract_targets(fields.get("targets", "")),
         progress=clean_text(fields.get("progress")) or None,
         problems=clean_text(fields.get("problems")) or None,
         next_steps=clean_text(fields.get("next_steps")) or None,

@@ -9,7 +9,8 @@ from mszs.document import Origin
 @dataclass
 class TaskRecord:
     content: str
-    # role (lead_units, units, co_units, leaders, deadline, period_steps, progress, problems, next_steps, remarks) → raw text
+    # role (lead_units, units, co_units, leaders, deadline, period_steps, targets, progress, problems, next_steps,
+    # remarks) → raw text
     fields: dict[str, str] = field(default_factory=dict)
     origin: Origin = field(default_factory=Origin)
 

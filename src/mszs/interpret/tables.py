@@ -36,6 +36,9 @@ _PROSE_END = ("。", "；", ";", "！", "？", "!", "?", "，", ",")
 # `一、教育卫生类（牵头领导：周明、韩立）`: a group row naming who answers for the projects below.
 _GROUP_CLAUSE = LazyPattern(r"[（(]([^（）()]+)[)）]\s*$")
 _DATED_HEADER = LazyPattern(r"\d{1,2}\s*月|季度|半年|截至|\d{4}\s*年")
+# A cell that is an amount alone (`15`, `2所`, `7699套`), and a measure a header names (`全年任务目标（个）`).
+_BARE_AMOUNT = LazyPattern(r"^\d+(?:\.\d+)?\s*([\u4e00-\u9fff%]{0,3})$")
+_HEADER_MEASURE = LazyPattern(r"[（(]\s*([\u4e00-\u9fff]{1,3})\s*[)）]\s*$")
 _LABELLED = LazyPattern(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*(.+?)\s*$")
 
 
@@ -80,8 +83,9 @@ class _Columns:
 
     def for_periods(self, role: str) -> bool:
         """Whether a role has several columns, each for a period (`1-6月完成情况`, `截至9月底进展`)."""
-        names = [name for name, r in zip(self.names, self.roles) if r == role]
-        return len(names) >= 2 and all(_DATED_HEADER.search(name) for name in names)
+        periods = [_DATED_HEADER.search(name) for name, r in zip(self.names, self.roles) if r == role]
+        return (len(periods) >= 2 and all(periods)
+                and len({period.group(0) for period in periods}) == len(periods))  # not `1-8月完成情况`, `1-8月完成率`
 
     def first(self, row: Row, role: str) -> str:
         return next((t for t in self.cells(row, role) if t.strip()), "")
@@ -256,7 +260,9 @@ def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
     content = _prose(columns.cells(row, "content"))
     if not columns.has("seq") and not name:
         content = _row_number(content)[1]
-    task = TaskRecord(content=content or name, origin=row.origin)
+    amount = _amount_only(content, columns) if name else None
+    task = TaskRecord(content=name if amount else content or name, origin=row.origin)
+    task.add("targets", amount or "")
     texts = _text_cells(row, columns)
     for role in TASK_FIELD_ROLES:
         if role in TEXT_ROLES:
@@ -267,6 +273,17 @@ def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
     if not task.content.strip() and not task.fields:
         return None
     return task
+
+
+def _amount_only(content: str, columns: _Columns) -> str | None:
+    """A content cell holding nothing but an amount (`15` under `全年任务目标（个）`) is the project's
+    target, with the measure its header names; the name is then its text."""
+    match = _BARE_AMOUNT.match(content.strip())
+    if not match:
+        return None
+    header = next(name for name, role in zip(columns.names, columns.roles) if role == "content")
+    measure = _HEADER_MEASURE.search(header)
+    return content.strip() + (measure.group(1) if measure and not match.group(1) else "")
 
 
 def _text_cells(row: Row, columns: _Columns) -> dict[str, list[str]]:
