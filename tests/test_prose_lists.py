@@ -265,3 +265,17 @@ def test_items_opening_with_a_projects_name_before_a_pause_are_named_by_it():
                            "交通惠民工程，新建停车位200个以上，提升公交站台10个以上；深化“雪亮工程”，补齐全镇各村道路主要出入口监控安装。")
     assert [(p.name, p.tasks[0].content[:8]) for p in projects] == [
         ("低保暖心工程", "为辖区431户6"), ("交通惠民工程", "新建停车位200"), ("深化“雪亮工程”", "补齐全镇各村道路")]
+
+
+def test_lists_grouped_by_status_give_each_item_its_groups_progress():
+    # 莆田市城厢区 2016: `…A、B、C等3个子项目已完成任务，D、E、F等3个子项目正在有序推进，…`.
+    projects = projects_of("至9月10日，洋西溪整治工程、助行、就业扶助等3个子项目已完成任务，“强村行动”工程、公厕建设、"
+                           "优生优育惠民服务等3个子项目正在有序推进。")
+    assert [(p.name, p.tasks[0].progress) for p in projects] == [
+        ("洋西溪整治工程", "已完成任务"), ("助行", "已完成任务"), ("就业扶助", "已完成任务"),
+        ("“强村行动”工程", "正在有序推进"), ("公厕建设", "正在有序推进"), ("优生优育惠民服务", "正在有序推进")]
+
+
+def test_a_count_closing_a_list_of_winners_tells_no_progress():
+    projects = projects_of("大会票决出城北道路建设项目、城南公园建设项目、老旧小区改造项目等3个项目为2024年民生实事项目。")
+    assert [p.tasks[0].progress for p in projects] == [None, None, None]

@@ -36,14 +36,14 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "lead_units": (
         "实施主体", "主办单位", "牵头单位", "牵头部门", "主责单位", "牵头责任单位", "主体责任单位",
-        "牵头领导单位", "牵头责任部门",
+        "牵头领导单位", "牵头责任部门", "主办",
     ),
     # Plain responsibility: the lead units, unless a 牵头/主办 column or label names the
     # lead, in which case these are the units that carry the work out with it (co-units).
     "units": ("责任单位", "责任部门", "承办单位", "实施单位", "责任主体", "业主单位", "建设单位", "项目业主"),
     "co_units": (
         "协办单位", "配合单位", "配合部门", "协办部门", "协同单位", "参与单位", "责任配合单位",
-        "协作单位", "协同责任单位", "协作部门",
+        "协作单位", "协同责任单位", "协作部门", "协办",
     ),
     "leaders": ("分管县领导", "责任领导", "分管领导", "县级领导", "牵头领导", "分管区领导", "分管市领导", "包抓领导", "县级责任领导", "责任县领导", "联系领导", "责任人", "包保领导"),
     "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限", "计划完成时间", "进度安排", "推进计划", "时间安排", "进度计划", "节点安排", "进度要求", "完成节点", "时序进度",
@@ -127,7 +127,7 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
     # words before the first item of a list that a count closes (`臧湾乡确定了A、B及C等3项`)
     "leading": ("选出", "确定了", "确定为", "确定", "票决出", "票决产生", "表决通过", "其中", "包括", "涵盖", "围绕", "对"),
     # what a count must name to count projects (`等5个项目`, `10件为民实事`), not places or people
-    "counted": ("项目", "实事", "工程", "事项", "工作", "任务"),
+    "counted": ("项目", "实事", "工程", "事项", "工作", "任务", "子项"),
     # a paragraph by field of work: `在城市建设方面，A；B。`
     "aspect": ("方面", "领域"),
     # what a project's name ends with when it opens its item before a comma (`低保暖心工程，为辖区…`)

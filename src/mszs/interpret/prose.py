@@ -40,6 +40,8 @@ _NUMERAL_CHARS = "0-9一二三四五六七八九十"
 _NUMERALS = set("0123456789一二三四五六七八九十")
 _TITLES = LazyPattern(r"(?:《[^《》]+》[、，,\s]*){2,}")
 MIN_ITEMS = 3
+# What a list's status opens with (`已完成任务`, `正在有序推进`, `实现了时间过半、进度过半`, `也在稳步推进当中`).
+_TELLS_STATUS = LazyPattern(r"^(?:已|正在|均已|全部|基本|实现|也在|稳步|目前|仍在|尚未|未)")
 MAX_GROUP_NAME = 15
 # A name opening its item is short (`交通惠民工程，…`); a longer first clause says what is done
 # (`实施城镇社区幸福养老提速工程，让老年人…`).
@@ -95,12 +97,12 @@ def _counted_lists(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     for paragraph, above in zip(paragraphs, [None, *paragraphs]):
         found = len(projects)
         for sentence, ended in _sentences(paragraph.text):
-            lists = _closed_by_counts(sentence) or [_opened_list(sentence, previous, ended)]
-            for items, names in lists:
+            lists = _closed_by_counts(sentence) or [(*_opened_list(sentence, previous, ended), "")]
+            for items, names, status in lists:
                 if not items or all(item in seen for item in items):
                     continue  # a list told again (`其中A、B2个项目已完工`)
                 seen.update(items)
-                projects.extend(_records(items, names, paragraph))
+                projects.extend(_records(items, names, paragraph, status))
             previous = sentence
         if len(projects) == found and above is not None:
             items = _clauses_counted_above(paragraph.text, _stated_count(above.text))
@@ -129,10 +131,11 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
     return [(part.strip(), k < len(parts) - 1) for k, part in enumerate(parts) if part.strip()]
 
 
-def _closed_by_counts(sentence: str) -> list[tuple[list[str], bool]]:
+def _closed_by_counts(sentence: str) -> list[tuple[list[str], bool, str]]:
     """Lists closed by a count of projects (`…A、B及C等3项民生实事项目`): the text before the count,
     from the nearest pause that is no `；` (`分别确定：1.A；2.B；3.C等三个项目`), or from the sentence's
-    start, when its items number the count."""
+    start, when its items number the count; with what the clause after the count says they
+    have come to (`…等5个子项目已完成任务`)."""
     lists = []
     for match in itertools.islice(_COUNT_CLOSING.finditer(sentence), MAX_COUNTS_TRIED):
         count = enumerator_value(match.group(2))
@@ -144,9 +147,18 @@ def _closed_by_counts(sentence: str) -> list[tuple[list[str], bool]]:
                 continue
             items, names = _items(_after_leading_word(sentence[start:match.start()]), count)
             if len(items) == count:
-                lists.append((items, names))
+                lists.append((items, names, _status_after(sentence[match.end():])))
                 break
     return lists
+
+
+def _status_after(after: str) -> str:
+    """`子项目已完成任务，…` → `已完成任务`: the rest of the count's clause when it tells progress."""
+    clause = re.split(f"[{_PAUSES}。]", after, maxsplit=1)[0]
+    words = (_counted_word().match(clause, at) for at in range(min(len(clause), COUNTED_WORD_REACH)))
+    ends = [word.end() for word in words if word]  # `子项目`: both `子项` and `项目`
+    status = clause[max(ends):].strip() if ends else ""
+    return status if _TELLS_STATUS.match(status) else ""
 
 
 def _last_pause(sentence: str, end: int) -> int:
@@ -288,7 +300,7 @@ def _is_clause(item: str) -> bool:
     return bool(re.search(r"[，,。：:]", item))
 
 
-def _records(items: list[str], names: bool, paragraph: Paragraph) -> list[ProjectRecord]:
+def _records(items: list[str], names: bool, paragraph: Paragraph, status: str = "") -> list[ProjectRecord]:
     projects = []
     for item in items:
         numbered = enumerator(item)
@@ -297,6 +309,7 @@ def _records(items: list[str], names: bool, paragraph: Paragraph) -> list[Projec
         if not names:
             task.content, progress = split_progress(item)
             task.add("progress", progress)
+        task.add("progress", status)
         projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=item if names else None,
                                       tasks=[task]))
     if not names:
