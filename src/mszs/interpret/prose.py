@@ -155,10 +155,15 @@ def _closed_by_counts(sentence: str) -> list[tuple[list[str], bool, str]]:
 def _status_after(after: str) -> str:
     """`子项目已完成任务，…` → `已完成任务`: the rest of the count's clause when it tells progress."""
     clause = re.split(f"[{_PAUSES}。]", after, maxsplit=1)[0]
-    words = (_counted_word().match(clause, at) for at in range(min(len(clause), COUNTED_WORD_REACH)))
-    ends = [word.end() for word in words if word]  # `子项目`: both `子项` and `项目`
-    status = clause[max(ends):].strip() if ends else ""
-    return status if _TELLS_STATUS.match(status) else ""
+    end = 0  # past the counted words the clause opens with (`子项目`: `子项` and `项目` overlap)
+    for at in range(min(len(clause), COUNTED_WORD_REACH)):
+        word = _counted_word().match(clause, at)
+        if word:
+            end = max(end, word.end())
+        elif at >= end:
+            break
+    status = clause[end:].strip()
+    return status if end and _TELLS_STATUS.match(status) else ""
 
 
 def _last_pause(sentence: str, end: int) -> int:
