@@ -266,3 +266,14 @@ def test_progress_columns_of_one_period_are_all_kept():
         ["1", "新增城镇就业", "人社局", "8950", "7356", "82%"],
     ))
     assert projects[0].tasks[0].progress == "7356；82%"
+
+
+def test_a_column_of_what_is_planned_by_a_month_gives_milestones_not_progress():
+    # 乐清市 2022 月度进展表: `8月计划进度` beside `实际进度情况`.
+    projects, _ = projects_of(
+        Paragraph("2022年民生实事项目8月进展情况"),
+        table(["项目内容", "8月计划进度", "实际进度情况", "责任单位"],
+              ["吸收60所民办等级幼儿园为“公助园”。", "新吸收8所公助园，使公助园总数达60所。", "新吸收8所公助园。", "市教育局"]))
+    task = projects[0].tasks[0]
+    assert [(m.date, m.text) for m in task.milestones] == [("2022-08-31", "8月：新吸收8所公助园，使公助园总数达60所。")]
+    assert task.progress == "新吸收8所公助园。"

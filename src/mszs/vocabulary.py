@@ -302,7 +302,7 @@ def with_content_column(roles: list[str | None], header: list[str]) -> list[str 
 # A header that is a period and at most the name of a goal (`一季度`, `二季度目标`, `6月底前`): its
 # column holds what is due by then.
 _PERIOD_HEADER = LazyPattern(r"^((?:第?[一二三四1-4]季度|[上下]半年|年[底中]|\d{1,2}月(?:底|末|份)?前?|"
-                            r"\d{1,2}[-—至~]\d{1,2}月))(?:目标|任务|目标任务|计划|节点|进度|进度目标|工作目标)?$")
+                            r"\d{1,2}[-—至~]\d{1,2}月))(?:目标|任务|目标任务|计划|节点|进度|进度目标|工作目标|计划进度|计划目标)?$")
 
 
 def period_header(header: str) -> str | None:

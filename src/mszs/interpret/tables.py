@@ -35,6 +35,8 @@ _NO_FIELD_ROLES = (None, "other")
 _PROSE_END = ("。", "；", ";", "！", "？", "!", "?", "，", ",")
 # `一、教育卫生类（牵头领导：周明、韩立）`: a group row naming who answers for the projects below.
 _GROUP_CLAUSE = LazyPattern(r"[（(]([^（）()]+)[)）]\s*$")
+# `8月计划进度`: what is planned by a date, not the progress made.
+_PLANNED = LazyPattern(r"计划")
 _DATED_HEADER = LazyPattern(r"\d{1,2}\s*月|季度|半年|截至|\d{4}\s*年")
 # A cell that is an amount alone (`15`, `2所`, `7699套`), and a measure a header names (`全年任务目标（个）`).
 _BARE_AMOUNT = LazyPattern(r"^\d+(?:\.\d+)?\s*([\u4e00-\u9fff%]{0,3})$")
@@ -64,7 +66,7 @@ class _Columns:
                 self.names[k] = clean_text(text) or self.names[k]
         self.roles = with_content_column(self.roles, self.names)
         # `一季度目标`, `二季度`, `6月底`: a column of what is due by a date is a milestone column.
-        self.periods = [period_header(name) if role in (None, "content", "deadline") else None
+        self.periods = [period_header(name) if role in (None, "content", "deadline") or _PLANNED.search(name) else None
                         for role, name in zip(self.roles, self.names)]
         self.roles = ["period_steps" if period else role for role, period in zip(self.roles, self.periods)]
 
