@@ -154,3 +154,16 @@ def test_a_note_that_the_first_unit_listed_leads_holds_for_every_list():
     assert units == [(["市住建局"], ["市财政局", "市城管局"]),
                      (["市城管局"], ["市自然资源局", "市公安局"]),
                      (["市民政局"], ["市卫健委"])]
+
+
+def test_a_paragraph_below_an_item_that_says_the_work_is_done_is_its_progress():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    # 安顺市 2019 十件实事完成情况: each item with its units, then `此项工作已完成。截至…`.
+    paragraphs = ["1.减少农村扶贫对象6.76万人（责任单位：市扶贫办，各县区）",
+                  "此项工作已完成。截至2019年12月底，全市完成减少农村扶贫对象7.497万人。",
+                  "2.实施易地扶贫搬迁18695人。（责任单位：市移民局）",
+                  "此项工作已完成。截至2019年12月底，全市建设易地扶贫搬迁安置点6个。"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    assert [p.tasks[0].progress[:7] for p in projects] == ["此项工作已完成", "此项工作已完成"]

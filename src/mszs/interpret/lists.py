@@ -69,6 +69,8 @@ _CLAUSE_BREAK = LazyPattern(r"[，,。；;！？!?]")
 _PROGRESS_REPORT = LazyPattern(r"进展|进度|情况报告|情况的报告|完成情况|落实情况|实施情况|项目情况$")
 # A sentence or clause that opens with one of these tells progress (`截至6月30日，…全面完工`, `目前已顺利开工`).
 _PROGRESS_OPENING = LazyPattern(r"^(?:截至|截止|目前|现已|现在|已经)")
+# A short first sentence that says the work is done (`此项工作已完成`, `该项目已全面完工`).
+_DONE_SENTENCE = LazyPattern(r"已(?:全面|全部|基本|顺利|提前|如期)?(?:完成|完工|建成|竣工|实现)")
 # A clause of an item that tells what is done already (`，已新建62.675公里`) starts its progress.
 _DONE = LazyPattern(r"已|目前|截至|现有")
 # A heading item (`1.完善医疗卫生服务`) takes the paragraphs below it as its text.
@@ -99,8 +101,9 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         if clause_at is None and numbered:
             clause_at = _glued_label_start(body)
         if clause_at is None and not _label_block_follows(paragraphs, k):
-            if numbered is None and current is not None and current.fields and _reports_progress(projects[-1].section):
-                current.add("progress", text)
+            if (numbered is None and current is not None and current.fields
+                    and (_reports_progress(projects[-1].section) or _tells_progress(text))):
+                current.add("progress", text)  # `此项工作已完成。截至2019年12月底，…` below the item
                 continue
             current = None
             if numbered:
@@ -157,6 +160,12 @@ def reports_progress(title: str | None) -> bool:
 def _reports_progress(section: str | None) -> bool:
     """Under a heading such as `一、进展情况`, the text below an item tells its progress."""
     return bool(section) and header_role(section) == "progress"
+
+
+def _tells_progress(text: str) -> bool:
+    """Whether a paragraph opens by telling what is done: `截至6月底，…`, `此项工作已完成。…`."""
+    first = _SENTENCE_BREAK.split(text, maxsplit=1)[0]
+    return bool(_PROGRESS_OPENING.match(text) or (len(first) <= MAX_HEADING_ITEM and _DONE_SENTENCE.search(first)))
 
 
 def _clause_and_tail(clause: str) -> tuple[str, str]:
