@@ -277,7 +277,8 @@ def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
         if bare in CLOSING_NOUNS and out and not run and pieces[k - 1][1] == "、":
             out[-1] += "、" + bare  # `各乡镇党委、政府`: a noun naming no one alone closes the list before it
             continue
-        if sep == "、" and _is_collective_item(bare, run, reaches[k + 1]) and not _is_bare_township(bares[k + 1]):
+        if (sep == "、" and _is_collective_item(bare, run, reaches[k + 1]) and not _is_bare_township(bares[k + 1])
+                and not bares[k + 1].startswith(CARRIED_PREFIXES)):  # `各地、各部门`: each its own prefix, two names
             run.append(bare)
             continue
         if run:
