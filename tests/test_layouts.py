@@ -167,3 +167,13 @@ def test_a_paragraph_below_an_item_that_says_the_work_is_done_is_its_progress():
                   "此项工作已完成。截至2019年12月底，全市建设易地扶贫搬迁安置点6个。"]
     _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
     assert [p.tasks[0].progress[:7] for p in projects] == ["此项工作已完成", "此项工作已完成"]
+
+
+def test_a_labelled_line_for_a_column_without_a_field_is_a_detail_and_an_unknown_one_a_remark():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    paragraphs = ["1.新建城北小学。", "责任单位：县教育局", "建设地点：城关镇", "项目编号：A-01"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    task = projects[0].tasks[0]
+    assert ([(d.label, d.text) for d in task.details], task.remarks) == ([("建设地点", "城关镇")], "项目编号：A-01")

@@ -204,15 +204,19 @@ def test_a_continuation_row_without_content_shares_the_content_above():
     assert (second.lead_units, second.deadline.date) == (["开发区"], "2021-10-31")
 
 
-def test_columns_without_a_field_are_remarks_apart_from_each_other():
-    projects, _ = projects_of(table(
-        ["序号", "项目名称", "建设地点", "建设内容", "年度投资金额（万元）", "责任单位", "备注"],
-        ["1", "城北道路", "纸坊街道", "建成道路1条", "300", "住建局", "市民生实事"],
+def test_columns_the_contract_has_no_field_for_are_details_and_unknown_ones_remarks():
+    # 洋县 2024: 建设地点 and 年度投资金额（万元） are known columns without a field; 进度评价 is unknown.
+    projects, warnings = projects_of(table(
+        ["序号", "项目名称", "建设地点", "建设内容", "年度投资金额（万元）", "责任单位", "进度评价", "备注"],
+        ["1", "城北道路", "纸坊街道", "建成道路1条", "300", "住建局", "已完成", "市民生实事"],
     ))
-    assert projects[0].tasks[0].remarks == "市民生实事；建设地点：纸坊街道；年度投资金额（万元）：300"
+    task = projects[0].tasks[0]
+    assert task.remarks == "市民生实事；已完成"
+    assert [(d.label, d.text) for d in task.details] == [("建设地点", "纸坊街道"), ("年度投资金额（万元）", "300")]
+    assert any("进度评价" in warning for warning in warnings)
 
 
-def test_an_investment_table_is_read_and_its_money_columns_kept_in_remarks():
+def test_an_investment_table_is_read_and_its_money_columns_kept_as_details():
     projects, warnings = projects_of(table(
         ["序号", "项目名称", "建设内容", "总投资", "建设起止年限", "累计完成投资", "年度工作计划", "业主单位"],
         ["1", "校园护眼照明工程", "对全县40所中小学教室照明进行提升", "900", "2023", "900", "建成", "县教育局"],
@@ -220,8 +224,8 @@ def test_an_investment_table_is_read_and_its_money_columns_kept_in_remarks():
     task = projects[0].tasks[0]
     assert task.content == "对全县40所中小学教室照明进行提升；建成"
     assert (task.lead_units, task.deadline.date) == (["县教育局"], "2023-12-31")
-    assert task.remarks == "总投资：900；累计完成投资：900"
-    assert not warnings
+    assert [(d.label, d.text) for d in task.details] == [("总投资", "900"), ("累计完成投资", "900")]
+    assert task.remarks is None and not warnings
 
 
 def test_circled_sub_items_of_a_content_cell_are_tasks_with_their_own_progress():

@@ -70,6 +70,12 @@ class Milestone(DatedText):
 
 
 @dataclass(kw_only=True, slots=True)
+class Detail:
+    label: str
+    text: str
+
+
+@dataclass(kw_only=True, slots=True)
 class TaskOrigin:
     line: Optional[int] = None
     page: Optional[int] = None
@@ -90,6 +96,7 @@ class Task:
     problems: Optional[str] = None
     next_steps: Optional[str] = None
     remarks: Optional[str] = None
+    details: list[Detail] = field(default_factory=list)
     origin: Optional[TaskOrigin] = None
 
 

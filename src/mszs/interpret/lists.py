@@ -93,7 +93,7 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
                 _add_clause(current, text)  # one line may hold several labels
             continue
         if current is not None and _is_other_label_line(text):
-            current.add("remarks", text)  # a label we cannot place keeps its words
+            _add_other_label(current, text)
             continue
         numbered = marks[k]
         body = numbered.body if numbered else text
@@ -801,6 +801,16 @@ def labelled_parts(text: str, role: str) -> list[tuple[str, str]]:
     ends = [start for start, _, _ in labels[1:]] + [len(text)]
     return [(role, text[:labels[0][0]]),
             *((label_role(label), text[value_at:end]) for (_, value_at, label), end in zip(labels, ends))]
+
+
+def _add_other_label(task: TaskRecord, line: str) -> None:
+    """A labelled line no field takes: a detail when its label names a column the contract has
+    no field for (`建设地点：城关镇`), else the remarks keep its words (`项目编号：A-01`)."""
+    label, value = re.split(r"[:：]", line, maxsplit=1)
+    if header_role(label) == "other":
+        task.details.append((clean_text(label), value.strip()))
+    else:
+        task.add("remarks", line)
 
 
 def _add_labelled(task: TaskRecord, label: str, value: str) -> None:

@@ -14,7 +14,7 @@ from mszs.normalise.schedule import read_period_steps, read_schedule
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import lead_and_co_units, says_first_leads, split_people
-from mszs.output import NoticeInfo, Project, Task, TaskOrigin
+from mszs.output import Detail, NoticeInfo, Project, Task, TaskOrigin
 from mszs.patterns import LazyPattern
 from mszs.vocabulary import UNIT_ROLES
 
@@ -139,6 +139,7 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, first_le
         problems=clean_text(fields.get("problems")) or None,
         next_steps=clean_text(fields.get("next_steps")) or None,
         remarks=clean_text(fields.get("remarks")) or None,
+        details=[Detail(label=label, text=clean_text(text)) for label, text in record.details],
         origin=TaskOrigin(line=origin.line, page=origin.page, table=origin.table, row=origin.row),
     )
 

@@ -27,8 +27,8 @@ TASK_FIELD_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "p
                     "next_steps", "remarks")
 # The outline level of 1. 2. 3.: project numbers; 一、 and （一） above it number groups of them.
 _ITEM_LEVEL = 2
-# Columns the contract has no field for: unknown header words, and words known to name such a
-# column (建设地点). Their cells go to the remarks, so nothing read is lost.
+# Columns the contract has no field for: unknown header words go to the remarks (with a warning),
+# words known to name such a column (建设地点, 总投资) to the task's details; nothing read is lost.
 _NO_FIELD_ROLES = (None, "other")
 # Two prose cells of one field (一季度目标 beside 工作任务) are kept apart by ；, unless the first ends
 # a sentence or a clause itself.
@@ -179,7 +179,7 @@ def _sub_item_tasks(task: TaskRecord) -> list[TaskRecord]:
     for k, item in enumerate(items):
         fields = {role: parts[role][k] if len(parts.get(role, ())) == len(items) else text
                   for role, text in task.fields.items()}
-        tasks.append(TaskRecord(content=item, fields=fields, origin=task.origin))
+        tasks.append(TaskRecord(content=item, fields=fields, origin=task.origin, details=task.details))
     return tasks
 
 
@@ -272,6 +272,8 @@ def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
         else:
             for text in columns.cells(row, role):
                 task.add(role, text)
+    task.details = [(columns.names[k], row.cells[k].text.strip()) for k, role in enumerate(columns.roles)
+                    if role == "other" and k < len(row.cells) and row.cells[k].text.strip()]
     if not task.content.strip() and not task.fields:
         return None
     return task
@@ -304,11 +306,11 @@ def _text_cells(row: Row, columns: _Columns) -> dict[str, list[str]]:
 
 
 def _unfielded(row: Row, columns: _Columns) -> list[str]:
-    """The row's cells in columns no field takes, as remarks, each as `header：text`; the cells of
-    the one column whose header mszs does not know, when no other column lacks a field, as they
-    are (a status such as `进度评价`: `已完成`; the warning names the column)."""
-    unfielded = columns.without_field()
-    bare = len(unfielded) == 1 and columns.roles[unfielded[0]] is None
+    """The row's cells in columns whose header mszs does not know, as remarks, each as `header：text`;
+    the cells of the one such column as they are (a status such as `进度评价`: `已完成`; the
+    warning names the column)."""
+    unfielded = [k for k in columns.without_field() if columns.roles[k] is None]
+    bare = len(unfielded) == 1
     return [row.cells[k].text.strip() if bare else f"{columns.names[k]}：{row.cells[k].text.strip()}"
             for k in unfielded if k < len(row.cells) and row.cells[k].text.strip()]
 

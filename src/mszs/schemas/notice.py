@@ -64,6 +64,13 @@ class Milestone(DatedText):
     targets: list[Target] = Field(default_factory=list)  # interim targets
 
 
+class Detail(_Model):
+    """A cell of a column the contract has no field for (`建设地点`, `总投资（万元）`): its header and text."""
+
+    label: str
+    text: str
+
+
 class TaskOrigin(_Model):
     """Where the task's row or item sits in the source (see Origin.describe)."""
 
@@ -85,6 +92,7 @@ class Task(_Model):
     problems: Optional[str] = None
     next_steps: Optional[str] = None
     remarks: Optional[str] = None
+    details: list[Detail] = Field(default_factory=list)
     origin: Optional[TaskOrigin] = None
 
 
