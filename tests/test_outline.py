@@ -391,3 +391,10 @@ def test_a_numbered_heading_over_items_among_siblings_with_their_own_text_is_one
         (3, "中心城区畅通工程建设", ["提升改造明月路路段机非隔离带，道路改造长约8.5公里。", "在中心城区安装6处交通诱导屏。",
                                    "启动中心城区智慧停车项目。"]),
         (4, "中心城区老旧小区改造", ["改造中心城区老旧小区20个。"])]
+
+
+def test_a_dated_heading_of_one_part_over_every_item_stays_their_section():
+    # 广东省 2021 部门分工: `一、2021年经济社会发展主要预期目标` over the only items of the page.
+    projects = projects_of("一、2021年经济社会发展主要预期目标", "1.地区生产总值增长6%以上。", "牵头单位：省发展改革委",
+                           "2.地方一般公共预算收入增长5%左右。", "牵头单位：省财政厅")
+    assert [p.section for p in projects] == ["2021年经济社会发展主要预期目标"] * 2

@@ -21,8 +21,9 @@ from mszs.vocabulary import UNIT_ROLES
 
 # What a heading over the whole list says (`二、实事内容及责任分工`, `2021年民生实事项目`), or a
 # labelled line of the page taken for a heading (`机构名称：区政府办公室`). A heading of a part of
-# the notice (`二、主要任务`, `三、部分项目进展情况`) stays the section of what is under it.
-_LIST_TITLE = LazyPattern(r"实事|清单|分工|一览|(19|20)\d\d\s*年|[:：]")
+# the notice (`二、主要任务`, `三、部分项目进展情况`, `一、2021年经济社会发展主要预期目标`) stays the
+# section of what is under it.
+_LIST_TITLE = LazyPattern(r"实事|清单|分工|一览|[:：]")
 
 
 def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]:
