@@ -349,3 +349,12 @@ def test_single_spaced_table_with_a_header_word_split_by_a_space_and_unnumbered_
     table = only_table(parse_lines(text))
     assert table.rows[0].texts[4:6] == ["1-8月实际完成情况", "1-8月实际完成率%"]
     assert [row.texts[0] for row in table.rows[1:]] == ["1", "2", "3", "", "4"]
+
+
+def test_a_header_cell_naming_whose_leader_is_broken_over_two_lines_is_one_column():
+    # 常州市钟楼区 2022: `工 作 标 准` is the content; `区政府` / `分管领导` one leaders column.
+    text = "\n".join(["序号", "目标名称", "工 作 标 准", "区政府", "分管领导", "牵头单位", "配合单位", "1", "四大功能区建设",
+                      "(1)老城复兴样板区要见成效,年内完成37个老旧小区改造任务。", "王旭锋", "住建局", "新闸街道、五星街道"])
+    table = only_table(parse_lines(text))
+    assert table.rows[0].texts == ["序号", "目标名称", "工 作 标 准", "区政府\n分管领导", "牵头单位", "配合单位"]
+    assert table.rows[1].texts[3:] == ["王旭锋", "住建局", "新闸街道、五星街道"]

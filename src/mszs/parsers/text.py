@@ -30,7 +30,7 @@ from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
 from mszs import vocabulary
 from mszs.patterns import LazyPattern
-from mszs.vocabulary import PROJECT_ROLES, cached, column_roles, header_role, is_header_row
+from mszs.vocabulary import ORG_SUFFIXES, PROJECT_ROLES, cached, column_roles, header_role, is_header_row
 
 # Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
 _TABLE_END = LazyPattern(
@@ -684,6 +684,8 @@ def _wrapped(first: str, second: str) -> bool:
     if first_role and second_role and first_role != second_role:
         return False
     a, b = re.sub(r"\s", "", first), re.sub(r"\s", "", second)
+    if not first_role and second_role and a.endswith(ORG_SUFFIXES) and header_role(a + b) == second_role:
+        return True  # `区政府` + `分管领导`: whose leader the column names
     if _spans_a_header_word(a, b):
         return True
     # `开工`+`时间`: neither a header word alone, together one read by its head
