@@ -16,7 +16,7 @@ from mszs.interpret.outline import (Enumerated, bare_mark, enumerator, enumerato
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
-from mszs.normalise.units import is_unit_list, units_by_verb
+from mszs.normalise.units import is_unit_list, says_first_leads, units_by_verb
 from mszs.patterns import LazyPattern
 from mszs.vocabulary import (DOCUMENT_LABELS, HEADER_WORDS, LEADER_TITLES, LEADING_VERBS, ORG_SUFFIXES, TEXT_ROLES,
                              UNIT_ROLES, cached, header_role, label_role, label_word_ending)
@@ -29,6 +29,11 @@ _ANY_LABEL_LINE = LazyPattern(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
 _OPENERS, _CLOSERS = "（(【[〔", ("）", ")", "】", "]", "〕")
 _BRACKET = LazyPattern(r"[（(【\[〔）)】\]〕]")
+# `其他有关部门配合`: a note on everyone else, naming no unit.
+_OTHERS = ("其他", "其余")
+# A bracket holding no other that closes a sentence: with the full stop or semicolon right after it
+# (a bracket inside a name, `乡镇卫生院(社区卫生服务中心)提档升级`, has none).
+_INNER_BRACKET = LazyPattern(r"[（(]([^（）()]{2,300})[)）](?:[。；;]|$)")
 _OPENING_AT_END = LazyPattern(r"[（(【\[〔]\s*$")
 # `…增长11%左右。（省发改委负责）`, `…养老金。（区人社局、区财政局）`: a closing bracket that names
 # units by their verbs or holds nothing but units.
@@ -97,6 +102,18 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
             continue
         numbered = marks[k]
         body = numbered.body if numbered else text
+        segments = _unit_bracket_segments(body)
+        if len(segments) >= 2:  # tasks run on in one paragraph, each closed by its units
+            level = numbered.level if numbered else max(headings, default=-1) + 1
+            section = next((headings[lvl] for lvl in sorted(headings, reverse=True) if lvl < level), None)
+            name, first = _name_and_content(segments[0][0], headline=numbered is not None)
+            tasks = [TaskRecord(content=text, origin=paragraph.origin) for text, _ in [(first, ""), *segments[1:]]]
+            for task, (_, units) in zip(tasks, segments):
+                task.add("units", units)
+            projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=name, section=section,
+                                          tasks=tasks))
+            current = tasks[-1]
+            continue
         clause_at = _clause_start(body)
         if clause_at is None and numbered:
             clause_at = _glued_label_start(body)
@@ -741,6 +758,41 @@ def _clause_start(text: str) -> int | None:
             if opener is not None and _balanced_to_end(stripped, opener):
                 return opener
     return next((start for start, _, _ in labels if _AFTER_SENTENCE.search(stripped[:start])), None)
+
+
+def _unit_bracket_segments(body: str) -> list[tuple[str, str]]:
+    """A paragraph of tasks run on, each closed by a bracket naming its units (`…政策体系（分管副省长、
+    协管副秘书长负责，省科技厅牵头。…下同）。在高端装备…设备更新（…省科技厅、省发改委等负责。列第一位
+    的为牵头部门…）。推进…`): (text, units) for each, the text after the last bracket a task of its
+    own; [] unless two brackets or more name units."""
+    if body.count("（") + body.count("(") < 2:
+        return []  # the common case, told without a search
+    segments, start = [], 0
+    for bracket in _INNER_BRACKET.finditer(body):
+        units = _bracket_units(bracket.group(1))
+        if units:
+            segments.append((body[start:bracket.start()].strip("。；;，, "), units))
+            start = bracket.end()
+    if len(segments) < 2 or any(len(text) < MIN_BODY for text, _ in segments):
+        return []  # `…学校食堂(餐厅)。（责任单位：市教育局）`: one task, a bracket inside its text
+    tail = body[start:].strip("。；;，, ")
+    return segments + ([(tail, "")] if len(tail) >= MIN_BODY else [])
+
+
+def _bracket_units(inside: str) -> str:
+    """The clauses of a bracket that name units by their verbs or list them (`省科技厅牵头`), with a
+    note that the first listed leads; leaders by office (`分管副省长…负责`) and other notes left out."""
+    parts = [part.strip() for part in re.split(r"[，,；;。]", inside) if part.strip() and not part.strip().startswith(_OTHERS)]
+    kept = [_plain_units(part) for part in parts if units_by_verb(part) or is_unit_list(part)]
+    notes = [f"（{part}）" for part in parts if says_first_leads(f"（{part}）")]
+    return "，".join(kept) + "".join(notes) if kept else ""
+
+
+def _plain_units(part: str) -> str:
+    """`省科技厅、省发改委等负责` → `省科技厅、省发改委等`: units plainly responsible are a plain list (the
+    first leads where the notice says so); a clause with a verb of its own role (`省科技厅牵头`) stays."""
+    by_verb = units_by_verb(part)
+    return by_verb[0] if by_verb and part.endswith("负责") and not by_verb[1] else part
 
 
 def _names_units(text: str) -> bool:

@@ -117,9 +117,10 @@ def units_by_verb(text: str | None) -> tuple[str, str] | None:
     roles = []
     for part in parts:
         match = _VERB_PART.match(part)
-        if not match or not match.group(1).rstrip("、").endswith(ORG_SUFFIXES):
+        units = match.group(1).rstrip("、").removesuffix("等") if match else ""  # `省科技厅、省发改委等负责`
+        if not units.endswith(ORG_SUFFIXES):
             return None
-        roles.append((match.group(1).rstrip("、"), match.group(2)))
+        roles.append((units, match.group(2)))
     # Beside a unit that leads (`省发展改革委牵头`), those plainly responsible work with it.
     leading = LEAD_VERBS if not any(verb in STRONG_LEAD_VERBS for _, verb in roles) else STRONG_LEAD_VERBS
     lead = [units for units, verb in roles if verb in leading]
