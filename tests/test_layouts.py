@@ -204,3 +204,15 @@ def test_a_bracket_inside_an_items_text_does_not_split_it():
     paragraphs = ["1.开工建设50处农村义务教育学校食堂(餐厅)。(责任单位:市教育局)", "2.开展城乡环卫一体化提升行动。(责任单位:市城管局)"]
     _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
     assert [(len(p.tasks), p.tasks[0].lead_units) for p in projects] == [(1, ["市教育局"]), (1, ["市城管局"])]
+
+
+def test_units_in_brackets_on_the_line_below_may_hold_brackets_of_their_own():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    # 无锡市 2011 重点工作分解落实方案: `4、…均增长12%。` then `(市发改委、农委、人保局,各市(县)、区政府)`.
+    paragraphs = ["4、城镇居民人均可支配收入和农民人均纯收入均增长12%。", "(市发改委、农委、人保局,各市(县)、区政府)",
+                  "5、城镇登记失业率控制在3.5%以内。", "(市人保局,各市(县)、区政府)"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    assert [p.tasks[0].lead_units for p in projects] == [["市发改委", "农委", "人保局", "各市（县）、区政府"],
+                                                        ["市人保局", "各市（县）、区政府"]]

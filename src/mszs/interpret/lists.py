@@ -34,10 +34,9 @@ _OTHERS = ("其他", "其余")
 # A bracket holding no other that closes a sentence: with the full stop or semicolon right after it
 # (a bracket inside a name, `乡镇卫生院(社区卫生服务中心)提档升级`, has none).
 _INNER_BRACKET = LazyPattern(r"[（(]([^（）()]{2,300})[)）](?:[。；;]|$)")
+# A clause naming units closes with one of these; `[了解我站]` is a web page's link.
+_UNIT_CLAUSE_CLOSERS = ("）", ")", "〕", "】")
 _OPENING_AT_END = LazyPattern(r"[（(【\[〔]\s*$")
-# `…增长11%左右。（省发改委负责）`, `…养老金。（区人社局、区财政局）`: a closing bracket that names
-# units by their verbs or holds nothing but units.
-_BRACKET_AT_END = LazyPattern(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】]$")
 # `…。牵头单位：县教育局` at the end of an item, without parentheses.
 _AFTER_SENTENCE = LazyPattern(r"[。；;，,]\s*$")
 # Items numbered inside one paragraph with no label among them: this many make a list.
@@ -749,9 +748,9 @@ def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")
     labels = _labels(stripped)
-    bracket = _BRACKET_AT_END.search(stripped)
-    if bracket and not labels and _names_units(bracket.group(1)):
-        return bracket.start()
+    bracket = _final_bracket(stripped) if stripped.endswith(_UNIT_CLAUSE_CLOSERS) else None
+    if bracket is not None and not labels and _names_units(stripped[bracket + 1:-1]):
+        return bracket
     if stripped.endswith(_CLOSERS):
         for start, _, _ in reversed(labels):
             opener = _opening_before(stripped, start)
@@ -815,6 +814,22 @@ def _glued_label_start(body: str) -> int | None:
     if word is None or len(head) - len(word) < 2:
         return None
     return len(head) - len(word)
+
+
+def _final_bracket(text: str) -> int | None:
+    """Where the bracket that closes at the text's end opens, brackets inside it kept whole
+    (`…增长11%左右。（省发改委负责）`, `（市发改委、农委、人保局，各市(县)、区政府）`); None when it
+    opens nowhere."""
+    openings: list[int] = []
+    start = None
+    for bracket in _BRACKET.finditer(text):  # the brackets only, not every character
+        if bracket.group() in _OPENERS:
+            openings.append(bracket.start())
+        elif openings:
+            start = openings.pop()
+            if bracket.end() == len(text) and not openings:
+                return start
+    return None
 
 
 def _balanced_to_end(text: str, start: int) -> bool:

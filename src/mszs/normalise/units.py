@@ -31,6 +31,7 @@ _FIRST_LEADS = LazyPattern(r"(?:列|排)在?(?:第一位|首位).{0,8}(?:牵头|
 MAX_SHARED_ITEM = 4
 # No unit's name is longer: a fragment this long takes no more pieces (which keeps joining linear).
 MAX_NAME_LENGTH = 60
+_FINAL_NOTE = LazyPattern(r"[（(][^（）()]*[)）]$")
 _SHARED_ITEM = LazyPattern(rf"[\u4e00-\u9fff]{{2,{MAX_SHARED_ITEM}}}")
 _UP_TO_PREFIX = LazyPattern(rf"^.*?({'|'.join(CARRIED_PREFIXES)})")
 # `省财政厅主办，省国税局、地税局协办`, `由县民政局负责`, `县教育局牵头，县财政局配合`: units whose
@@ -134,7 +135,7 @@ def is_unit_list(text: str | None) -> bool:
     them plainly an office (`局`, `中心`…, not only places such as `东城区`)."""
     if not text or not _without_trailing_marks(text).endswith(ORG_SUFFIXES + ("等",)):
         return False  # the common case, told without splitting
-    pieces = [_tidy(piece) for piece, _ in _split_outside_parens(_full_width_parens(text))]
+    pieces = [_tidy(piece) for piece in _join_collective_lists(_split_outside_parens(_full_width_parens(text)))]
     if not pieces or not all(pieces) or any(len(piece) > MAX_UNIT_NAME for piece in pieces):
         return False
     return all(p.endswith(ORG_SUFFIXES) for p in pieces) and any(p.endswith(OFFICE_SUFFIXES) for p in pieces)
@@ -300,8 +301,9 @@ def _is_collective_item(piece: str, run: list[str], next_reaches_a_name: bool) -
 
 @functools.lru_cache(maxsize=4096)
 def _core_length(piece: str) -> int:
-    """The length of the piece after a carried prefix (`各`, `有关`…)."""
-    return len(_UP_TO_PREFIX.sub("", piece))
+    """The length of the piece after a carried prefix (`各`, `有关`…), without a note in brackets
+    (`各市（县）` is one level, as `各市`)."""
+    return len(_UP_TO_PREFIX.sub("", _FINAL_NOTE.sub("", piece)))
 
 
 def _shares_following_noun(piece: str) -> bool:
