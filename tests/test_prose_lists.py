@@ -279,3 +279,10 @@ def test_lists_grouped_by_status_give_each_item_its_groups_progress():
 def test_a_count_closing_a_list_of_winners_tells_no_progress():
     projects = projects_of("大会票决出城北道路建设项目、城南公园建设项目、老旧小区改造项目等3个项目为2024年民生实事项目。")
     assert [p.tasks[0].progress for p in projects] == [None, None, None]
+
+
+def test_a_long_field_of_work_opens_its_paragraph_too():
+    # 辛集市 2023: `在保障粮食安全和改善农村基础设施方面，…` (16 characters before 方面).
+    projects = projects_of("在城市建设方面，城市交通扩容提质，开工建设朝阳路等7条市区道路。",
+                           "在保障粮食安全和改善农村基础设施方面，保障粮食增产，新建、改造高标准农田3万亩。")
+    assert [p.section for p in projects] == ["城市建设方面", "保障粮食安全和改善农村基础设施方面"]

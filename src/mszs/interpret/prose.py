@@ -392,7 +392,7 @@ def _counted_word() -> re.Pattern:
 @cached
 def _aspect() -> re.Pattern:
     words = "|".join(map(re.escape, LIST_WORDS["aspect"]))
-    return re.compile(rf"(?:^|(?<=[。！？!?]))\s*在?([\u4e00-\u9fff“”]{{2,14}}?(?:{words}))[，,：:]")
+    return re.compile(rf"(?:^|(?<=[。！？!?]))\s*在?([\u4e00-\u9fff“”]{{2,20}}?(?:{words}))[，,：:]")
 
 
 def _alternatives(words: tuple[str, ...]) -> re.Pattern:
