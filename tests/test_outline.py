@@ -210,6 +210,14 @@ def test_two_levels_with_each_items_text_on_the_line_below():
         (2, "贵阳贵安完成城镇新增就业15万人", ["强化就业优先政策，着力稳岗扩岗，完成城镇新增就业15万人。"])]
 
 
+def test_a_first_sentence_that_states_an_amount_is_the_items_text_not_its_name():
+    # 安阳市 2017: `1.实施118条市政道路建设。其中…` is a task; `2.提高养老金待遇。全面落实…` is named.
+    projects = projects_of("2017年安阳市十件民生实事",
+                           "1.实施118条市政道路建设。其中建成文明大道北延等道路45条。",
+                           "2.提高养老金待遇。全面落实城乡居民基本养老保险制度。")
+    assert [(p.name, p.tasks[0].content[:6]) for p in projects] == [(None, "实施118条"), ("提高养老金待遇", "全面落实城乡")]
+
+
 def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
     # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
     projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"

@@ -896,6 +896,8 @@ def _name_and_content(body: str, headline: bool = True) -> tuple[str | None, str
     if name and not name.endswith(_NOT_NAME_ENDINGS):
         return clean_text(name), body[match.end():].strip()
     first = _HEADLINE.match(body) if headline else None
-    if first and len(body) - first.end() >= MIN_BODY:
-        return clean_text(first.group(1)), body[first.end():].strip()  # `提高养老金待遇。全面落实…`
+    if first and len(body) - first.end() >= MIN_BODY and not extract_targets(first.group(1)):
+        # `提高养老金待遇。全面落实…`; a first sentence with an amount to deliver is the item's text
+        # (`实施118条市政道路建设。其中…`)
+        return clean_text(first.group(1)), body[first.end():].strip()
     return None, body
