@@ -132,13 +132,16 @@ def units_by_verb(text: str | None) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=4096)
 def is_unit_list(text: str | None) -> bool:
     """Whether a text is nothing but names of organisations (`区人社局、区财政局`), at least one of
-    them plainly an office (`局`, `中心`…, not only places such as `东城区`)."""
+    them plainly an office (`局`, `中心`…) or all of a kind (`各开发区`), not only places such
+    as `东城区`."""
     if not text or not _without_trailing_marks(text).endswith(ORG_SUFFIXES + ("等",)):
         return False  # the common case, told without splitting
     pieces = [_tidy(piece) for piece in _join_collective_lists(_split_outside_parens(_full_width_parens(text)))]
     if not pieces or not all(pieces) or any(len(piece) > MAX_UNIT_NAME for piece in pieces):
         return False
-    return all(p.endswith(ORG_SUFFIXES) for p in pieces) and any(p.endswith(OFFICE_SUFFIXES) for p in pieces)
+    # `各开发区`, `有关乡镇`: every one of a kind is an organisation, as an office is
+    return all(p.endswith(ORG_SUFFIXES) for p in pieces) and any(
+        p.endswith(OFFICE_SUFFIXES) or p.startswith(CARRIED_PREFIXES) for p in pieces)
 
 
 def says_first_leads(text: str | None) -> bool:
