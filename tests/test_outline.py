@@ -218,6 +218,16 @@ def test_a_first_sentence_that_states_an_amount_is_the_items_text_not_its_name()
     assert [(p.name, p.tasks[0].content[:6]) for p in projects] == [(None, "实施118条"), ("提高养老金待遇", "全面落实城乡")]
 
 
+def test_topics_alone_on_their_lines_over_lines_of_items():
+    # 天津市 2023 重点工作 (武清 news): `居住` / items a line / `教育` / … , no marks anywhere.
+    projects = projects_of("2023年市政府重点工作明确，今年经济社会发展主要预期目标为：全市地区生产总值增长4%左右",
+                           "居住", "实施一批城市更新项目，改造城镇老旧小区410万平方米。", "健全弹性供暖机制，持续提升供暖服务质量",
+                           "教育", "推进基础教育综合改革国家实验区建设，新增义务教育学位2.2万个",
+                           "交通", "年底前建成8条城市道路，优化公交线路40条")
+    assert [(p.section, p.tasks[0].content[:8]) for p in projects] == [
+        ("居住", "实施一批城市更新"), ("居住", "健全弹性供暖机制"), ("教育", "推进基础教育综合"), ("交通", "年底前建成8条城")]
+
+
 def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
     # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
     projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"

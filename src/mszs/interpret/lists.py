@@ -81,6 +81,8 @@ _DONE = LazyPattern(r"已|目前|截至|现有")
 MAX_HEADING_ITEM = 30
 MAX_LONE_LABEL = 10
 MAX_UNMARKED_HEADING = 12
+# A topic over the lines of its items (`居住`, `教育`, `公共服务`).
+MIN_TOPIC, MAX_TOPIC = 2, 6
 MIN_BODY = 10
 
 
@@ -321,7 +323,7 @@ def read_unlabelled_items(paragraphs: list[Paragraph], progress_report: bool = F
             _units_from_sections(chosen)
             name_bare_items(chosen)
             return chosen
-    return _unmarked_names(paragraphs, openers) or _named_paragraphs(paragraphs)
+    return _unmarked_names(paragraphs, openers) or _named_paragraphs(paragraphs) or _lines_under_topics(paragraphs)
 
 
 def name_bare_items(projects: list[ProjectRecord]) -> None:
@@ -480,6 +482,32 @@ def _mixed_level(zone: list[tuple[Paragraph, Enumerated | None]], item_level: in
 
 def _text_below(zone: list[tuple[Paragraph, Enumerated | None]], k: int) -> bool:
     return k + 1 < len(zone) and zone[k + 1][1] is None and _is_body(zone[k + 1][0].text)
+
+
+def _lines_under_topics(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
+    """Topics alone on their lines, without marks, each over lines of text (`居住` / `实施一批城市更新
+    项目，…` / `健全弹性供暖机制…` / `教育` / …): the longest run of at least three such topics gives one
+    item a line, the topic its section."""
+    best: list[ProjectRecord] = []
+    run: list[ProjectRecord] = []
+    topic: str | None = None
+    topics = 0
+    for paragraph in [*paragraphs, Paragraph("")]:
+        text = paragraph.text.strip()
+        if topic is not None and _is_body(text) and enumerator(text) is None:
+            run.append(ProjectRecord(section=topic, tasks=[TaskRecord(content=text, origin=paragraph.origin)]))
+            continue
+        if _is_topic(text) and (topic is None or run and run[-1].section == topic):
+            topic, topics = text, topics + 1
+            continue
+        if topics >= MIN_RUN_IN_ITEMS and len(run) > len(best):
+            best = run
+        run, topic, topics = [], (text if _is_topic(text) else None), int(_is_topic(text))
+    return best
+
+
+def _is_topic(text: str) -> bool:
+    return MIN_TOPIC <= len(text) <= MAX_TOPIC and _is_bare_heading(text) and not _AMOUNT.search(text) and not enumerator(text)
 
 
 def _unmarked_names(paragraphs: list[Paragraph], openers: list[int]) -> list[ProjectRecord]:
