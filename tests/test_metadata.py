@@ -279,3 +279,16 @@ def test_a_title_with_guanyu_may_end_with_a_reports_words():
     # 杨浦区 2020: `关于…实事项目完成情况` over `一、总体情况`.
     info = read_metadata(["关于2020年区政府要完成的与人民生活密切相关的实事项目完成情况", "一、总体情况"])
     assert info.title == "关于2020年区政府要完成的与人民生活密切相关的实事项目完成情况"
+
+
+def test_a_page_that_dates_nothing_else_is_for_the_year_it_names_most():
+    # 汉滨区老城办 2014 (news): no title, no date; the body names 2014 for the work.
+    info = read_metadata(["汉滨老城办未雨绸缪打造十大民生工程", "通讯员：翁军",
+                          "之一：“亮点工程”——南正街改造提升是该办2014年重中之重的标杆工作。",
+                          "之二：“地标工程”——2014年力争大南门净菜市场项目主体框架竣工，2013年已开工。"])
+    assert info.year == 2014
+
+
+def test_a_date_names_no_plan_year_by_itself():
+    info = read_metadata(["各位代表：", "截止2019年12月31日，各项工作全面完成。"])
+    assert info.year is None

@@ -104,7 +104,7 @@ def read_metadata(paragraphs: list[str], box: dict[str, str] | None = None) -> N
         issuer=issuer,
         title=title,
         issue_date=issue_date,
-        year=_plan_year(heading, doc_number, _stated_year(front), issue_date),
+        year=_plan_year(heading, doc_number, _stated_year(front), issue_date) or _year_named_most(front),
         region=_region(issuer, heading) or _place_governing(front),
         recipients=_recipients(front),
         cc=_cc(paragraphs),
@@ -321,6 +321,17 @@ def _stated_year(front: list[str]) -> int | None:
             if match and any(word in sentence for word in PLAN_WORDS):
                 return int(match.group(0)[:4])
     return None
+
+
+def _year_named_most(front: list[str]) -> int | None:
+    """A page that dates nothing else: the year its text names most often, the first named of
+    equals (`截止2019年12月31日，…“十件实事”…全面完成`, `…该办2014年重中之重的标杆工作`)."""
+    counts: dict[int, int] = {}
+    for text in front:
+        for match in _HEADING_YEAR.finditer(fold_digits(squash(text))):
+            year = int(match.group(0)[:4])
+            counts[year] = counts.get(year, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None  # dicts keep the first named first
 
 
 def _region(issuer: str | None, heading: str | None) -> str | None:
