@@ -214,7 +214,8 @@ def test_bare_month_deadlines_take_the_year_of_a_caption_or_a_gongshi_title(name
 @pytest.mark.parametrize("front, year", [
     (["青川市1至6月份民生工程实施进度通报", "为扎实推进我市2022年30项民生工程实施，现将1至6月份实施进度通报如下："], 2022),
     (["区长作政府工作报告时表示，2018年，区政府将为民办好十件实事："], 2018),
-    (["2020年，全县地区生产总值增长5%。", "现将有关事项通知如下："], None),  # a year, but not the projects'
+    # a year not said of the projects counts only when the page dates nothing else, the most named first
+    (["2020年，全县地区生产总值增长5%。", "2021年，全县新建学校3所。", "2021年，改造道路10公里。"], 2021),
 ])
 def test_plan_year_stated_only_in_the_body(front, year):
     assert read_metadata(front).year == year
