@@ -295,3 +295,13 @@ def test_a_page_that_dates_nothing_else_is_for_the_year_it_names_most():
 def test_a_date_names_no_plan_year_by_itself():
     info = read_metadata(["各位代表：", "截止2019年12月31日，各项工作全面完成。"])
     assert info.year is None
+
+
+@pytest.mark.parametrize("lines, issuer", [
+    (["现予公告。", "沅江市第十八届人民代表大会", "第二次会议主席团", "2022年12月21日"], "沅江市第十八届人民代表大会第二次会议主席团"),
+    # a page's spam run into the first line (荆州区 2022)
+    (["现予以公告。", "365bet体育登陆网址荆州区第七届人民代表大会", "第二次会议主席团", "2022年12月27日"],
+     "荆州区第七届人民代表大会第二次会议主席团"),
+])
+def test_a_congress_presidium_signs_on_two_lines(lines, issuer):
+    assert read_metadata(lines).issuer == issuer

@@ -31,6 +31,10 @@ ISSUER_SUFFIXES = (
     "主席团",  # a 人大 session's 主席团 signs the 公告 of the vote on the projects
     "民生办",
 )
+# The second line of a congress's signature (`第二次会议主席团`), its first naming the congress.
+_SESSION_PART = LazyPattern(r"^第[一二三四五六七八九十\d]{1,3}次(?:会议|全体会议)")
+_CONGRESS = LazyPattern(r"[省市县区州旗]第[一二三四五六七八九十\d]{1,3}届人民代表大会$")
+_HAN = LazyPattern(r"[\u4e00-\u9fa5]")
 _ISSUER = LazyPattern(
     rf"^([\u4e00-\u9fa5（）()]{{2,30}}?(?:{'|'.join(ISSUER_SUFFIXES)}))(?:文件)?$"
 )
@@ -224,15 +228,30 @@ def _signer(paragraphs: list[str]) -> str | None:
     """The issuer's name signed on the line above the 成文日期, or, undated, among the last
     lines (`六安市民生办` above a page's `扫一扫在手机打开当前页`)."""
     lines = [text for text in paragraphs if text.strip()]
-    for above, text in zip(lines, lines[1:]):
+    for k, (above, text) in enumerate(zip(lines, lines[1:])):
         match = _DATE.match(text.strip()) and _ISSUER.match(squash(above))
         if match:
-            return match.group(1)
-    for text in reversed(lines[-UNDATED_SIGNATURE_LINES:]):
+            return _with_congress(match.group(1), lines[k - 1] if k else "")
+    last = len(lines) - UNDATED_SIGNATURE_LINES
+    for k, text in reversed(list(enumerate(lines[last:], max(last, 0)))):
         match = _ISSUER.match(squash(text))
         if match:
-            return match.group(1)
+            return _with_congress(match.group(1), lines[k - 1] if k else "")
     return None
+
+
+def _with_congress(signer: str, above: str) -> str:
+    """`第二次会议主席团` under `沅江市第十八届人民代表大会`: a congress's presidium signs on two lines."""
+    above = squash(above)
+    congress = _CONGRESS.search(above) if _SESSION_PART.match(signer) else None
+    if not congress:
+        return signer
+    # The place's name starts where the line does or after what is no Han character; on a line
+    # a web page ran into it (`…登陆网址荆州区第七届…`), at its shortest.
+    end = congress.start() + 1
+    starts = [start for start in range(end - 2, max(end - 7, -1), -1)
+              if start == 0 or not _HAN.match(above[start - 1])]
+    return above[starts[0] if starts else end - 3:end] + congress.group(0)[1:] + signer
 
 
 def _with_signed_place(issuer: str | None, signer: str | None) -> str | None:
