@@ -194,6 +194,9 @@ def _by_length(table: dict) -> list[tuple[str, str]]:
 _BEFORE_BY_LENGTH = _by_length(COMPARATORS_BEFORE)
 _AFTER_BY_LENGTH = _by_length(COMPARATORS_AFTER)
 _LEAD_WORDS = frozenset([*COMPARATORS_BEFORE, *WEAK_BEFORE])
+_AFTER_WORDS = tuple(COMPARATORS_AFTER)
+_WEAK_WORDS = tuple(WEAK_BEFORE)
+_ADVERB = LazyPattern("|".join(ADVERB_COMPARATORS))
 _LONGEST_LEAD_WORD = max(map(len, _LEAD_WORDS))
 
 
@@ -222,19 +225,19 @@ def _comparator(match: re.Match, text: str) -> str:
                 return sign
     elif word := _lead_word_ending(before, COMPARATORS_BEFORE):
         return COMPARATORS_BEFORE[word]
-    clause = _CLAUSE_BREAK.split(before)[-1]
-    for word, sign in ADVERB_COMPARATORS.items():
-        at = clause.rfind(word)
-        if at >= 0 and len(clause) - at - len(word) <= 4:
-            return sign
-    for word, sign in _AFTER_BY_LENGTH:
-        if after.startswith(word):
-            return sign
+    # (each group of words is looked for at once first: most quantities have none of them)
+    if _ADVERB.search(before):
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        for word, sign in ADVERB_COMPARATORS.items():
+            at = clause.rfind(word)
+            if at >= 0 and len(clause) - at - len(word) <= 4:
+                return sign
+    if after.startswith(_AFTER_WORDS):
+        return next(sign for word, sign in _AFTER_BY_LENGTH if after.startswith(word))
     if match.group("more"):
         return MORE_THAN[match.group("more")]
-    for word, sign in WEAK_BEFORE.items():
-        if before.endswith(word):
-            return sign
+    if before.endswith(_WEAK_WORDS):
+        return next(sign for word, sign in WEAK_BEFORE.items() if before.endswith(word))
     return "="
 
 
@@ -242,24 +245,30 @@ def _metric(clauses: _Clauses, start: int, end: int) -> str | None:
     """What the quantity measures: the clause words before it (新增学位3800个 →
     新增学位), joined to the words after it when only a verb precedes
     (完成65个行政村生活污水治理 → 完成行政村生活污水治理)."""
-    before = _ENUMERATOR.sub("", clauses.before(start)).rstrip(" \t\u3000")
+    before = clauses.before(start)
+    enumerated = _ENUMERATOR.match(before)
+    before = (before[enumerated.end():] if enumerated else before).rstrip(" \t\u3000")
     word = _lead_word_ending(before)
     if word:
         before = before[:-len(word)]
     date = leading_date(before, 2000)  # any year: only where the date ends matters
     if date:
         before = before[before.find(date.text) + len(date.text):]
-    for word in METRIC_FILLERS:
-        before = before.removeprefix(word)
-    for word in METRIC_TAILS:
-        before = before.removesuffix(word)
+    if before.startswith(METRIC_FILLERS):  # (one test first: most clauses open with none)
+        for word in METRIC_FILLERS:
+            before = before.removeprefix(word)
+    if before.endswith(METRIC_TAILS):
+        for word in METRIC_TAILS:
+            before = before.removesuffix(word)
     before = before.strip()
     if len(before) > 2:
         return before
     after = clauses.after(end)
-    for word in COMPARATORS_AFTER:
-        after = after.removeprefix(word)
-    after = _METRIC_END.split(after, maxsplit=1)[0].strip()
+    if after.startswith(_AFTER_WORDS):
+        for word in COMPARATORS_AFTER:
+            after = after.removeprefix(word)
+    metric_end = _METRIC_END.search(after)
+    after = (after[:metric_end.start()] if metric_end else after).strip()
     return (before + after) or None
 
 
