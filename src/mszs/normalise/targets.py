@@ -122,6 +122,9 @@ _QUANTITY = LazyPattern(
 )
 _PER_EACH = LazyPattern(r"每[\u4e00-\u9fff]{1,2}$")
 _METRIC_END = LazyPattern(rf"[\d{CHINESE_NUMERAL_START}的]")
+# A task states a handful of amounts (16 at most in the corpus); a cell of thousands (`3个3个…`) is
+# broken, not a list of targets, and reading every one would cost seconds: the first are kept.
+MAX_TARGETS = 100
 # How far before and after a quantity its comparator words are looked for (不低于每人每月…).
 _NEAR = 32
 # A metric names what is counted in a few words, and 由/从 opens a change close to its verb:
@@ -336,7 +339,7 @@ def _merge_pairs(found: list[tuple[re.Match, Target]], text: str) -> list[Target
 
 
 def extract_targets(text: str) -> list[Target]:
-    """Every quantity in text that states an amount to deliver."""
+    """Every quantity in text that states an amount to deliver, the first MAX_TARGETS at most."""
     text = text or ""
     folded = fold_digits(text)
     quoted = _quoted_spans(folded)
@@ -348,4 +351,6 @@ def extract_targets(text: str) -> list[Target]:
         target = _target(match, clauses, text[match.start():match.end()])
         if target:
             found.append((match, target))
-    return _merge_pairs(found, text)
+            if len(found) == 2 * MAX_TARGETS:  # as many as the first MAX_TARGETS, joined in pairs, may take
+                break
+    return _merge_pairs(found, text)[:MAX_TARGETS]

@@ -156,9 +156,9 @@ def _read_line_rows(lines, i, index, separator, split):
             cells = next(csv.reader(io.StringIO(text), delimiter="\t"))
         else:
             cells = split(text)
+            if len(cells) > width:  # blank cells past the header's width hold nothing: 10^5 tabs are no 10^5 columns
+                cells = cells[:max(width, len(split(text.rstrip())))]
             i += 1
-        while len(cells) > width and not cells[-1].strip():
-            cells.pop()  # blank cells past the header's width hold nothing: 10^5 tabs are no 10^5 columns
         cells += [""] * (width - len(cells))
         origin = Origin(line=line.number, table=index, row=len(rows))
         rows.append(Row([Cell(c.strip(), Origin(line=line.number, table=index, row=len(rows), column=k))
