@@ -157,7 +157,7 @@ def _header_index() -> dict[str, str]:
 
 def _build_indexes() -> None:
     """The lookup tables derived from the word lists; built again when a user vocabulary extends them."""
-    global _HEADER_INDEX, _HEAD_INDEX, _HEADS_LONGEST_FIRST, _LABEL_WORDS, _LONGEST_LABEL
+    global _HEADER_INDEX, _HEAD_INDEX, _HEADS_LONGEST_FIRST, _LABEL_WORDS, _LONGEST_LABEL, _LABEL_LAST_CHARACTERS
     global HEADER_WORD_SET, HEADER_WORD_STARTS
     _HEADER_INDEX = _header_index()
     HEADER_WORD_SET = frozenset(re.sub(r"\s", "", word) for words in HEADER_WORDS.values() for word in words)
@@ -167,6 +167,7 @@ def _build_indexes() -> None:
     _HEADS_LONGEST_FIRST = sorted(_HEAD_INDEX, key=len, reverse=True)
     _LABEL_WORDS = frozenset(label_words())
     _LONGEST_LABEL = max(map(len, _LABEL_WORDS))
+    _LABEL_LAST_CHARACTERS = frozenset(word[-1] for word in _LABEL_WORDS)
     for clear in _CACHES:
         clear()
 
@@ -350,7 +351,9 @@ def label_words() -> list[str]:
 
 
 def label_word_ending(text: str) -> str | None:
-    """The longest label word the text ends with."""
+    """The longest label word the text ends with (none when no label word ends as it does)."""
+    if text[-1:] not in _LABEL_LAST_CHARACTERS:
+        return None
     for size in range(min(len(text), _LONGEST_LABEL), 0, -1):
         if text[-size:] in _LABEL_WORDS:
             return text[-size:]

@@ -201,11 +201,14 @@ _AFTER_WORDS = tuple(COMPARATORS_AFTER)
 _WEAK_WORDS = tuple(WEAK_BEFORE)
 _ADVERB = LazyPattern("|".join(ADVERB_COMPARATORS))
 _LONGEST_LEAD_WORD = max(map(len, _LEAD_WORDS))
+_LEAD_WORD_LAST_CHARACTERS = frozenset(word[-1] for word in _LEAD_WORDS)
 
 
 def _lead_word_ending(text: str, words=_LEAD_WORDS) -> str | None:
     """The longest of the words the text ends with, found by looking its last characters up
-    (a loop of endswith over every word cost more)."""
+    (a loop of endswith over every word cost more), once its last character may end one."""
+    if text[-1:] not in _LEAD_WORD_LAST_CHARACTERS:
+        return None
     for size in range(min(len(text), _LONGEST_LEAD_WORD), 0, -1):
         if text[-size:] in words:
             return text[-size:]
@@ -294,7 +297,7 @@ def _target(match: re.Match, clauses: _Clauses, printed: str) -> Target | None:
     if match.group("per"):
         unit = f"{unit}/{match.group('per')}"
         kind = "rate"
-    elif _PER_EACH.search(text[max(0, match.start() - 3):match.start()]):
+    elif "每" in (lead := text[max(0, match.start() - 3):match.start()]) and _PER_EACH.search(lead):
         kind = "rate"  # 每人2元
     return Target(
         text=printed,
@@ -307,13 +310,12 @@ def _target(match: re.Match, clauses: _Clauses, printed: str) -> Target | None:
     )
 
 
-def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], clauses: _Clauses) -> Target | None:
+def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], clauses: _Clauses, text: str) -> Target | None:
     """Two amounts read as one: a change (由8万元提高到16万元) or a range
-    written with the unit twice (400名至500名)."""
+    written with the unit twice (400名至500名). ``clauses`` are of the digit-folded text, ``text`` as printed."""
     (match, target), (following, new) = first, second
     if new.unit != target.unit:
         return None
-    text = clauses.text
     between = text[match.end():following.start()].strip()
     span = text[match.start():following.end()]
     clause = clauses.before(match.start())
@@ -325,14 +327,13 @@ def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], cla
     return None
 
 
-def _merge_pairs(found: list[tuple[re.Match, Target]], text: str) -> list[Target]:
+def _merge_pairs(found: list[tuple[re.Match, Target]], clauses: _Clauses, text: str) -> list[Target]:
     if len(found) < 2:
-        return [target for _, target in found]  # no pair: the text's clauses need not be found
+        return [target for _, target in found]
     targets: list[Target] = []
-    clauses = _Clauses(text)
     i = 0
     while i < len(found):
-        joined = _joined(found[i], found[i + 1], clauses) if i + 1 < len(found) else None
+        joined = _joined(found[i], found[i + 1], clauses, text) if i + 1 < len(found) else None
         targets.append(joined or found[i][1])
         i += 2 if joined else 1
     return targets
@@ -353,4 +354,4 @@ def extract_targets(text: str) -> list[Target]:
             found.append((match, target))
             if len(found) == 2 * MAX_TARGETS:  # as many as the first MAX_TARGETS, joined in pairs, may take
                 break
-    return _merge_pairs(found, text)[:MAX_TARGETS]
+    return _merge_pairs(found, clauses, text)[:MAX_TARGETS]
