@@ -661,7 +661,7 @@ def _label_start(run: str) -> int | None:
 def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")
-    labels = _labels(stripped)
+    labels = _labels(text)  # the same as the stripped text's (a label ends at a colon), and asked already
     bracket = _BRACKET_AT_END.search(stripped)
     if bracket and not labels and _names_units(bracket.group(1)):
         return bracket.start()

@@ -62,6 +62,7 @@ def add_mark_style(style: MarkStyle) -> None:
     MARK_STYLES = (style, *MARK_STYLES)
     _STYLE_RANK[style.name] = style.rank
     enumerator.cache_clear()
+    bare_mark.cache_clear()
 # A mark may skip this many numbers (an item dropped from a pasted page) and still continue its run.
 MAX_SKIPPED = 1
 # The highest number a top-level heading may have when it is the first of its style met.
@@ -88,6 +89,7 @@ def enumerator(text: str) -> Enumerated | None:
     return Enumerated(style.rank, enumerator_value(match.group(1)), text[match.end():], style.name)
 
 
+@functools.lru_cache(maxsize=8192)  # asked of each paragraph twice: as itself, and as the line above the next
 def bare_mark(text: str) -> bool:
     """`（一）` alone on its line: the item's text is on the next line."""
     match, _ = _match(text)
