@@ -31,6 +31,8 @@ _CHINESE = LazyPattern(rf"[{CHINESE_NUMERAL_START}][{CHINESE_NUMERAL_CHARS}]*")
 @functools.lru_cache(maxsize=4096)  # a notice prints the same few numbers again and again
 def to_decimal(text: str) -> Decimal | None:
     """The exact value of a printed number, or None if the text is not one number."""
+    if text.isascii() and text.isdigit():
+        return Decimal(text)  # most numbers: what the rest would make of them, told at once
     text = fold_digits(text.strip()).replace("，", ",")
     if _ARABIC.fullmatch(text):
         try:

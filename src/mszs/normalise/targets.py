@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from functools import cached_property
 from decimal import Decimal
 
 from mszs.normalise.dates import leading_date
@@ -138,23 +137,28 @@ class _Clauses:
 
     def __init__(self, text: str):
         self.text = text
+        self._breaks: list[int] | None = None
 
-    @cached_property
     def breaks(self) -> list[int]:
-        """Found when a quantity first asks: a text with none (`1，1，…`) needs no breaks."""
-        return [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
+        """Found when a quantity first asks: a text with none (`1，1，…`) needs no breaks.
+        (Not a cached_property, whose lock cost more than finding them.)"""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
+        return self._breaks
 
     def before(self, position: int, limit: int = MAX_METRIC_CLAUSE) -> str:
         """The clause's text up to ``position`` (``_CLAUSE_BREAK.split(text[:position])[-1]``),
         its last ``limit`` characters at most."""
-        k = bisect_left(self.breaks, position)
-        return self.text[max(self.breaks[k - 1] + 1 if k else 0, position - limit):position]
+        breaks = self.breaks()
+        k = bisect_left(breaks, position)
+        return self.text[max(breaks[k - 1] + 1 if k else 0, position - limit):position]
 
     def after(self, position: int, limit: int = MAX_METRIC_CLAUSE) -> str:
         """The clause's text from ``position`` (``_CLAUSE_BREAK.split(text[position:])[0]``),
         its first ``limit`` characters at most."""
-        k = bisect_left(self.breaks, position)
-        return self.text[position:min(self.breaks[k] if k < len(self.breaks) else len(self.text), position + limit)]
+        breaks = self.breaks()
+        k = bisect_left(breaks, position)
+        return self.text[position:min(breaks[k] if k < len(breaks) else len(self.text), position + limit)]
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
