@@ -621,6 +621,7 @@ def _label_block_follows(paragraphs: list[Paragraph], k: int) -> bool:
     return False
 
 
+@cached  # asked of a line as itself, as the line after an item and as the line after a wrapped one
 def _is_label_line(text: str) -> bool:
     """`牵头单位：…`, or a responsibility clause standing alone under its item (`（责任单位：…）`)."""
     text = text.strip()

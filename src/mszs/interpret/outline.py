@@ -51,6 +51,13 @@ MARK_STYLES: tuple[MarkStyle, ...] = (
     MarkStyle("●", 4, LazyPattern(rf"^\s*([{_BULLETS}])\s*")),
 )
 _STYLE_RANK = {style.name: style.rank for style in MARK_STYLES}
+_BUILT_IN_STYLES = MARK_STYLES
+
+
+@functools.cache
+def _any_built_in_mark() -> re.Pattern:
+    """Where any built-in mark starts a text: most texts have none, told by one pattern, not eleven."""
+    return re.compile("|".join(f"(?:{style.pattern.pattern})" for style in _BUILT_IN_STYLES))
 
 
 def add_mark_style(style: MarkStyle) -> None:
@@ -98,6 +105,8 @@ def bare_mark(text: str) -> bool:
 
 def _match(text: str) -> tuple[re.Match | None, MarkStyle | None]:
     for style in MARK_STYLES:
+        if style is _BUILT_IN_STYLES[0] and not _any_built_in_mark().match(text):
+            break  # (the user's styles, tried first, are tried one by one)
         match = style.pattern.match(text)
         if match:
             return match, style
@@ -122,8 +131,8 @@ _SECOND_MARK = LazyPattern(r"二是|第二|[（(]二[)）]|[（(]2[)）]|(?<!\d)
 
 def run_in_starts(text: str, first: int = 1) -> list[int]:
     """Where the items of the longest run numbered from ``first`` (1, 2, 3…) inside a text start."""
-    if first == 1 and not _SECOND_MARK.search(text):
-        return []  # no run without its second item: most paragraphs, told by one search
+    if first == 1 and not (("二" in text or "2" in text or "②" in text) and _SECOND_MARK.search(text)):
+        return []  # no run without its second item (most paragraphs hold none of its characters)
     best: list[int] = []
     for pattern in RUN_IN_MARKS:
         starts: list[int] = []
