@@ -118,6 +118,8 @@ def inline_steps(line: str) -> list[str]:
 def read_schedule(text: str, year: int | None) -> Schedule:
     """A 完成时限 cell: one bare date or one step is the deadline (`9月投入使用`); several steps are
     milestones, the latest the deadline."""
+    if not text or text.isspace():
+        return Schedule(deadline=None)  # most tasks have no such cell: told before the lines are looked for
     lines = _lines(text)
     parsed = bare_date(lines[0], year) if len(lines) == 1 else None
     if parsed:
@@ -135,6 +137,8 @@ def read_schedule(text: str, year: int | None) -> Schedule:
 def read_period_steps(text: str, year: int | None) -> Schedule:
     """The cells of columns that each name a period (`一季度目标`, `二季度`): each is a milestone; the
     latest is the deadline only when it closes the year (a quarterly report's `一季度目标` is no deadline)."""
+    if not text or text.isspace():
+        return Schedule(deadline=None)
     milestones, unresolved = _dated_steps(_lines(text), year)
     latest = _latest(milestones)
     return Schedule(deadline=latest if latest and latest.date.endswith("-12-31") else None,
