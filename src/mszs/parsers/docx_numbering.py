@@ -54,9 +54,10 @@ NUMBER_FORMATS = {
 class ListNumbering:
     """Labels of the numbered paragraphs of one document, in reading order."""
 
-    def __init__(self, document):
-        self._levels = _level_definitions(document)
-        self._style_numbering = _style_numbering(document)
+    def __init__(self, numbering, styles):
+        """``numbering`` and ``styles``: the roots of the document's numbering and styles parts, or None."""
+        self._levels = _level_definitions(numbering) if numbering is not None else {}
+        self._style_numbering = _style_numbering(styles) if styles is not None else {}
         self._counters: dict[str, dict[int, int]] = {}
 
     def label(self, paragraph) -> str:
@@ -91,12 +92,8 @@ class ListNumbering:
                 _number(level.get(W + "val") if level is not None else None, 0))
 
 
-def _level_definitions(document) -> dict[str, dict[int, dict]]:
+def _level_definitions(numbering) -> dict[str, dict[int, dict]]:
     """numId → level → {format, text, start}, bullets left out."""
-    try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return {}
     abstract = {a.get(W + "abstractNumId"): a for a in numbering.findall(W + "abstractNum")}
     definitions: dict[str, dict[int, dict]] = {}
     for num in numbering.findall(W + "num"):
@@ -120,10 +117,10 @@ def _level_definitions(document) -> dict[str, dict[int, dict]]:
     return definitions
 
 
-def _style_numbering(document) -> dict[str, tuple[str, int]]:
+def _style_numbering(styles) -> dict[str, tuple[str, int]]:
     """Paragraph styles that number their paragraphs (List Number…): styleId → (numId, level)."""
     found = {}
-    for style in document.styles.element.findall(W + "style"):
+    for style in styles.findall(W + "style"):
         num_pr = style.find(f"{W}pPr/{W}numPr")
         num_id = num_pr.find(W + "numId") if num_pr is not None else None
         if num_id is not None:
