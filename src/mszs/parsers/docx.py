@@ -17,6 +17,7 @@ boxes are not the notice, unless the body has no text but its text boxes do.
 """
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import zipfile
@@ -56,9 +57,8 @@ def read_docx(data: bytes) -> Document:
 
 
 def _open(data: bytes):
-    """The document part's XML, and its numbering's and styles' (None for a part it lacks)."""
-    from lxml import etree
-
+    """The document part's XML, its numbering's (None when it has none), and a function giving its
+    styles' (None when it has none)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_package(archive)
@@ -67,10 +67,10 @@ def _open(data: bytes):
             if main is None or package.content_type(main) != _WORD_DOCUMENT:
                 raise ValueError(f"not a Word document (its main part is {main} of type "
                                  f"{package.content_type(main) if main else None})")
-            return (package.xml(main), *(package.xml(part) if (part := package.related(main, kind)) else None
-                                         for kind in (_NUMBERING, _STYLES)))
-    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, NotImplementedError,
-            etree.XMLSyntaxError) as exc:
+            numbering, styles = (package.related(main, kind) for kind in (_NUMBERING, _STYLES))
+            return (package.xml(main), package.xml(numbering) if numbering else None,
+                    functools.partial(_xml, inflated_part(archive, styles)) if styles else lambda: None)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, NotImplementedError) as exc:
         raise UnreadableInput(f"a damaged or incomplete Word file ({exc})") from exc
 
 
@@ -81,23 +81,27 @@ _OFFICE_DOCUMENT, _NUMBERING, _STYLES = (_RELATED + kind for kind in ("officeDoc
 _WORD_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
+def _xml(data: bytes):
+    """A part's XML, parsed as python-docx parses it: blank text between elements dropped, no entities."""
+    from lxml import etree
+
+    try:
+        return etree.fromstring(data, etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:  # (the styles part is parsed only when needed, after the reading began)
+        raise UnreadableInput(f"a damaged or incomplete Word file ({exc})") from exc
+
+
 class _Package:
     """The parts of a Word package, by its relationships and content types (Open Packaging Conventions)."""
 
     def __init__(self, archive: zipfile.ZipFile):
-        from lxml import etree
-
         self.archive = archive
-        # python-docx's settings: blank text between elements dropped, no entities resolved
-        self.parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
         types = self.xml("[Content_Types].xml")
         self.defaults = {d.get("Extension", "").lower(): d.get("ContentType") for d in types.iter(_CONTENT_TYPES + "Default")}
         self.overrides = {o.get("PartName", "").lower(): o.get("ContentType") for o in types.iter(_CONTENT_TYPES + "Override")}
 
     def xml(self, name: str):
-        from lxml import etree
-
-        return etree.fromstring(inflated_part(self.archive, name), self.parser)
+        return _xml(inflated_part(self.archive, name))
 
     def related(self, source: str, kind: str) -> str | None:
         """The part a relationship of ``source`` (a part's name, "" for the package) of this kind names."""

@@ -55,9 +55,13 @@ class ListNumbering:
     """Labels of the numbered paragraphs of one document, in reading order."""
 
     def __init__(self, numbering, styles):
-        """``numbering`` and ``styles``: the roots of the document's numbering and styles parts, or None."""
+        """``numbering``: the root of the document's numbering part, or None; ``styles``: a function
+        giving the root of its styles part, or None, called only when a paragraph with a style and
+        no numbering of its own is met (Word's styles part is often 350 KB: parsing it cost more than
+        reading the rest of a notice)."""
         self._levels = _level_definitions(numbering) if numbering is not None else {}
-        self._style_numbering = _style_numbering(styles) if styles is not None else {}
+        self._styles = styles
+        self._style_numbering: dict[str, tuple[str, int]] | None = None
         self._counters: dict[str, dict[int, int]] = {}
 
     def label(self, paragraph) -> str:
@@ -85,7 +89,12 @@ class ListNumbering:
         num_pr = paragraph.find(f"{W}pPr/{W}numPr")
         if num_pr is None:
             style = paragraph.find(f"{W}pPr/{W}pStyle")
-            return self._style_numbering.get(style.get(W + "val") if style is not None else None, (None, 0))
+            if style is None:
+                return None, 0
+            if self._style_numbering is None:
+                styles = self._styles()
+                self._style_numbering = _style_numbering(styles) if styles is not None else {}
+            return self._style_numbering.get(style.get(W + "val"), (None, 0))
         num_id = num_pr.find(W + "numId")
         level = num_pr.find(W + "ilvl")
         return (num_id.get(W + "val") if num_id is not None else None,
