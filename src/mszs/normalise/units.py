@@ -253,7 +253,8 @@ def _is_whole_name(piece: str) -> bool:
         return False
     piece = _without_trailing_marks(piece)
     piece = piece.removesuffix("等")
-    piece = _FINAL_PARENTHESISED.sub("", piece) or piece
+    if piece.endswith("）"):  # (the pattern is tried from every character of the piece)
+        piece = _FINAL_PARENTHESISED.sub("", piece) or piece
     return piece.endswith(ORG_SUFFIXES)
 
 
