@@ -156,18 +156,20 @@ def split_people(text: str | None) -> list[str]:
     titles around a name (`副县长张三`, `张三（副县长）`, `张三同志`) dropped."""
     if not text:
         return []
-    people = []
-    for piece, _ in _pieces_outside_parens(_full_width_parens(text), SEPARATORS + "/\n"):
-        if piece.strip().startswith(CARRIED_PREFIXES):
-            people.append(_tidy(piece))  # 各区区长: an office many hold, kept with its title
-            continue
-        tokens = _PARENTHESISED.sub(" ", piece).split()
-        # Names are two to four characters; a one-character token is half a name padded with spaces.
-        if len(tokens) > 1 and all(len(t) >= 2 for t in tokens):
-            people.extend(_without_titles(_without_trailing_marks(t)) for t in tokens)
-        elif tokens:
-            people.append(_without_titles(_without_trailing_marks("".join(tokens))))
-    return [name for name in people if name]
+    pieces = _pieces_outside_parens(_full_width_parens(text), SEPARATORS + "/\n")
+    return [name for piece, _ in pieces for name in _people_in(piece) if name]
+
+
+@functools.lru_cache(maxsize=4096)  # leaders are named task after task, a hostile cell's pieces thousands of times
+def _people_in(piece: str) -> tuple[str, ...]:
+    """The names one piece of a list of leaders holds."""
+    if piece.strip().startswith(CARRIED_PREFIXES):
+        return (_tidy(piece),)  # 各区区长: an office many hold, kept with its title
+    tokens = _PARENTHESISED.sub(" ", piece).split()
+    # Names are two to four characters; a one-character token is half a name padded with spaces.
+    if len(tokens) > 1 and all(len(t) >= 2 for t in tokens):
+        return tuple(_without_titles(_without_trailing_marks(t)) for t in tokens)
+    return (_without_titles(_without_trailing_marks("".join(tokens))),) if tokens else ()
 
 
 def _without_titles(name: str) -> str:
