@@ -38,6 +38,24 @@ def test_text_after_a_full_row_starts_a_continuation_row():
     ]
 
 
+def test_circled_sub_items_stay_in_their_cell_and_so_do_their_progress_lines():
+    # 宜春市袁州区 2023 (截至9月底): sub-tasks ①–④ each on its line, then their progress one a line, unmarked.
+    rows = fit_rows(["序号", "项目名称", "具体任务及目标", "牵头单位", "进展情况"],
+                    cells("1", "公办教育资源扩容提质惠民工程", "①完成赣西中等职业技术学校项目二期建设。",
+                          "②启动宜春市特教学校扩建工程。", "区教体局", "赣西中等职业技术学校项目二期已完工。",
+                          "宜春市特教学校扩建项目正在再次优化建设方案。"))
+    assert [[t for t, _ in r] for r in rows] == [
+        ["1", "公办教育资源扩容提质惠民工程", "①完成赣西中等职业技术学校项目二期建设。\n②启动宜春市特教学校扩建工程。", "区教体局",
+         "赣西中等职业技术学校项目二期已完工。\n宜春市特教学校扩建项目正在再次优化建设方案。"]]
+
+
+def test_one_cell_printed_for_two_content_columns_leaves_the_leader_under_its_column():
+    # 崇川区 2023 (1-11月): `主要任务` and `全年目标任务` head one printed cell; `徐国江` is the 分管领导.
+    rows = fit_rows(["序号", "主要任务", "全年目标任务", "分管领导", "牵头单位", "1-11月推进情况"],
+                    cells("24", "优化提升50条背街后巷交通组织。", "徐国江", "城管局", "已进场施工，完成60%。"))
+    assert [[t for t, _ in r] for r in rows][0][:5] == ["24", "优化提升50条背街后巷交通组织。", "", "徐国江", "城管局"]
+
+
 def test_a_number_out_of_sequence_is_a_cell_not_a_new_row():
     rows = fit_rows(["序号", "项目内容", "备注", "责任单位"], cells("1", "新建泊位", "5", "县住建局"))
     assert [[t for t, _ in r] for r in rows] == [["1", "新建泊位", "5", "县住建局"]]

@@ -154,3 +154,65 @@ def test_a_note_that_the_first_unit_listed_leads_holds_for_every_list():
     assert units == [(["市住建局"], ["市财政局", "市城管局"]),
                      (["市城管局"], ["市自然资源局", "市公安局"]),
                      (["市民政局"], ["市卫健委"])]
+
+
+def test_a_paragraph_below_an_item_that_says_the_work_is_done_is_its_progress():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    # 安顺市 2019 十件实事完成情况: each item with its units, then `此项工作已完成。截至…`.
+    paragraphs = ["1.减少农村扶贫对象6.76万人（责任单位：市扶贫办，各县区）",
+                  "此项工作已完成。截至2019年12月底，全市完成减少农村扶贫对象7.497万人。",
+                  "2.实施易地扶贫搬迁18695人。（责任单位：市移民局）",
+                  "此项工作已完成。截至2019年12月底，全市建设易地扶贫搬迁安置点6个。"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    assert [p.tasks[0].progress[:7] for p in projects] == ["此项工作已完成", "此项工作已完成"]
+
+
+def test_a_labelled_line_for_a_column_without_a_field_is_a_detail_and_an_unknown_one_a_remark():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    paragraphs = ["1.新建城北小学。", "责任单位：县教育局", "建设地点：城关镇", "项目编号：A-01"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    task = projects[0].tasks[0]
+    assert ([(d.label, d.text) for d in task.details], task.remarks) == ([("建设地点", "城关镇")], "项目编号：A-01")
+
+
+def test_tasks_run_on_in_one_paragraph_each_closed_by_the_bracket_naming_its_units():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    # 湖南省 2016 政府工作报告 部门分工 (湘政发〔2016〕1号), shortened.
+    paragraphs = ["一、努力保持经济平稳健康发展",
+                  "（一）增强创新驱动发展能力。推进长株潭自主创新示范区建设，健全工作推进机制（分管副省长、协管副秘书长负责，"
+                  "省科技厅牵头。明确牵头部门的，其他有关部门配合，不逐一列出，下同）。在高端装备等领域实施一批关键技术协同攻关项目，"
+                  "支持企业技术改造和设备更新（分管副省长、协管副秘书长负责，省科技厅、省发改委、省财政厅等负责。列第一位的为牵头部门，"
+                  "其他部门和单位按职责分工负责，下同）。推进省级财政科技计划和资金管理改革。"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    assert [(p.seq, p.name, p.section) for p in projects] == [(1, "增强创新驱动发展能力", "努力保持经济平稳健康发展")]
+    assert [(t.content[:8], t.lead_units, t.co_units) for t in projects[0].tasks] == [
+        ("推进长株潭自主创", ["省科技厅"], []), ("在高端装备等领域", ["省科技厅"], ["省发改委", "省财政厅"]),
+        ("推进省级财政科技", [], [])]
+
+
+def test_a_bracket_inside_an_items_text_does_not_split_it():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    # 济南市 2013: `…学校食堂(餐厅)。（责任单位：市教育局）`.
+    paragraphs = ["1.开工建设50处农村义务教育学校食堂(餐厅)。(责任单位:市教育局)", "2.开展城乡环卫一体化提升行动。(责任单位:市城管局)"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    assert [(len(p.tasks), p.tasks[0].lead_units) for p in projects] == [(1, ["市教育局"]), (1, ["市城管局"])]
+
+
+def test_units_in_brackets_on_the_line_below_may_hold_brackets_of_their_own():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    # 无锡市 2011 重点工作分解落实方案: `4、…均增长12%。` then `(市发改委、农委、人保局,各市(县)、区政府)`.
+    paragraphs = ["4、城镇居民人均可支配收入和农民人均纯收入均增长12%。", "(市发改委、农委、人保局,各市(县)、区政府)",
+                  "5、城镇登记失业率控制在3.5%以内。", "(市人保局,各市(县)、区政府)"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    assert [p.tasks[0].lead_units for p in projects] == [["市发改委", "农委", "人保局", "各市（县）、区政府"],
+                                                        ["市人保局", "各市（县）、区政府"]]

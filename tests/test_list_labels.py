@@ -26,7 +26,7 @@ def paragraphs(*texts):
     ("当前进度", "progress"),
     ("1-10月推进情况", "progress"),
     ("第二季度完成情况", "progress"),
-    ("任务完成率", "other"),  # kept beside its header in the remarks, not run into the progress text
+    ("任务完成率", "progress"),  # the share done so far is progress (岳阳楼区 2017: `1-8月实际完成率%`)
     ("进展情况、存在问题及下一步打算", "progress"),  # two columns' worth: read by its first part
     ("指 标 要 求", "content"),
     ("攻坚目标任务", "content"),

@@ -156,7 +156,9 @@ def test_a_breadcrumb_is_no_title():
 
 @pytest.mark.parametrize("line", ["2022年03月08日 09:12", "1.2020年新建农家书屋20个", "今年新建农家书屋20个，2020年完成。"])
 def test_a_date_an_item_or_a_sentence_is_no_heading(line):
-    assert read_metadata([line]).year is None
+    from mszs.interpret.metadata import _heading
+
+    assert _heading([line]) is None
 
 
 def test_title_without_guanyu():
@@ -214,7 +216,8 @@ def test_bare_month_deadlines_take_the_year_of_a_caption_or_a_gongshi_title(name
 @pytest.mark.parametrize("front, year", [
     (["青川市1至6月份民生工程实施进度通报", "为扎实推进我市2022年30项民生工程实施，现将1至6月份实施进度通报如下："], 2022),
     (["区长作政府工作报告时表示，2018年，区政府将为民办好十件实事："], 2018),
-    (["2020年，全县地区生产总值增长5%。", "现将有关事项通知如下："], None),  # a year, but not the projects'
+    # a year not said of the projects counts only when the page dates nothing else, the most named first
+    (["2020年，全县地区生产总值增长5%。", "2021年，全县新建学校3所。", "2021年，改造道路10公里。"], 2021),
 ])
 def test_plan_year_stated_only_in_the_body(front, year):
     assert read_metadata(front).year == year
@@ -279,3 +282,26 @@ def test_a_title_with_guanyu_may_end_with_a_reports_words():
     # 杨浦区 2020: `关于…实事项目完成情况` over `一、总体情况`.
     info = read_metadata(["关于2020年区政府要完成的与人民生活密切相关的实事项目完成情况", "一、总体情况"])
     assert info.title == "关于2020年区政府要完成的与人民生活密切相关的实事项目完成情况"
+
+
+def test_a_page_that_dates_nothing_else_is_for_the_year_it_names_most():
+    # 汉滨区老城办 2014 (news): no title, no date; the body names 2014 for the work.
+    info = read_metadata(["汉滨老城办未雨绸缪打造十大民生工程", "通讯员：翁军",
+                          "之一：“亮点工程”——南正街改造提升是该办2014年重中之重的标杆工作。",
+                          "之二：“地标工程”——2014年力争大南门净菜市场项目主体框架竣工，2013年已开工。"])
+    assert info.year == 2014
+
+
+def test_a_date_names_no_plan_year_by_itself():
+    info = read_metadata(["各位代表：", "截止2019年12月31日，各项工作全面完成。"])
+    assert info.year is None
+
+
+@pytest.mark.parametrize("lines, issuer", [
+    (["现予公告。", "沅江市第十八届人民代表大会", "第二次会议主席团", "2022年12月21日"], "沅江市第十八届人民代表大会第二次会议主席团"),
+    # a page's spam run into the first line (荆州区 2022)
+    (["现予以公告。", "365bet体育登陆网址荆州区第七届人民代表大会", "第二次会议主席团", "2022年12月27日"],
+     "荆州区第七届人民代表大会第二次会议主席团"),
+])
+def test_a_congress_presidium_signs_on_two_lines(lines, issuer):
+    assert read_metadata(lines).issuer == issuer

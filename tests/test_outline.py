@@ -152,6 +152,82 @@ def test_headings_ended_by_a_full_stop_take_the_text_below_them():
         (2, "优化生育支持政策", "免费为超过50万名适龄妇女提供一次乳腺癌筛查。65岁及以上老年人医养结合服务率超30%")]
 
 
+def test_short_headings_each_over_several_one_sentence_lines_are_their_sections():
+    # 无锡市 2020 (江南晚报): `一    生态环境` then one project a line, no marks.
+    projects = projects_of("2020年有哪些为民办实事项目呢", "一    生态环境", "完成无锡环境监控物联网应用示范工程(二期)建设。",
+                           "完成芦村、城北、太湖等全市现有48座污水处理厂提标改造工程建设。", "二    重点道桥", "开工建设312国道快速化改造工程。",
+                           "完成太湖大道体育中心南大门人行过街天桥工程。")
+    assert [(p.section, p.name, p.tasks[0].content) for p in projects] == [
+        ("生态环境", None, "完成无锡环境监控物联网应用示范工程(二期)建设。"),
+        ("生态环境", None, "完成芦村、城北、太湖等全市现有48座污水处理厂提标改造工程建设。"),
+        ("重点道桥", None, "开工建设312国道快速化改造工程。"),
+        ("重点道桥", None, "完成太湖大道体育中心南大门人行过街天桥工程。")]
+
+
+def test_an_item_numbered_yi_shi_may_open_with_wei_or_yi():
+    # 河津市 2024: `四是为全市所有在校孤儿减免食宿费用` is item 4, not `是为` (that is).
+    projects = projects_of("河津市政府承诺的这6件民生实事涉及城乡人居环境改善、公用设施和教育等领域。一是新改造一批城市背街小巷;"
+                           "二是新建一批城市“口袋公园”;三是新建165个城市公交候车亭;四是为全市所有在校孤儿减免食宿费用;"
+                           "五是以奖代补点亮全市125个农村街巷路灯。")
+    assert [p.tasks[0].content.rstrip(";。") for p in projects][2:] == [
+        "新建165个城市公交候车亭", "为全市所有在校孤儿减免食宿费用", "以奖代补点亮全市125个农村街巷路灯"]
+
+
+def test_items_marked_zhi_yi_under_a_line_ending_in_a_dash_with_quoted_names():
+    # 汉滨区老城办 2014: a promise of four numbered in one sentence, then `…敞出了“十大工程”的盘子——` and
+    # `之一：“亮点工程”——…`, `之二：…`: the list the dash opens is the projects.
+    projects = projects_of("年前，办党委书记做出来了三项郑重承诺：1.切实做好南正街综合改造工作；2.力促大南门净菜市场竣工落成；"
+                           "3.确保兴安路社区建成。",
+                           "年后，办事处主任王宏在收心会上，敞出了“十大工程”的盘子——",
+                           "之一：“亮点工程”——南正街改造提升是该办2014年重中之重的标杆工作。",
+                           "之二：“地标工程”——力争投资逾2亿元的大南门净菜市场项目主体框架竣工。")
+    assert [(p.seq, p.name, p.tasks[0].content) for p in projects] == [
+        (1, "“亮点工程”", "南正街改造提升是该办2014年重中之重的标杆工作。"),
+        (2, "“地标工程”", "力争投资逾2亿元的大南门净菜市场项目主体框架竣工。")]
+
+
+def test_a_heading_naming_an_official_who_leads_gives_the_items_below_their_leader():
+    # 浙江省 2020 重点工作责任分解: `一、袁家军省长主抓重点工作` over items with 牵头单位 lines.
+    projects = projects_of("一、袁家军省长主抓重点工作", "1. 稳企业、防风险。扎实做好稳企业各项工作。",
+                           "牵头单位：省发展改革委、省经信厅", "2. 全面构建“多规合一”国土空间规划体系。",
+                           "牵头单位：省发展改革委、省自然资源厅", "二、高兴夫常务副省长牵头重点工作",
+                           "3. 加快推进杭州城西科创大走廊建设。", "牵头单位：杭州市政府、省科技厅")
+    assert [p.tasks[0].leaders for p in projects] == [["袁家军"], ["袁家军"], ["高兴夫"]]
+
+
+def test_two_levels_with_each_items_text_on_the_line_below():
+    # 贵阳市 2024: `一、` projects over `（一）` tasks, each task's text on the next line; `二、` has no
+    # tasks and states an amount over its own text.
+    projects = projects_of("2024年贵阳市为民办“十件实事”拟办项目",
+                           "一、新建中小学、幼儿园25所，新增学位2.7万个。普通高中招生扩招3000人以上。",
+                           "（一）新建中小学、幼儿园25所，新增学位2.7万个", "建设花溪区燕楼镇中心完小等教育项目25个，新增学位2.7万个。",
+                           "（二）普通高中招生扩招3000人以上", "2024年普通高中招生计划人数较2023年增加3000人。",
+                           "二、贵阳贵安完成城镇新增就业15万人。", "强化就业优先政策，着力稳岗扩岗，完成城镇新增就业15万人。")
+    assert [(p.seq, p.name, [t.content for t in p.tasks]) for p in projects] == [
+        (1, "新建中小学、幼儿园25所，新增学位2.7万个", [
+            "新建中小学、幼儿园25所，新增学位2.7万个建设花溪区燕楼镇中心完小等教育项目25个，新增学位2.7万个。",
+            "普通高中招生扩招3000人以上2024年普通高中招生计划人数较2023年增加3000人。"]),
+        (2, "贵阳贵安完成城镇新增就业15万人", ["强化就业优先政策，着力稳岗扩岗，完成城镇新增就业15万人。"])]
+
+
+def test_a_first_sentence_that_states_an_amount_is_the_items_text_not_its_name():
+    # 安阳市 2017: `1.实施118条市政道路建设。其中…` is a task; `2.提高养老金待遇。全面落实…` is named.
+    projects = projects_of("2017年安阳市十件民生实事",
+                           "1.实施118条市政道路建设。其中建成文明大道北延等道路45条。",
+                           "2.提高养老金待遇。全面落实城乡居民基本养老保险制度。")
+    assert [(p.name, p.tasks[0].content[:6]) for p in projects] == [(None, "实施118条"), ("提高养老金待遇", "全面落实城乡")]
+
+
+def test_topics_alone_on_their_lines_over_lines_of_items():
+    # 天津市 2023 重点工作 (武清 news): `居住` / items a line / `教育` / … , no marks anywhere.
+    projects = projects_of("2023年市政府重点工作明确，今年经济社会发展主要预期目标为：全市地区生产总值增长4%左右",
+                           "居住", "实施一批城市更新项目，改造城镇老旧小区410万平方米。", "健全弹性供暖机制，持续提升供暖服务质量",
+                           "教育", "推进基础教育综合改革国家实验区建设，新增义务教育学位2.2万个",
+                           "交通", "年底前建成8条城市道路，优化公交线路40条")
+    assert [(p.section, p.tasks[0].content[:8]) for p in projects] == [
+        ("居住", "实施一批城市更新"), ("居住", "健全弹性供暖机制"), ("教育", "推进基础教育综合"), ("交通", "年底前建成8条城")]
+
+
 def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
     # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
     projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"
@@ -198,6 +274,16 @@ def test_names_one_per_line_under_the_line_that_opens_the_list():
     assert [(p.name, p.tasks[0].content) for p in projects] == [
         ("强化路网建设缓解交通拥堵", "强化路网建设缓解交通拥堵"), ("加强雾霾治理改善空气质量", "加强雾霾治理改善空气质量"),
         ("加大教育投入缓解入学难", "加大教育投入缓解入学难")]
+
+
+def test_each_places_list_has_the_place_above_its_opening_line_as_section():
+    # 呼和浩特市 2026: each district's name, its government, `…民生实事项目N项`, then the names.
+    projects = projects_of("先来看看市四区的民生新规划", "新城区", "新城区人民政府", "2026年实施民生实事项目2项",
+                           "讨思浩小学教学楼及宿舍楼维修改造项目", "岭秀阁小区消防设施维修项目", "回民区", "回民区人民政府",
+                           "2026年实施民生实事项目2项", "老旧街区及道路维修改造项目", "老旧小区雨污水管网改造项目")
+    assert [(p.section, p.name) for p in projects] == [
+        ("新城区", "讨思浩小学教学楼及宿舍楼维修改造项目"), ("新城区", "岭秀阁小区消防设施维修项目"),
+        ("回民区", "老旧街区及道路维修改造项目"), ("回民区", "老旧小区雨污水管网改造项目")]
 
 
 def test_a_number_alone_on_its_line_numbers_the_line_below_when_it_counts_on():
@@ -323,3 +409,10 @@ def test_a_numbered_heading_over_items_among_siblings_with_their_own_text_is_one
         (3, "中心城区畅通工程建设", ["提升改造明月路路段机非隔离带，道路改造长约8.5公里。", "在中心城区安装6处交通诱导屏。",
                                    "启动中心城区智慧停车项目。"]),
         (4, "中心城区老旧小区改造", ["改造中心城区老旧小区20个。"])]
+
+
+def test_a_dated_heading_of_one_part_over_every_item_stays_their_section():
+    # 广东省 2021 部门分工: `一、2021年经济社会发展主要预期目标` over the only items of the page.
+    projects = projects_of("一、2021年经济社会发展主要预期目标", "1.地区生产总值增长6%以上。", "牵头单位：省发展改革委",
+                           "2.地方一般公共预算收入增长5%左右。", "牵头单位：省财政厅")
+    assert [p.section for p in projects] == ["2021年经济社会发展主要预期目标"] * 2

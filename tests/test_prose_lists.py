@@ -213,3 +213,76 @@ def test_explain_shows_a_sentence_that_lists_several_projects_as_all_their_items
     lines = explain(notice.read_bytes())
     assert "3 items → project 1 task 1 … project 3 task 1" in lines[1]
     assert "text (not read)" in lines[2]  # the sentence after a list in prose is no item's text
+
+
+def test_names_quoted_together_before_their_count():
+    # 青岛市湛山街道 2017: `围绕“A、B、…、J”十件惠民实事`.
+    projects = projects_of("2017年，湛山街道将继续坚持以“以民为本、帮民解困、为民服务”宗旨。围绕“实施楼院综合整治、密织楼院安全网、"
+                           "传递尊老爱老正能量、提高居民健康素养、新建一处党群综合服务中心”五件惠民实事，切实将“家门口服务”做精做细。")
+    assert [p.name for p in projects] == ["实施楼院综合整治", "密织楼院安全网", "传递尊老爱老正能量", "提高居民健康素养",
+                                          "新建一处党群综合服务中心"]
+
+
+def test_clauses_apart_by_semicolons_below_a_paragraph_that_counts_them():
+    # 博兴县 2015 (齐鲁晚报): the count in one paragraph, the projects as `；` clauses in the next, the page cut short.
+    projects = projects_of("2015年博兴县要办的10件民生实事也已经确定，都是博兴县目前最紧迫、最现实的十个惠民事项。",
+                           "今年，博兴县总投资13.6亿元的博兴水库将在年内开工建设；总投资3.4亿元的市民文化中心，年内建成地基基础和主体框架；"
+                           "规划建设集休闲健身、旅游度假、品牌赛事于一体的体育主题公园；加快建设草柳编电商产业园，打造创新创业平")
+    assert [p.tasks[0].content for p in projects] == [
+        "今年，博兴县总投资13.6亿元的博兴水库将在年内开工建设", "总投资3.4亿元的市民文化中心，年内建成地基基础和主体框架",
+        "规划建设集休闲健身、旅游度假、品牌赛事于一体的体育主题公园", "加快建设草柳编电商产业园，打造创新创业平"]
+
+
+def test_clauses_fewer_than_counted_in_a_finished_paragraph_are_no_list():
+    projects = projects_of("今年要办的10件民生实事已经确定。", "一是要高度重视；二是要加强督查；三是要严格考核。")
+    assert not any(p.tasks[0].content.startswith("一是要高度重视") for p in projects)
+
+
+def test_a_list_closed_by_gong_and_its_count():
+    # 覃塘区樟木镇 2024: `依法票决出A、B、C、D共4个项目`.
+    projects = projects_of("对樟木镇2024年拟票决的民生实事候选项目进行了票决，依法票决出樟木镇邓保村谭宝屯屯内道路建设项目、"
+                           "那柳村韦柳屯生活污水生态净化项目、马班水库除险加固工程、元金村元村屯至汉世伟猪场道路硬化工程共4个项目，"
+                           "总投资1100多万元。")
+    assert [p.name for p in projects] == ["樟木镇邓保村谭宝屯屯内道路建设项目", "那柳村韦柳屯生活污水生态净化项目",
+                                          "马班水库除险加固工程", "元金村元村屯至汉世伟猪场道路硬化工程"]
+
+
+def test_a_list_closed_by_a_count_of_da_xiang():
+    # 凤台县 2019: `其中A、B、…12大项，…等小项已提前完成全年任务` (shortened to 3).
+    projects = projects_of("其中“四带一自”产业扶贫工程、农产品质量安全追溯工程、棚户区改造3大项，校舍维修改造等小项已提前完成全年任务。")
+    assert [p.name for p in projects] == ["“四带一自”产业扶贫工程", "农产品质量安全追溯工程", "棚户区改造"]
+
+
+def test_a_web_pages_byline_labels_make_no_item():
+    # 樟木镇 2024 (mirror): the page title above `最后编辑时间:2024-03-16 15:02:33 来源:未知 作者:未知`.
+    projects = projects_of("天各一方是传言还是实锤?", "最后编辑时间:2024-03-16 15:02:33 来源:未知 作者:未知 阅读量: 未知")
+    assert projects == []
+
+
+def test_items_opening_with_a_projects_name_before_a_pause_are_named_by_it():
+    # 鹿城区山福镇 2018 (镇人大票决): `这十大民生实事项目分别是：低保暖心工程，为辖区…；交通惠民工程，…`.
+    projects = projects_of("这三大民生实事项目分别是：低保暖心工程，为辖区431户684人低保对象投保2018年度《城乡小额人身意外保险》；"
+                           "交通惠民工程，新建停车位200个以上，提升公交站台10个以上；深化“雪亮工程”，补齐全镇各村道路主要出入口监控安装。")
+    assert [(p.name, p.tasks[0].content[:8]) for p in projects] == [
+        ("低保暖心工程", "为辖区431户6"), ("交通惠民工程", "新建停车位200"), ("深化“雪亮工程”", "补齐全镇各村道路")]
+
+
+def test_lists_grouped_by_status_give_each_item_its_groups_progress():
+    # 莆田市城厢区 2016: `…A、B、C等3个子项目已完成任务，D、E、F等3个子项目正在有序推进，…`.
+    projects = projects_of("至9月10日，洋西溪整治工程、助行、就业扶助等3个子项目已完成任务，“强村行动”工程、公厕建设、"
+                           "优生优育惠民服务等3个子项目正在有序推进。")
+    assert [(p.name, p.tasks[0].progress) for p in projects] == [
+        ("洋西溪整治工程", "已完成任务"), ("助行", "已完成任务"), ("就业扶助", "已完成任务"),
+        ("“强村行动”工程", "正在有序推进"), ("公厕建设", "正在有序推进"), ("优生优育惠民服务", "正在有序推进")]
+
+
+def test_a_count_closing_a_list_of_winners_tells_no_progress():
+    projects = projects_of("大会票决出城北道路建设项目、城南公园建设项目、老旧小区改造项目等3个项目为2024年民生实事项目。")
+    assert [p.tasks[0].progress for p in projects] == [None, None, None]
+
+
+def test_a_long_field_of_work_opens_its_paragraph_too():
+    # 辛集市 2023: `在保障粮食安全和改善农村基础设施方面，…` (16 characters before 方面).
+    projects = projects_of("在城市建设方面，城市交通扩容提质，开工建设朝阳路等7条市区道路。",
+                           "在保障粮食安全和改善农村基础设施方面，保障粮食增产，新建、改造高标准农田3万亩。")
+    assert [p.section for p in projects] == ["城市建设方面", "保障粮食安全和改善农村基础设施方面"]

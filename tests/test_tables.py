@@ -204,15 +204,19 @@ def test_a_continuation_row_without_content_shares_the_content_above():
     assert (second.lead_units, second.deadline.date) == (["开发区"], "2021-10-31")
 
 
-def test_columns_without_a_field_are_remarks_apart_from_each_other():
-    projects, _ = projects_of(table(
-        ["序号", "项目名称", "建设地点", "建设内容", "年度投资金额（万元）", "责任单位", "备注"],
-        ["1", "城北道路", "纸坊街道", "建成道路1条", "300", "住建局", "市民生实事"],
+def test_columns_the_contract_has_no_field_for_are_details_and_unknown_ones_remarks():
+    # 洋县 2024: 建设地点 and 年度投资金额（万元） are known columns without a field; 进度评价 is unknown.
+    projects, warnings = projects_of(table(
+        ["序号", "项目名称", "建设地点", "建设内容", "年度投资金额（万元）", "责任单位", "进度评价", "备注"],
+        ["1", "城北道路", "纸坊街道", "建成道路1条", "300", "住建局", "已完成", "市民生实事"],
     ))
-    assert projects[0].tasks[0].remarks == "市民生实事；建设地点：纸坊街道；年度投资金额（万元）：300"
+    task = projects[0].tasks[0]
+    assert task.remarks == "市民生实事；已完成"
+    assert [(d.label, d.text) for d in task.details] == [("建设地点", "纸坊街道"), ("年度投资金额（万元）", "300")]
+    assert any("进度评价" in warning for warning in warnings)
 
 
-def test_an_investment_table_is_read_and_its_money_columns_kept_in_remarks():
+def test_an_investment_table_is_read_and_its_money_columns_kept_as_details():
     projects, warnings = projects_of(table(
         ["序号", "项目名称", "建设内容", "总投资", "建设起止年限", "累计完成投资", "年度工作计划", "业主单位"],
         ["1", "校园护眼照明工程", "对全县40所中小学教室照明进行提升", "900", "2023", "900", "建成", "县教育局"],
@@ -220,5 +224,60 @@ def test_an_investment_table_is_read_and_its_money_columns_kept_in_remarks():
     task = projects[0].tasks[0]
     assert task.content == "对全县40所中小学教室照明进行提升；建成"
     assert (task.lead_units, task.deadline.date) == (["县教育局"], "2023-12-31")
-    assert task.remarks == "总投资：900；累计完成投资：900"
-    assert not warnings
+    assert [(d.label, d.text) for d in task.details] == [("总投资", "900"), ("累计完成投资", "900")]
+    assert task.remarks is None and not warnings
+
+
+def test_circled_sub_items_of_a_content_cell_are_tasks_with_their_own_progress():
+    # 九江市 2025 票决项目进展情况表: `①…项目：…；②…项目：…` in 项目内容, numbered alike in 进展情况.
+    projects, _ = projects_of(table(
+        ["序号", "项目名称", "项目内容", "责任单位", "进展情况"],
+        ["1", "中心城区完整社区建设项目",
+         "①柴桑区九一六社区完整社区建设项目:社区综合服务站改造,建设面积约15万平方米;"
+         "②濂溪区赣北商城完整社区建设项目:对赣北商城完整社区进行精品提升改造,面积约17.36万平方米。",
+         "市住建局",
+         "①柴桑区九一六社区完整社区建设项目:4月初开工建设。②濂溪区赣北商城完整社区建设项目:目前已全面完工。"],
+    ))
+    tasks = projects[0].tasks
+    assert [(t.content.split(":")[0], t.lead_units, t.progress.split(":")[1]) for t in tasks] == [
+        ("柴桑区九一六社区完整社区建设项目", ["市住建局"], "4月初开工建设。"),
+        ("濂溪区赣北商城完整社区建设项目", ["市住建局"], "目前已全面完工。")]
+
+
+def test_text_before_the_first_circled_mark_keeps_the_cell_one_task():
+    projects, _ = projects_of(table(
+        ["序号", "项目名称", "项目内容", "责任单位"],
+        ["1", "学校建设", "完成两所学校建设：①城北小学；②城南中学。", "县教育局"],
+    ))
+    assert len(projects[0].tasks) == 1
+
+
+def test_an_amount_alone_under_a_goal_column_is_the_target_of_the_project_it_names():
+    # 芙蓉区 2021 完成情况公示: 指标名称 | 全年任务目标（个） | 实际完成（个） | 完成进度
+    projects, _ = projects_of(table(
+        ["指标名称", "全年任务目标（个）", "实际完成（个）", "完成进度"],
+        ["开工建设城镇老旧小区", "15", "15", "100%"],
+    ))
+    task = projects[0].tasks[0]
+    assert (task.content, [(t.value, t.unit) for t in task.targets]) == ("开工建设城镇老旧小区", [(15, "个")])
+    assert task.progress == "15；100%"
+
+
+def test_progress_columns_of_one_period_are_all_kept():
+    # 岳阳楼区 2017: `1-8月实际完成情况` and `1-8月实际完成率%` tell one period's progress together.
+    projects, _ = projects_of(table(
+        ["序号", "项目名称", "责任单位", "目标任务", "1-8月实际完成情况", "1-8月实际完成率%"],
+        ["1", "新增城镇就业", "人社局", "8950", "7356", "82%"],
+    ))
+    assert projects[0].tasks[0].progress == "7356；82%"
+
+
+def test_a_column_of_what_is_planned_by_a_month_gives_milestones_not_progress():
+    # 乐清市 2022 月度进展表: `8月计划进度` beside `实际进度情况`.
+    projects, _ = projects_of(
+        Paragraph("2022年民生实事项目8月进展情况"),
+        table(["项目内容", "8月计划进度", "实际进度情况", "责任单位"],
+              ["吸收60所民办等级幼儿园为“公助园”。", "新吸收8所公助园，使公助园总数达60所。", "新吸收8所公助园。", "市教育局"]))
+    task = projects[0].tasks[0]
+    assert [(m.date, m.text) for m in task.milestones] == [("2022-08-31", "8月：新吸收8所公助园，使公助园总数达60所。")]
+    assert task.progress == "新吸收8所公助园。"

@@ -333,3 +333,28 @@ def test_one_cell_per_line_header_labels_read_by_their_head_or_with_a_note_are_o
     task = notice.projects[0].tasks[0]
     # when work starts is no deadline and no milestone; when it ends is the deadline
     assert (task.deadline.date, task.milestones) == ("2025-12-31", [])
+
+
+def test_single_spaced_table_with_a_header_word_split_by_a_space_and_unnumbered_task_rows():
+    # 岳阳楼区 2017 (1-8月完成情况表): `1- 8月实际完成情况` is one header cell, `1-8月实际完成率%` a rate,
+    # and a project's second task is a row of its own without a 序号.
+    text = "\n".join([
+        "序号 省重点民生实事项目名称 责任单位 目标任务 1- 8月实际完成情况   1-8月实际完成率% 备注",
+        "1 精准扶贫:农村饮用水安全巩固提升 农林水务局 1300人 700 54% 已解决700人(贫困人口)的饮水问题",
+        "2 新增城镇就业   人社局 8950 7356 82%",
+        "3 深化机关事业单位养老保险制度改革 完成在职参保人数6300人 区人社局 6300人 7558 119%",
+        "完成征缴基金10000万元 区人社局 10000万 7965 80%",
+        "4 孕产妇产前免费筛查 卫生局 3600人 3436 95%",
+    ])
+    table = only_table(parse_lines(text))
+    assert table.rows[0].texts[4:6] == ["1-8月实际完成情况", "1-8月实际完成率%"]
+    assert [row.texts[0] for row in table.rows[1:]] == ["1", "2", "3", "", "4"]
+
+
+def test_a_header_cell_naming_whose_leader_is_broken_over_two_lines_is_one_column():
+    # 常州市钟楼区 2022: `工 作 标 准` is the content; `区政府` / `分管领导` one leaders column.
+    text = "\n".join(["序号", "目标名称", "工 作 标 准", "区政府", "分管领导", "牵头单位", "配合单位", "1", "四大功能区建设",
+                      "(1)老城复兴样板区要见成效,年内完成37个老旧小区改造任务。", "王旭锋", "住建局", "新闸街道、五星街道"])
+    table = only_table(parse_lines(text))
+    assert table.rows[0].texts == ["序号", "目标名称", "工 作 标 准", "区政府\n分管领导", "牵头单位", "配合单位"]
+    assert table.rows[1].texts[3:] == ["王旭锋", "住建局", "新闸街道、五星街道"]

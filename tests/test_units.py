@@ -18,6 +18,9 @@ from mszs.normalise.units import lead_and_co_units, says_first_leads, split_list
      ["县大气（水）污染防治指挥部", "生态环境局", "各镇街", "各产业园"]),
     ("相关县(市、区)政府", ["相关县（市、区）政府"]),
     ("各县、市、区政府", ["各县、市、区政府"]),
+    ("各地、各部门", ["各地", "各部门"]),  # 广东省 2021 部门分工: each its own 各, two names
+    ("各开发区", ["各开发区"]),
+    ("市发改委、农委、人保局,各市(县)、区政府", ["市发改委", "农委", "人保局", "各市（县）、区政府"]),  # 无锡 2011
     ("各县（市、区）人民政府", ["各县（市、区）人民政府"]),
     ("区政府各委、办、局", ["区政府各委、办、局"]),
     ("各乡镇党委、政府，县教育局", ["各乡镇党委、政府", "县教育局"]),  # 政府 names no one alone
@@ -124,3 +127,11 @@ def test_units_named_by_the_verb_after_them():
 ])
 def test_others_alike_after_the_units_are_no_unit(text, units):
     assert split_units(text) == units
+
+
+def test_a_bracket_of_every_one_of_a_kind_names_units_but_a_place_alone_does_not():
+    from mszs.normalise.units import is_unit_list
+
+    # 长春新区 2017: `8、提升社区服务水平…。(各开发区)`; a place in brackets (`(东城区)`) is no unit list.
+    assert is_unit_list("各开发区") and is_unit_list("人社局、各开发区")
+    assert not is_unit_list("东城区")

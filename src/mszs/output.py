@@ -70,6 +70,14 @@ class Milestone(DatedText):
 
 
 @dataclass(kw_only=True, slots=True)
+class Detail:
+    """A cell of a column the contract has no field for (`建设地点`, `总投资（万元）`): its header and text."""
+
+    label: str
+    text: str
+
+
+@dataclass(kw_only=True, slots=True)
 class TaskOrigin:
     """Where the task's row or item sits in the source (see Origin.describe)."""
 
@@ -92,6 +100,7 @@ class Task:
     problems: Optional[str] = None
     next_steps: Optional[str] = None
     remarks: Optional[str] = None
+    details: list[Detail] = field(default_factory=list)
     origin: Optional[TaskOrigin] = None
 
 

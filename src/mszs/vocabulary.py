@@ -12,6 +12,9 @@ import re
 
 from mszs.patterns import LazyPattern
 
+# Circled numbers, ① to ⑳: enumeration marks, and the sub-items of one project in a cell.
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
 # role → header words (exact cell text after whitespace is removed). Order
 # inside a list does not matter; longer words are tried first when matching.
 # The same words are the labels of list-style notices (`牵头单位：…`), so a
@@ -33,20 +36,20 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "lead_units": (
         "实施主体", "主办单位", "牵头单位", "牵头部门", "主责单位", "牵头责任单位", "主体责任单位",
-        "牵头领导单位", "牵头责任部门",
+        "牵头领导单位", "牵头责任部门", "主办",
     ),
     # Plain responsibility: the lead units, unless a 牵头/主办 column or label names the
     # lead, in which case these are the units that carry the work out with it (co-units).
     "units": ("责任单位", "责任部门", "承办单位", "实施单位", "责任主体", "业主单位", "建设单位", "项目业主"),
     "co_units": (
         "协办单位", "配合单位", "配合部门", "协办部门", "协同单位", "参与单位", "责任配合单位",
-        "协作单位", "协同责任单位", "协作部门",
+        "协作单位", "协同责任单位", "协作部门", "协办",
     ),
     "leaders": ("分管县领导", "责任领导", "分管领导", "县级领导", "牵头领导", "分管区领导", "分管市领导", "包抓领导", "县级责任领导", "责任县领导", "联系领导", "责任人", "包保领导"),
     "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限", "计划完成时间", "进度安排", "推进计划", "时间安排", "进度计划", "节点安排", "进度要求", "完成节点", "时序进度",
                  "建设起止年限", "起止年限", "建设年限", "建设周期", "实施年限", "建设期限"),
     "remarks": ("备注", "说明"),
-    "progress": ("落实进展情况", "进展情况", "工作进展", "完成情况", "推进情况", "进展", "目前进展", "截至目前进展情况", "落实情况"),
+    "progress": ("落实进展情况", "进展情况", "工作进展", "完成情况", "推进情况", "进展", "目前进展", "截至目前进展情况", "落实情况", "实际完成", "完成进度"),
     "problems": ("存在问题", "存在的问题", "问题", "困难问题", "存在问题及困难"),
     "next_steps": ("下月工作计划", "下步工作计划", "下一步工作计划", "下步计划", "下步打算", "下一步计划", "下月计划", "下步工作"),
     # Columns the contract has no field for. Knowing them keeps a header row whole, so
@@ -65,12 +68,12 @@ HEAD_WORDS: dict[str, tuple[str, ...]] = {
     "organisation": ("单位", "部门", "科室", "处室", "股室", "主体", "机构"),
     "leaders": ("领导", "责任人", "负责人", "县长", "区长", "市长", "书记"),
     "deadline": ("时限", "期限", "时间", "节点", "年限", "周期", "安排", "计划", "举措", "措施", "步骤"),
-    "progress": ("进展", "进度", "成效"),
+    "progress": ("进展", "进度", "成效", "完成率"),
     "problems": ("问题", "困难", "短板"),
     "next_steps": ("打算",),
-    "content": ("目标", "内容", "规模"),
+    "content": ("目标", "内容", "规模", "标准"),
     "name": ("名称",),
-    "other": ("地点", "地址", "金额", "投资", "资金", "来源", "完成率"),
+    "other": ("地点", "地址", "金额", "投资", "资金", "来源"),
     "state": ("情况",),
 }
 # Heads that name a field only when qualified: `责任部门`, `完成情况`; not `县政府各部门`, `基本情况`.
@@ -107,7 +110,14 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
 DOCUMENT_LABELS = (
     "附件", "抄送", "主送", "主题词", "关键词", "来源", "信息来源", "发布日期", "发布时间", "发布机构",
     "责任编辑", "文号", "索引号", "成文日期", "主题分类", "联系电话",
+    # a web page's byline
+    "最后编辑时间", "编辑时间", "更新时间", "作者", "阅读量", "访问量", "浏览次数", "点击数", "发布者",
 )
+
+# Titles of officials: a heading that names one leading what is under it (`一、袁家军省长主抓重点工作`),
+# and the verbs it says so with.
+LEADER_TITLES = ("省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "书记", "主任", "秘书长")
+LEADING_VERBS = ("主抓", "牵头", "负责", "分管", "领衔", "挂帅", "主管")
 
 # Words of project lists written in running text (`共选出A、B等2个项目`, `…8件实事包括：A；B；…`).
 LIST_WORDS: dict[str, tuple[str, ...]] = {
@@ -115,11 +125,13 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
     # before a colon (`，即A；B`, `10项重点建设项目为：A、B`)
     "opening": ("分别是", "分别为", "依次是", "依次为", "具体是", "具体为", "包括", "主要有", "主要是", "体现在", "如下", "即", "为", "是"),
     # words before the first item of a list that a count closes (`臧湾乡确定了A、B及C等3项`)
-    "leading": ("选出", "确定了", "确定为", "确定", "票决出", "票决产生", "表决通过", "其中", "包括", "涵盖", "对"),
+    "leading": ("选出", "确定了", "确定为", "确定", "票决出", "票决产生", "表决通过", "其中", "包括", "涵盖", "围绕", "对"),
     # what a count must name to count projects (`等5个项目`, `10件为民实事`), not places or people
-    "counted": ("项目", "实事", "工程", "事项", "工作", "任务"),
+    "counted": ("项目", "实事", "工程", "事项", "工作", "任务", "子项"),
     # a paragraph by field of work: `在城市建设方面，A；B。`
     "aspect": ("方面", "领域"),
+    # what a project's name ends with when it opens its item before a comma (`低保暖心工程，为辖区…`)
+    "name_ending": ("工程", "项目", "行动", "计划"),
 }
 
 # Words an organisation's name ends with. A line-wrapped piece that ends with
@@ -207,7 +219,7 @@ def header_role(cell_text: str) -> str | None:
     if _LABELLED_VALUE.search(cell_text):
         return None  # `牵头单位：县教育局` is a labelled value, not a header
     text = _squash(cell_text)
-    text = _without_final_note(text) or text
+    text = _without_final_note(text).rstrip("%％") or text  # `总投资（万元）`, `1-8月实际完成率%`
     if not text or len(text) > MAX_COMPOUND_HEADER:
         return None
     return _HEADER_INDEX.get(text) or _compound_role(text) or _word_role(text) or _headed_role(text)
@@ -296,7 +308,7 @@ def with_content_column(roles: list[str | None], header: list[str]) -> list[str 
 # A header that is a period and at most the name of a goal (`一季度`, `二季度目标`, `6月底前`): its
 # column holds what is due by then.
 _PERIOD_HEADER = LazyPattern(r"^((?:第?[一二三四1-4]季度|[上下]半年|年[底中]|\d{1,2}月(?:底|末|份)?前?|"
-                            r"\d{1,2}[-—至~]\d{1,2}月))(?:目标|任务|目标任务|计划|节点|进度|进度目标|工作目标)?$")
+                            r"\d{1,2}[-—至~]\d{1,2}月))(?:目标|任务|目标任务|计划|节点|进度|进度目标|工作目标|计划进度|计划目标)?$")
 
 
 def period_header(header: str) -> str | None:

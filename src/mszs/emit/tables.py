@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from mszs.emit.files import replacing
-from mszs.schemas import Notice, Target
+from mszs.schemas import Detail, Notice, Target
 
 # What Excel reads as the start of a formula (OWASP's list): with ``excel`` such a cell is
 # written after a ' , which Excel shows as text and hides.
@@ -39,7 +39,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "tasks": (
         "task_id", "project_id", "notice_id", "position", "content", "leaders",
         "deadline_text", "deadline_date", "deadline_precision",
-        "progress", "problems", "next_steps", "remarks",
+        "progress", "problems", "next_steps", "remarks", "details",
         "n_lead_units", "n_co_units", "n_targets", "n_milestones",
         "origin_line", "origin_page", "origin_table", "origin_row",
     ),
@@ -88,7 +88,7 @@ def table_rows(notice: Notice) -> Iterator[tuple[str, tuple]]:
             yield "tasks", (
                 tid, pid, nid, t, task.content, _names(task.leaders),
                 deadline and deadline.text, deadline and deadline.date, deadline and deadline.precision,
-                task.progress, task.problems, task.next_steps, task.remarks,
+                task.progress, task.problems, task.next_steps, task.remarks, _details(task.details),
                 len(task.lead_units), len(task.co_units), len(task.targets), len(task.milestones),
                 origin and origin.line, origin and origin.page, origin and origin.table, origin and origin.row,
             )
@@ -116,6 +116,11 @@ def _target_rows(targets: list[Target], tid: str, mid: str | None, pid: str, nid
 
 def _names(names: list[str]) -> str:
     return NAME_SEPARATOR.join(names)
+
+
+def _details(details: list[Detail]) -> str:
+    """`建设地点：纸坊街道；年度投资金额（万元）：300`"""
+    return NAME_SEPARATOR.join(f"{detail.label}：{detail.text}" for detail in details)
 
 
 def write_csv(notices: Iterable[Notice], folder: str | Path, *, excel: bool = False) -> list[Path]:

@@ -7,6 +7,7 @@ nobody are headings; the nearest heading above an item is its section.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from mszs.document import Paragraph
@@ -15,10 +16,10 @@ from mszs.interpret.outline import (Enumerated, bare_mark, enumerator, enumerato
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
-from mszs.normalise.units import is_unit_list, units_by_verb
+from mszs.normalise.units import is_unit_list, says_first_leads, units_by_verb
 from mszs.patterns import LazyPattern
-from mszs.vocabulary import (DOCUMENT_LABELS, HEADER_WORDS, ORG_SUFFIXES, TEXT_ROLES, UNIT_ROLES, cached, header_role, label_role,
-                             label_word_ending)
+from mszs.vocabulary import (DOCUMENT_LABELS, HEADER_WORDS, LEADER_TITLES, LEADING_VERBS, ORG_SUFFIXES, TEXT_ROLES,
+                             UNIT_ROLES, cached, header_role, label_role, label_word_ending)
 
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
 # The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
@@ -28,10 +29,14 @@ _ANY_LABEL_LINE = LazyPattern(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
 # `（责任单位：…）` at the end; the clause itself may hold parentheses (`县大气(水)污染防治指挥部`).
 _OPENERS, _CLOSERS = "（(【[〔", ("）", ")", "】", "]", "〕")
 _BRACKET = LazyPattern(r"[（(【\[〔）)】\]〕]")
+# `其他有关部门配合`: a note on everyone else, naming no unit.
+_OTHERS = ("其他", "其余")
+# A bracket holding no other that closes a sentence: with the full stop or semicolon right after it
+# (a bracket inside a name, `乡镇卫生院(社区卫生服务中心)提档升级`, has none).
+_INNER_BRACKET = LazyPattern(r"[（(]([^（）()]{2,300})[)）](?:[。；;]|$)")
+# A clause naming units closes with one of these; `[了解我站]` is a web page's link.
+_UNIT_CLAUSE_CLOSERS = ("）", ")", "〕", "】")
 _OPENING_AT_END = LazyPattern(r"[（(【\[〔]\s*$")
-# `…增长11%左右。（省发改委负责）`, `…养老金。（区人社局、区财政局）`: a closing bracket that names
-# units by their verbs or holds nothing but units.
-_BRACKET_AT_END = LazyPattern(r"[（(〔【]([^（）()〔〕【】]+)[)）〕】]$")
 # `…。牵头单位：县教育局` at the end of an item, without parentheses.
 _AFTER_SENTENCE = LazyPattern(r"[。；;，,]\s*$")
 # Items numbered inside one paragraph with no label among them: this many make a list.
@@ -48,8 +53,8 @@ _STATED_COUNT = LazyPattern(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*
 # A list found without a line that opens it counts when a third of its items state an amount.
 MIN_QUANTIFIED_SHARE = (1, 3)
 _AMOUNT = LazyPattern(r"\d|[一二两三四五六七八九十百千万]+[个所座条处家项名人户套张万亿公里平方米]")
-# A project name before a colon: short, no sentence punctuation.
-_NAME = LazyPattern(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)")
+# A project name before a colon, or a quoted one before a dash (`“亮点工程”——…`): short, no sentence punctuation.
+_NAME = LazyPattern(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)|^(“[^“”，,。；;：:！？]{2,28}”)\s*——")
 # A short first sentence without a pause, then the text: `提高养老金待遇。全面落实国家…` names the item.
 _HEADLINE = LazyPattern(r"^([^，,。；;：:、！？!?]{2,30})[。！!]")
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
@@ -57,22 +62,27 @@ _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任�
 MIN_WRAPPED_LENGTH = 15
 _SENTENCE_ENDS = ("。", "；", ";", "：", ":", "！", "？", "）", ")")
 # A short line that opens a list of projects (`十件实事` too), and headings that close it.
-PROJECT_LIST_START = LazyPattern(r"民生实事|实事项目|为民办实事|民生项目|惠民实事|实事清单|[件项大]实事|民生工程|惠民工程")
+PROJECT_LIST_START = LazyPattern(r"民生实事|实事项目|为民办实事|民生项目|惠民实事|实事清单|[件项大]实事|民生工程|惠民工程|十大工程")
 PROJECT_LIST_END = LazyPattern(r"要求|保障|措施|组织|督查|督导|考核|宣传|抄送|附件")
 # A sentence ending in `：` opens the list when its last clause names the projects
 # (`…表决确定…民生实事项目10项：`) or lists what it named (`…10项民生实事，依次为：`).
 _LISTING_CLAUSE = LazyPattern(r"^(?:依次|分别)(?:为|是)$")
+_SENTENCE_BREAK = LazyPattern(r"[。；;！!？?]")
 _CLAUSE_BREAK = LazyPattern(r"[，,。；;！？!?]")
 # An opener such as `…为民办实事工程情况报告`: the text under each item tells its progress.
 _PROGRESS_REPORT = LazyPattern(r"进展|进度|情况报告|情况的报告|完成情况|落实情况|实施情况|项目情况$")
 # A sentence or clause that opens with one of these tells progress (`截至6月30日，…全面完工`, `目前已顺利开工`).
 _PROGRESS_OPENING = LazyPattern(r"^(?:截至|截止|目前|现已|现在|已经)")
+# A short first sentence that says the work is done (`此项工作已完成`, `该项目已全面完工`).
+_DONE_SENTENCE = LazyPattern(r"已(?:全面|全部|基本|顺利|提前|如期)?(?:完成|完工|建成|竣工|实现)")
 # A clause of an item that tells what is done already (`，已新建62.675公里`) starts its progress.
 _DONE = LazyPattern(r"已|目前|截至|现有")
 # A heading item (`1.完善医疗卫生服务`) takes the paragraphs below it as its text.
 MAX_HEADING_ITEM = 30
 MAX_LONE_LABEL = 10
 MAX_UNMARKED_HEADING = 12
+# A topic over the lines of its items (`居住`, `教育`, `公共服务`).
+MIN_TOPIC, MAX_TOPIC = 2, 6
 MIN_BODY = 10
 
 
@@ -89,16 +99,29 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
                 _add_clause(current, text)  # one line may hold several labels
             continue
         if current is not None and _is_other_label_line(text):
-            current.add("remarks", text)  # a label we cannot place keeps its words
+            _add_other_label(current, text)
             continue
         numbered = marks[k]
         body = numbered.body if numbered else text
+        segments = _unit_bracket_segments(body)
+        if len(segments) >= 2:  # tasks run on in one paragraph, each closed by its units
+            level = numbered.level if numbered else max(headings, default=-1) + 1
+            section = next((headings[lvl] for lvl in sorted(headings, reverse=True) if lvl < level), None)
+            name, first = _name_and_content(segments[0][0], headline=numbered is not None)
+            tasks = [TaskRecord(content=text, origin=paragraph.origin) for text, _ in [(first, ""), *segments[1:]]]
+            for task, (_, units) in zip(tasks, segments):
+                task.add("units", units)
+            projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=name, section=section,
+                                          tasks=tasks))
+            current = tasks[-1]
+            continue
         clause_at = _clause_start(body)
         if clause_at is None and numbered:
             clause_at = _glued_label_start(body)
         if clause_at is None and not _label_block_follows(paragraphs, k):
-            if numbered is None and current is not None and current.fields and _reports_progress(projects[-1].section):
-                current.add("progress", text)
+            if (numbered is None and current is not None and current.fields
+                    and (_reports_progress(projects[-1].section) or _tells_progress(text))):
+                current.add("progress", text)  # `此项工作已完成。截至2019年12月底，…` below the item
                 continue
             current = None
             if numbered:
@@ -155,6 +178,12 @@ def reports_progress(title: str | None) -> bool:
 def _reports_progress(section: str | None) -> bool:
     """Under a heading such as `一、进展情况`, the text below an item tells its progress."""
     return bool(section) and header_role(section) == "progress"
+
+
+def _tells_progress(text: str) -> bool:
+    """Whether a paragraph opens by telling what is done: `截至6月底，…`, `此项工作已完成。…`."""
+    first = _SENTENCE_BREAK.split(text, maxsplit=1)[0]
+    return bool(_PROGRESS_OPENING.match(text) or (len(first) <= MAX_HEADING_ITEM and _DONE_SENTENCE.search(first)))
 
 
 def _clause_and_tail(clause: str) -> tuple[str, str]:
@@ -294,7 +323,7 @@ def read_unlabelled_items(paragraphs: list[Paragraph], progress_report: bool = F
             _units_from_sections(chosen)
             name_bare_items(chosen)
             return chosen
-    return _unmarked_names(paragraphs, openers) or _named_paragraphs(paragraphs)
+    return _unmarked_names(paragraphs, openers) or _named_paragraphs(paragraphs) or _lines_under_topics(paragraphs)
 
 
 def name_bare_items(projects: list[ProjectRecord]) -> None:
@@ -316,14 +345,29 @@ def _bare_name(project: ProjectRecord) -> str | None:
 
 
 def _units_from_sections(projects: list[ProjectRecord]) -> None:
-    """A section heading that names who leads what is under it (`一、县示范区管委会牵头工作`) gives
-    those units to the items under it that name none."""
+    """A section heading that names who leads what is under it gives those units (`一、县示范区管委会牵头工作`)
+    or that official (`一、袁家军省长主抓重点工作`) to the items under it that name none."""
     for project in projects:
         heading = without_count_note(project.section or "")
-        if heading and units_by_verb(heading):
-            for task in project.tasks:
-                if not any(role in task.fields for role in UNIT_ROLES):
-                    task.add("units", heading)
+        leader = _leader_in_heading(heading)
+        for task in project.tasks if heading else ():
+            if units_by_verb(heading) and not any(role in task.fields for role in UNIT_ROLES):
+                task.add("units", heading)
+            if leader and "leaders" not in task.fields:
+                task.add("leaders", leader)
+
+
+@cached
+def _leader_in_heading(heading: str) -> str | None:
+    """`袁家军省长主抓重点工作` → `袁家军`: a name, an official's title, a verb saying they lead."""
+    match = _leader_heading().match(heading)
+    return match.group(1) if match else None
+
+
+@functools.cache
+def _leader_heading() -> re.Pattern:
+    titles, verbs = "|".join(LEADER_TITLES), "|".join(LEADING_VERBS)
+    return re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:常务)?副?(?:{titles})(?:{verbs})")
 
 
 def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: bool) -> list[list[ProjectRecord]]:
@@ -340,19 +384,23 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
     last_number: int | None = None
     heading_item: ProjectRecord | None = None  # an item that is a bare heading, waiting for its text
     unmarked: str | None = None  # the paragraph without a mark right before the next item
-    with_text_below: set[int] = set()  # ids of the items that took text below them
+    text_below: dict[int, list[Paragraph]] = {}  # id of an item → the paragraphs it took below it
+    task_below: TaskRecord | None = None  # a project's task, numbered under it, waiting for its text
     for paragraph, numbered in zone:
         if numbered is None:
-            if heading_item is not None and _is_body(paragraph.text):
+            if task_below is not None and _is_body(paragraph.text):
+                task_below.content += paragraph.text.strip()  # `（一）新增学位2.7万个` / `建设花溪区…等教育项目25个，…`
+                text_below.setdefault(id(group), [])
+            elif heading_item is not None and _is_body(paragraph.text):
                 _add_body(heading_item, paragraph.text.strip(), progress)
-                with_text_below.add(id(heading_item))
+                text_below.setdefault(id(heading_item), []).append(paragraph)
             elif progress and lists[-1] and _PROGRESS_OPENING.match(paragraph.text.strip()):
                 lists[-1][-1].tasks[0].add("progress", paragraph.text.strip())  # `截至6月30日，…` below an item
             else:
                 heading_item = None
                 unmarked = paragraph.text.strip()  # perhaps a heading without a mark over the items below
             continue
-        heading_item = None
+        heading_item = task_below = None
         if numbered.level == item_level and unmarked and _is_unmarked_heading(unmarked):
             headings = {lvl: t for lvl, t in headings.items() if lvl < item_level}
             headings[item_level - 0.5] = unmarked  # `已完工项目` between `☑…` items
@@ -370,7 +418,8 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
             last_number = None
             continue
         elif group is not None:
-            group.tasks.append(TaskRecord(content=numbered.body.strip(), origin=paragraph.origin))
+            task_below = TaskRecord(content=numbered.body.strip(), origin=paragraph.origin)
+            group.tasks.append(task_below)
             continue
         if parent_level is None and last_number is not None and numbered.number is not None and numbered.number <= last_number:
             lists.append([])  # another list
@@ -388,10 +437,26 @@ def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: b
         lists[-1].append(ProjectRecord(seq=numbered.number, name=name, section=section, tasks=[task]))
         # A list of headings with their text below starts so: a last item `十是扩大…服务面。`
         # after items that took no text below them takes none either.
-        headed = len(lists[-1]) == 1 or id(lists[-1][0]) in with_text_below
+        headed = len(lists[-1]) == 1 or id(lists[-1][0]) in text_below
         if name is None and _is_bare_heading(content) and headed:
             heading_item = lists[-1][-1]
+    if not progress and parent_level is None:
+        lists = [_lines_under_headings(found, text_below) for found in lists]
     return [found for found in lists if len(found) >= 2]
+
+
+def _lines_under_headings(projects: list[ProjectRecord], text_below: dict[int, list[Paragraph]]) -> list[ProjectRecord]:
+    """A list of short headings each over several lines of one sentence (`一    生态环境` / `完成…工程。` /
+    `启动…工程。`) lists its items on those lines, the headings being their sections."""
+    below = [text_below.get(id(project), []) for project in projects]
+    if not all(len(lines) >= 2 and all(_one_sentence(p.text) for p in lines) for lines in below):
+        return projects
+    return [ProjectRecord(name=None, section=project.name, tasks=[TaskRecord(content=p.text.strip(), origin=p.origin)])
+            for project, lines in zip(projects, below) for p in lines]
+
+
+def _one_sentence(text: str) -> bool:
+    return len(_SENTENCE_BREAK.findall(text.strip().rstrip("。；;！!"))) == 0
 
 
 def _mixed_level(zone: list[tuple[Paragraph, Enumerated | None]], item_level: int) -> tuple[int | None, set[int]]:
@@ -399,20 +464,50 @@ def _mixed_level(zone: list[tuple[Paragraph, Enumerated | None]], item_level: in
     paragraphs hold their own text and no items (`（一）城区教育基础设施建设。全市新改扩建…`) and
     others hold items (`（五）中心城区畅通工程建设。1.…2.…`). That level, and the ids of the paragraphs
     on it that hold items; (None, empty) for an outline of plain headings over items."""
-    marked = [(paragraph, numbered) for paragraph, numbered in zone if numbered]
-    above = [numbered.level for _, numbered in marked if numbered.level < item_level]
+    above = [numbered.level for _, numbered in zone if numbered and numbered.level < item_level]
     if not above:
         return None, set()
     level = max(above)
     parents, leaves = set(), 0
-    for (paragraph, numbered), (_, following) in zip(marked, [*marked[1:], (None, None)]):
-        if numbered.level != level or _ANY_LABEL_LINE.match(numbered.body):
+    for k, (paragraph, numbered) in enumerate(zone):
+        if not numbered or numbered.level != level or _ANY_LABEL_LINE.match(numbered.body):
             continue  # `• 发文字号：…` is the page's box, not an item
+        following = next((mark for _, mark in zone[k + 1:] if mark), None)
         if following is not None and following.level > level:
             parents.add(id(paragraph))
-        elif not _is_bare_heading(numbered.body):
-            leaves += 1
+        elif not _is_bare_heading(numbered.body) or (_AMOUNT.search(numbered.body) and _text_below(zone, k)):
+            leaves += 1  # `二、贵阳贵安完成城镇新增就业15万人。` over its text: a project, not a topic
     return (level, parents) if parents and leaves else (None, set())
+
+
+def _text_below(zone: list[tuple[Paragraph, Enumerated | None]], k: int) -> bool:
+    return k + 1 < len(zone) and zone[k + 1][1] is None and _is_body(zone[k + 1][0].text)
+
+
+def _lines_under_topics(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
+    """Topics alone on their lines, without marks, each over lines of text (`居住` / `实施一批城市更新
+    项目，…` / `健全弹性供暖机制…` / `教育` / …): the longest run of at least three such topics gives one
+    item a line, the topic its section."""
+    best: list[ProjectRecord] = []
+    run: list[ProjectRecord] = []
+    topic: str | None = None
+    topics = 0
+    for paragraph in [*paragraphs, Paragraph("")]:
+        text = paragraph.text.strip()
+        if topic is not None and _is_body(text) and enumerator(text) is None:
+            run.append(ProjectRecord(section=topic, tasks=[TaskRecord(content=text, origin=paragraph.origin)]))
+            continue
+        if _is_topic(text) and (topic is None or run and run[-1].section == topic):
+            topic, topics = text, topics + 1
+            continue
+        if topics >= MIN_RUN_IN_ITEMS and len(run) > len(best):
+            best = run
+        run, topic, topics = [], (text if _is_topic(text) else None), int(_is_topic(text))
+    return best
+
+
+def _is_topic(text: str) -> bool:
+    return MIN_TOPIC <= len(text) <= MAX_TOPIC and _is_bare_heading(text) and not _AMOUNT.search(text) and not enumerator(text)
 
 
 def _unmarked_names(paragraphs: list[Paragraph], openers: list[int]) -> list[ProjectRecord]:
@@ -420,14 +515,33 @@ def _unmarked_names(paragraphs: list[Paragraph], openers: list[int]) -> list[Pro
     (`2014年十大实事一览表` / `强化路网建设缓解交通拥堵` / `加强雾霾治理改善空气质量` / …), up to the
     next such line: a page may list several places' names, each under its own. Where openers
     state how many (`2026年实施民生实事项目8项`), only theirs are lists, of that many names."""
-    runs = [(_stated_count(paragraphs[start].text), _bare_line_run(paragraphs[start + 1:end]))
+    runs = [(_stated_count(paragraphs[start].text), _bare_line_run(paragraphs[start + 1:end]), start)
             for start, end in zip(openers, [*openers[1:], len(paragraphs)])]
-    if any(count and len(run) >= count for count, run in runs):
-        runs = [run[:count] for count, run in runs if count and len(run) >= count]
+    sections: list[str | None]
+    if any(count and len(run) >= count for count, run, _ in runs):
+        counted = [(run[:count], start) for count, run, start in runs if count and len(run) >= count]
+        runs = [run for run, _ in counted]
+        sections = _places_above(paragraphs, counted) if len(counted) >= 2 else [None] * len(counted)
     else:
-        runs = [run for _, run in runs if len(run) >= MIN_RUN_IN_ITEMS]
-    return [ProjectRecord(name=p.text.strip(), tasks=[TaskRecord(content=p.text.strip(), origin=p.origin)])
-            for run in runs for p in run]
+        runs = [run for _, run, _ in runs if len(run) >= MIN_RUN_IN_ITEMS]
+        sections = [None] * len(runs)
+    return [ProjectRecord(name=p.text.strip(), section=section, tasks=[TaskRecord(content=p.text.strip(), origin=p.origin)])
+            for run, section in zip(runs, sections) for p in run]
+
+
+def _places_above(paragraphs: list[Paragraph], counted: list[tuple[list[Paragraph], int]]) -> list[str | None]:
+    """A page listing several places' projects (`新城区` / `新城区人民政府` / `2026年实施民生实事项目8项` /
+    names…): each list's section is the first of the short lines right above its opening line."""
+    sections, after_previous = [], 0
+    for run, start in counted:
+        above = []
+        for paragraph in reversed(paragraphs[after_previous:start]):
+            if not _is_unmarked_heading(paragraph.text.strip()):
+                break
+            above.append(paragraph.text.strip())
+        sections.append(above[-1] if above else None)
+        after_previous = start + 1 + len(run)
+    return sections
 
 
 def _named_paragraphs(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
@@ -595,7 +709,7 @@ def _opens_project_list(text: str) -> bool:
     """A short line naming the projects, not a sentence, title or closing heading
     (`二、推进落实民生实事项目的具体要求`); or a sentence introducing them."""
     text = text.strip()
-    if text.endswith((":", "：")):
+    if text.endswith((":", "：", "——")):  # `…敞出了“十大工程”的盘子——`
         return _introduces_projects(text)
     return (len(text) <= 40 and bool(PROJECT_LIST_START.search(text)) and not re.search(r"[，,。；;]|关于", text)
             and not PROJECT_LIST_END.search(text))
@@ -604,7 +718,7 @@ def _opens_project_list(text: str) -> bool:
 def _introduces_projects(text: str) -> bool:
     """`…表决确定区人民政府2021年民生实事项目8项：`, `…10项民生实事，依次为：`; not
     `为确保民生实事如期完成，现将有关事项通知如下：`."""
-    sentence = re.split(r"[。；;！？!?]", text.rstrip(":： "))[-1]
+    sentence = re.split(r"[。；;！？!?]", text.rstrip(":：— "))[-1]
     clause = _CLAUSE_BREAK.split(sentence)[-1].strip()
     named = PROJECT_LIST_START.search(clause) or (_LISTING_CLAUSE.match(clause) and PROJECT_LIST_START.search(sentence))
     return bool(named) and not PROJECT_LIST_END.search(sentence)
@@ -663,15 +777,50 @@ def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")
     labels = _labels(text)  # the same as the stripped text's (a label ends at a colon), and asked already
-    bracket = _BRACKET_AT_END.search(stripped)
-    if bracket and not labels and _names_units(bracket.group(1)):
-        return bracket.start()
+    bracket = _final_bracket(stripped) if stripped.endswith(_UNIT_CLAUSE_CLOSERS) else None
+    if bracket is not None and not labels and _names_units(stripped[bracket + 1:-1]):
+        return bracket
     if stripped.endswith(_CLOSERS):
         for start, _, _ in reversed(labels):
             opener = _opening_before(stripped, start)
             if opener is not None and _balanced_to_end(stripped, opener):
                 return opener
     return next((start for start, _, _ in labels if _AFTER_SENTENCE.search(stripped[:start])), None)
+
+
+def _unit_bracket_segments(body: str) -> list[tuple[str, str]]:
+    """A paragraph of tasks run on, each closed by a bracket naming its units (`…政策体系（分管副省长、
+    协管副秘书长负责，省科技厅牵头。…下同）。在高端装备…设备更新（…省科技厅、省发改委等负责。列第一位
+    的为牵头部门…）。推进…`): (text, units) for each, the text after the last bracket a task of its
+    own; [] unless two brackets or more name units."""
+    if body.count("（") + body.count("(") < 2:
+        return []  # the common case, told without a search
+    segments, start = [], 0
+    for bracket in _INNER_BRACKET.finditer(body):
+        units = _bracket_units(bracket.group(1))
+        if units:
+            segments.append((body[start:bracket.start()].strip("。；;，, "), units))
+            start = bracket.end()
+    if len(segments) < 2 or any(len(text) < MIN_BODY for text, _ in segments):
+        return []  # `…学校食堂(餐厅)。（责任单位：市教育局）`: one task, a bracket inside its text
+    tail = body[start:].strip("。；;，, ")
+    return segments + ([(tail, "")] if len(tail) >= MIN_BODY else [])
+
+
+def _bracket_units(inside: str) -> str:
+    """The clauses of a bracket that name units by their verbs or list them (`省科技厅牵头`), with a
+    note that the first listed leads; leaders by office (`分管副省长…负责`) and other notes left out."""
+    parts = [part.strip() for part in re.split(r"[，,；;。]", inside) if part.strip() and not part.strip().startswith(_OTHERS)]
+    kept = [_plain_units(part) for part in parts if units_by_verb(part) or is_unit_list(part)]
+    notes = [f"（{part}）" for part in parts if says_first_leads(f"（{part}）")]
+    return "，".join(kept) + "".join(notes) if kept else ""
+
+
+def _plain_units(part: str) -> str:
+    """`省科技厅、省发改委等负责` → `省科技厅、省发改委等`: units plainly responsible are a plain list (the
+    first leads where the notice says so); a clause with a verb of its own role (`省科技厅牵头`) stays."""
+    by_verb = units_by_verb(part)
+    return by_verb[0] if by_verb and part.endswith("负责") and not by_verb[1] else part
 
 
 def _names_units(text: str) -> bool:
@@ -694,6 +843,22 @@ def _glued_label_start(body: str) -> int | None:
     if word is None or len(head) - len(word) < 2:
         return None
     return len(head) - len(word)
+
+
+def _final_bracket(text: str) -> int | None:
+    """Where the bracket that closes at the text's end opens, brackets inside it kept whole
+    (`…增长11%左右。（省发改委负责）`, `（市发改委、农委、人保局，各市(县)、区政府）`); None when it
+    opens nowhere."""
+    openings: list[int] = []
+    start = None
+    for bracket in _BRACKET.finditer(text):  # the brackets only, not every character
+        if bracket.group() in _OPENERS:
+            openings.append(bracket.start())
+        elif openings:
+            start = openings.pop()
+            if bracket.end() == len(text) and not openings:
+                return start
+    return None
 
 
 def _balanced_to_end(text: str, start: int) -> bool:
@@ -734,6 +899,16 @@ def labelled_parts(text: str, role: str) -> list[tuple[str, str]]:
             *((label_role(label), text[value_at:end]) for (_, value_at, label), end in zip(labels, ends))]
 
 
+def _add_other_label(task: TaskRecord, line: str) -> None:
+    """A labelled line no field takes: a detail when its label names a column the contract has
+    no field for (`建设地点：城关镇`), else the remarks keep its words (`项目编号：A-01`)."""
+    label, value = re.split(r"[:：]", line, maxsplit=1)
+    if header_role(label) == "other":
+        task.details.append((clean_text(label), value.strip()))
+    else:
+        task.add("remarks", line)
+
+
 def _add_labelled(task: TaskRecord, label: str, value: str) -> None:
     role = label_role(label)
     if role:
@@ -744,11 +919,14 @@ def _name_and_content(body: str, headline: bool = True) -> tuple[str | None, str
     """The item's name, when it gives one (`名称：…`, or a numbered item's short first sentence), and its text."""
     body = body.strip()
     match = _NAME.match(body)
-    if match and label_role(match.group(1)) == "name":
+    name = match and (match.group(1) or match.group(2))
+    if name and label_role(name) == "name":
         return None, body[match.end():].strip()  # `01 项目名称：城区学校建设`
-    if match and not match.group(1).endswith(_NOT_NAME_ENDINGS):
-        return clean_text(match.group(1)), body[match.end():].strip()
+    if name and not name.endswith(_NOT_NAME_ENDINGS):
+        return clean_text(name), body[match.end():].strip()
     first = _HEADLINE.match(body) if headline else None
-    if first and len(body) - first.end() >= MIN_BODY:
-        return clean_text(first.group(1)), body[first.end():].strip()  # `提高养老金待遇。全面落实…`
+    if first and len(body) - first.end() >= MIN_BODY and not extract_targets(first.group(1)):
+        # `提高养老金待遇。全面落实…`; a first sentence with an amount to deliver is the item's text
+        # (`实施118条市政道路建设。其中…`)
+        return clean_text(first.group(1)), body[first.end():].strip()
     return None, body

@@ -31,6 +31,10 @@ ISSUER_SUFFIXES = (
     "主席团",  # a 人大 session's 主席团 signs the 公告 of the vote on the projects
     "民生办",
 )
+# The second line of a congress's signature (`第二次会议主席团`), its first naming the congress.
+_SESSION_PART = LazyPattern(r"^第[一二三四五六七八九十\d]{1,3}次(?:会议|全体会议)")
+_CONGRESS = LazyPattern(r"[省市县区州旗]第[一二三四五六七八九十\d]{1,3}届人民代表大会$")
+_HAN = LazyPattern(r"[\u4e00-\u9fa5]")
 _ISSUER = LazyPattern(
     rf"^([\u4e00-\u9fa5（）()]{{2,30}}?(?:{'|'.join(ISSUER_SUFFIXES)}))(?:文件)?$"
 )
@@ -43,7 +47,7 @@ REGION_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经�
 # (全县, 涉我区, 本市, 各区, 市县, 年度省政府).
 NOT_PLACE_MARKS = "全我本该各省市县区度"
 # Words no place name holds: a stem with one is a phrase running into the suffix (`重点工作及市`).
-NOT_PLACE_WORDS = ("及", "的", "工作", "重点", "项目", "实事", "民生", "任务", "目标", "报告", "政府", "年度")
+NOT_PLACE_WORDS = ("及", "的", "工作", "重点", "项目", "实事", "民生", "任务", "目标", "报告", "政府", "年度", "委", "已经")
 # How far from the end an undated signature may lie: below it only a page's footer.
 UNDATED_SIGNATURE_LINES = 2
 # The Party's name before a joint issuer's place (`中共南溪县委南溪县人民政府`).
@@ -104,7 +108,7 @@ def read_metadata(paragraphs: list[str], box: dict[str, str] | None = None) -> N
         issuer=issuer,
         title=title,
         issue_date=issue_date,
-        year=_plan_year(heading, doc_number, _stated_year(front), issue_date),
+        year=_plan_year(heading, doc_number, _stated_year(front), issue_date) or _year_named_most(front),
         region=_region(issuer, heading) or _place_governing(front),
         recipients=_recipients(front),
         cc=_cc(paragraphs),
@@ -224,15 +228,30 @@ def _signer(paragraphs: list[str]) -> str | None:
     """The issuer's name signed on the line above the 成文日期, or, undated, among the last
     lines (`六安市民生办` above a page's `扫一扫在手机打开当前页`)."""
     lines = [text for text in paragraphs if text.strip()]
-    for above, text in zip(lines, lines[1:]):
+    for k, (above, text) in enumerate(zip(lines, lines[1:])):
         match = _DATE.match(text.strip()) and _ISSUER.match(squash(above))
         if match:
-            return match.group(1)
-    for text in reversed(lines[-UNDATED_SIGNATURE_LINES:]):
+            return _with_congress(match.group(1), lines[k - 1] if k else "")
+    last = len(lines) - UNDATED_SIGNATURE_LINES
+    for k, text in reversed(list(enumerate(lines[last:], max(last, 0)))):
         match = _ISSUER.match(squash(text))
         if match:
-            return match.group(1)
+            return _with_congress(match.group(1), lines[k - 1] if k else "")
     return None
+
+
+def _with_congress(signer: str, above: str) -> str:
+    """`第二次会议主席团` under `沅江市第十八届人民代表大会`: a congress's presidium signs on two lines."""
+    above = squash(above)
+    congress = _CONGRESS.search(above) if _SESSION_PART.match(signer) else None
+    if not congress:
+        return signer
+    # The place's name starts where the line does or after what is no Han character; on a line
+    # a web page ran into it (`…登陆网址荆州区第七届…`), at its shortest.
+    end = congress.start() + 1
+    starts = [start for start in range(end - 2, max(end - 7, -1), -1)
+              if start == 0 or not _HAN.match(above[start - 1])]
+    return above[starts[0] if starts else end - 3:end] + congress.group(0)[1:] + signer
 
 
 def _with_signed_place(issuer: str | None, signer: str | None) -> str | None:
@@ -321,6 +340,17 @@ def _stated_year(front: list[str]) -> int | None:
             if match and any(word in sentence for word in PLAN_WORDS):
                 return int(match.group(0)[:4])
     return None
+
+
+def _year_named_most(front: list[str]) -> int | None:
+    """A page that dates nothing else: the year its text names most often, the first named of
+    equals (`截止2019年12月31日，…“十件实事”…全面完成`, `…该办2014年重中之重的标杆工作`)."""
+    counts: dict[int, int] = {}
+    for text in front:
+        for match in _HEADING_YEAR.finditer(fold_digits(squash(text))):
+            year = int(match.group(0)[:4])
+            counts[year] = counts.get(year, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None  # dicts keep the first named first
 
 
 def _region(issuer: str | None, heading: str | None) -> str | None:

@@ -14,15 +14,16 @@ from mszs.normalise.schedule import read_period_steps, read_schedule
 from mszs.normalise.targets import MAX_TARGETS, extract_targets
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import lead_and_co_units, says_first_leads, split_people
-from mszs.output import NoticeInfo, Project, Task, TaskOrigin
+from mszs.output import Detail, NoticeInfo, Project, Task, TaskOrigin
 from mszs.patterns import LazyPattern
 from mszs.vocabulary import UNIT_ROLES
 
 
 # What a heading over the whole list says (`二、实事内容及责任分工`, `2021年民生实事项目`), or a
 # labelled line of the page taken for a heading (`机构名称：区政府办公室`). A heading of a part of
-# the notice (`二、主要任务`, `三、部分项目进展情况`) stays the section of what is under it.
-_LIST_TITLE = LazyPattern(r"实事|清单|分工|一览|(19|20)\d\d\s*年|[:：]")
+# the notice (`二、主要任务`, `三、部分项目进展情况`, `一、2021年经济社会发展主要预期目标`) stays the
+# section of what is under it.
+_LIST_TITLE = LazyPattern(r"实事|清单|分工|一览|[:：]")
 
 
 def interpret(document: Document) -> tuple[NoticeInfo, list[Project], list[str]]:
@@ -137,11 +138,12 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, first_le
         leaders=split_people(fields.get("leaders")),
         deadline=schedule.deadline or periods.deadline,
         milestones=[*schedule.milestones, *periods.milestones],
-        targets=targets,
+        targets=targets + extract_targets(fields.get("targets", "")),
         progress=clean_text(fields.get("progress")) or None,
         problems=clean_text(fields.get("problems")) or None,
         next_steps=clean_text(fields.get("next_steps")) or None,
         remarks=clean_text(fields.get("remarks")) or None,
+        details=[Detail(label=label, text=clean_text(text)) for label, text in record.details],
         origin=TaskOrigin(line=origin.line, page=origin.page, table=origin.table, row=origin.row),
     )
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from mszs.document import Paragraph
 from mszs.patterns import LazyPattern
+from mszs.vocabulary import CIRCLED
 
 _CN = "一二三四五六七八九十百零〇两"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Words an item's mark may count with: `实事一：`, `项目2：`.
 COUNTED_WORDS = ("民生实事", "实事", "项目", "任务", "事项", "工程")
 _BULLETS = "☑✔✅√●■◆◇★☆▲△•▪□◎○►▶➢❖"
@@ -42,11 +42,12 @@ MARK_STYLES: tuple[MarkStyle, ...] = (
     MarkStyle("（一）", 1, LazyPattern(rf"^\s*[（(]\s*([{_CN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
     MarkStyle("1.", 2, LazyPattern(r"^\s*(\d{1,3})\s*[、.．](?!\d)\s*")),
     MarkStyle("实事一", 2, LazyPattern(rf"^\s*(?:{'|'.join(COUNTED_WORDS)})\s*([{_CN}]{{1,3}}|\d{{1,2}})\s*[：:、.．]\s*")),
+    MarkStyle("之一", 0, LazyPattern(rf"^\s*之([{_CN}]{{1,3}})\s*[：:、.．]\s*")),  # `之一：“亮点工程”——…`
     MarkStyle("01", 2, LazyPattern(r"^\s*(0[1-9]|[1-9]\d)\s+(?=[\u4e00-\u9fff])(?![月日年号时个万亿元])")),
     MarkStyle("（1）", 3, LazyPattern(r"^\s*[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*")),
     MarkStyle("1）", 3, LazyPattern(r"^\s*(\d{1,2})\s*[)）]\s*")),
-    MarkStyle("①", 4, LazyPattern(rf"^\s*([{_CIRCLED}])\s*[、.．]?\s*")),
-    MarkStyle("一是", 5, LazyPattern(rf"^\s*([{_CN}]{{1,3}})是(?![否为以指])\s*")),
+    MarkStyle("①", 4, LazyPattern(rf"^\s*([{CIRCLED}])\s*[、.．]?\s*")),
+    MarkStyle("一是", 5, LazyPattern(rf"^\s*([{_CN}]{{1,3}})是(?![否指])\s*")),
     # A bullet (`☑东蕾苑二期新建工程`) counts nothing: its items have no number.
     MarkStyle("●", 4, LazyPattern(rf"^\s*([{_BULLETS}])\s*")),
 )
@@ -117,24 +118,28 @@ def _match(text: str) -> tuple[re.Match | None, MarkStyle | None]:
 # stands at the start or after punctuation or a space.
 _BEFORE_RUN_IN = r"(?:^|(?<=[\s。；;，,：:！？!?）)]))"
 RUN_IN_MARKS: tuple[re.Pattern, ...] = (
-    LazyPattern(rf"{_BEFORE_RUN_IN}([{_CN}]{{1,3}})是(?![否为以指])"),
+    LazyPattern(rf"{_BEFORE_RUN_IN}([{_CN}]{{1,3}})是(?![否指])"),
     LazyPattern(rf"{_BEFORE_RUN_IN}第([{_CN}]{{1,3}})[，,、]"),
     LazyPattern(rf"{_BEFORE_RUN_IN}[（(]([{_CN}]{{1,3}})[)）]"),
     LazyPattern(rf"{_BEFORE_RUN_IN}[（(](\d{{1,2}})[)）]"),
     LazyPattern(rf"{_BEFORE_RUN_IN}(\d{{1,2}})[.、．](?!\d)"),
-    LazyPattern(rf"([{_CIRCLED}])"),
+    LazyPattern(rf"([{CIRCLED}])"),
 )
 
 
 _SECOND_MARK = LazyPattern(r"二是|第二|[（(]二[)）]|[（(]2[)）]|(?<!\d)2[.、．]|②")
 
 
-def run_in_starts(text: str, first: int = 1) -> list[int]:
+# Circled numbers number the sub-items of one project (`①完成区第二幼儿园…②完成宜春十中改造…`).
+SUB_ITEM_MARKS = RUN_IN_MARKS[-1:]
+
+
+def run_in_starts(text: str, first: int = 1, marks: tuple[re.Pattern, ...] = RUN_IN_MARKS) -> list[int]:
     """Where the items of the longest run numbered from ``first`` (1, 2, 3…) inside a text start."""
     if first == 1 and not (("二" in text or "2" in text or "②" in text) and _SECOND_MARK.search(text)):
         return []  # no run without its second item (most paragraphs hold none of its characters)
     best: list[int] = []
-    for pattern in RUN_IN_MARKS:
+    for pattern in marks:
         starts: list[int] = []
         for match in pattern.finditer(text):
             if enumerator_value(match.group(1)) == first + len(starts):
@@ -207,8 +212,8 @@ def enumerator_value(token: str) -> int | None:
     token = token.strip()
     if token.isdecimal():  # not isdigit: ① is a digit to Python, and int() refuses it
         return int(token)
-    if token in _CIRCLED:
-        return _CIRCLED.index(token) + 1
+    if token in CIRCLED:
+        return CIRCLED.index(token) + 1
     from mszs.normalise.numbers import parse_number
 
     value = parse_number(token)
@@ -245,7 +250,7 @@ _SPACES = LazyPattern(r"[ \u3000\t]+")
 _MARK_LOOK = 12  # enough text after a space to read a mark from
 # Styles too loose to trust after a space inside running text: `01 ` is any number, `一是` a clause.
 _STYLES_NOT_AFTER_SPACE = ("01", "一是")
-_MARK_PUNCTUATION = set("、.．)），,：:") | set(_CIRCLED)
+_MARK_PUNCTUATION = set("、.．)），,：:") | set(CIRCLED)
 
 
 # Chinese puts no space after a full stop inside a paragraph: `…改善群众居住条件。 老旧小区改造工程。…`.

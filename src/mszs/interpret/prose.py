@@ -24,8 +24,8 @@ from mszs.patterns import LazyPattern
 from mszs.vocabulary import LIST_WORDS, cached
 
 _COUNT = r"(\d{1,3}|[一二两三四五六七八九十]{1,3})"
-# `等5个项目`, `3项民生实事项目`, `等三个项目`: a count closing the list before it.
-_COUNT_CLOSING = LazyPattern(rf"(等)?\s*{_COUNT}\s*[个项件]")
+# `等5个项目`, `3项民生实事项目`, `等三个项目`, `共4个项目`, `12大项`: a count closing the list before it.
+_COUNT_CLOSING = LazyPattern(rf"(等|共)?\s*{_COUNT}\s*(大项|[个项件])")
 # `10件为民实事`, `十件实事`: a count that a listing word or the next sentence lists.
 _COUNT_STATED = LazyPattern(rf"{_COUNT}\s*[个项件]")
 # How far after a count the counted word may stand (`10个县列为民办实事方案`).
@@ -40,7 +40,12 @@ _NUMERAL_CHARS = "0-9一二三四五六七八九十"
 _NUMERALS = set("0123456789一二三四五六七八九十")
 _TITLES = LazyPattern(r"(?:《[^《》]+》[、，,\s]*){2,}")
 MIN_ITEMS = 3
+# What a list's status opens with (`已完成任务`, `正在有序推进`, `实现了时间过半、进度过半`, `也在稳步推进当中`).
+_TELLS_STATUS = LazyPattern(r"^(?:已|正在|均已|全部|基本|实现|也在|稳步|目前|仍在|尚未|未)")
 MAX_GROUP_NAME = 15
+# A name opening its item is short (`交通惠民工程，…`); a longer first clause says what is done
+# (`实施城镇社区幸福养老提速工程，让老年人…`).
+MAX_OPENING_NAME = 10
 # Bounds that keep a hostile sentence (thousands of counts, one endless list) in linear time.
 MAX_COUNTS_TRIED, MAX_LIST_CHARS = 20, 4000
 MIN_COUNTED = 2
@@ -89,16 +94,34 @@ def _counted_lists(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     projects: list[ProjectRecord] = []
     seen: set[str] = set()
     previous = ""
-    for paragraph in paragraphs:
+    for paragraph, above in zip(paragraphs, [None, *paragraphs]):
+        found = len(projects)
         for sentence, ended in _sentences(paragraph.text):
-            lists = _closed_by_counts(sentence) or [_opened_list(sentence, previous, ended)]
-            for items, names in lists:
+            lists = _closed_by_counts(sentence) or [(*_opened_list(sentence, previous, ended), "")]
+            for items, names, status in lists:
                 if not items or all(item in seen for item in items):
                     continue  # a list told again (`其中A、B2个项目已完工`)
                 seen.update(items)
-                projects.extend(_records(items, names, paragraph))
+                projects.extend(_records(items, names, paragraph, status))
             previous = sentence
+        if len(projects) == found and above is not None:
+            items = _clauses_counted_above(paragraph.text, _stated_count(above.text))
+            projects.extend(_records(items, False, paragraph))
     return projects
+
+
+def _clauses_counted_above(text: str, count: int | None) -> list[str]:
+    """A paragraph of clauses apart by `；`, as many as the paragraph above counted projects
+    (`…要办的10件民生实事也已经确定…` / `今年，总投资13.6亿元的博兴水库将在年内开工建设；…`), or
+    fewer when the page is cut short."""
+    text = text.strip()
+    if not count or _aspect().match(text):
+        return []  # `在城市建设方面，A；B；C。` is read by its field of work
+    ended = bool(_SENTENCE_END.search(text[-1:]))
+    items = [item.strip(" \u3000。") for item in _split_outside_brackets(text, "；;")]
+    if not (len(items) == count or (not ended and MIN_ITEMS <= len(items) < count)):
+        return []
+    return items if all(MIN_ITEM <= len(item) <= MAX_ITEM for item in items) else []
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
@@ -108,14 +131,15 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
     return [(part.strip(), k < len(parts) - 1) for k, part in enumerate(parts) if part.strip()]
 
 
-def _closed_by_counts(sentence: str) -> list[tuple[list[str], bool]]:
+def _closed_by_counts(sentence: str) -> list[tuple[list[str], bool, str]]:
     """Lists closed by a count of projects (`…A、B及C等3项民生实事项目`): the text before the count,
     from the nearest pause that is no `；` (`分别确定：1.A；2.B；3.C等三个项目`), or from the sentence's
-    start, when its items number the count."""
+    start, when its items number the count; with what the clause after the count says they
+    have come to (`…等5个子项目已完成任务`)."""
     lists = []
     for match in itertools.islice(_COUNT_CLOSING.finditer(sentence), MAX_COUNTS_TRIED):
         count = enumerator_value(match.group(2))
-        if not count or count < MIN_COUNTED or not _names_projects(sentence[match.end():]):
+        if not count or count < MIN_COUNTED or not (match.group(3) == "大项" or _names_projects(sentence[match.end():])):
             continue
         pause = _last_pause(sentence, match.start())
         for start in dict.fromkeys((pause + 1, 0)):
@@ -123,9 +147,23 @@ def _closed_by_counts(sentence: str) -> list[tuple[list[str], bool]]:
                 continue
             items, names = _items(_after_leading_word(sentence[start:match.start()]), count)
             if len(items) == count:
-                lists.append((items, names))
+                lists.append((items, names, _status_after(sentence[match.end():])))
                 break
     return lists
+
+
+def _status_after(after: str) -> str:
+    """`子项目已完成任务，…` → `已完成任务`: the rest of the count's clause when it tells progress."""
+    clause = re.split(f"[{_PAUSES}。]", after, maxsplit=1)[0]
+    end = 0  # past the counted words the clause opens with (`子项目`: `子项` and `项目` overlap)
+    for at in range(min(len(clause), COUNTED_WORD_REACH)):
+        word = _counted_word().match(clause, at)
+        if word:
+            end = max(end, word.end())
+        elif at >= end:
+            break
+    status = clause[end:].strip()
+    return status if end and _TELLS_STATUS.match(status) else ""
 
 
 def _last_pause(sentence: str, end: int) -> int:
@@ -202,7 +240,7 @@ def _items(text: str, count: int) -> tuple[list[str], bool]:
     """The items of a list and whether they are names: titles in 《》 one after another, else
     parts apart by `；` when there are any (they may hold commas), else names apart by `、`,
     the last two perhaps joined by `及` or `和` (`A、B及C等3项`)."""
-    text = text.strip()
+    text = _without_wrapping(text.strip())  # `围绕“A、B、…”十件惠民实事`
     if not _LISTED.search(text):
         return [], False
     if _TITLES.fullmatch(text + "、"):
@@ -267,7 +305,7 @@ def _is_clause(item: str) -> bool:
     return bool(re.search(r"[，,。：:]", item))
 
 
-def _records(items: list[str], names: bool, paragraph: Paragraph) -> list[ProjectRecord]:
+def _records(items: list[str], names: bool, paragraph: Paragraph, status: str = "") -> list[ProjectRecord]:
     projects = []
     for item in items:
         numbered = enumerator(item)
@@ -276,11 +314,30 @@ def _records(items: list[str], names: bool, paragraph: Paragraph) -> list[Projec
         if not names:
             task.content, progress = split_progress(item)
             task.add("progress", progress)
+        task.add("progress", status)
         projects.append(ProjectRecord(seq=numbered.number if numbered else None, name=item if names else None,
                                       tasks=[task]))
     if not names:
+        _name_by_first_clause(projects)
         name_bare_items(projects)
     return projects
+
+
+def _name_by_first_clause(projects: list[ProjectRecord]) -> None:
+    """Items most of which open with a project's name and a pause (`低保暖心工程，为辖区431户…`,
+    `深化“雪亮工程”，补齐…`): that clause names each of them, and the rest is their text."""
+    split = [_first_clause_name().match(project.tasks[0].content) for project in projects]
+    if sum(map(bool, split)) * 2 <= len(projects):
+        return
+    for project, match in zip(projects, split):
+        if match:
+            project.name, project.tasks[0].content = match.group(1), match.group(2)
+
+
+@functools.cache
+def _first_clause_name() -> re.Pattern:
+    endings = "|".join(map(re.escape, LIST_WORDS["name_ending"]))
+    return re.compile(rf"^([^，,：:；;。\d]{{2,{MAX_OPENING_NAME}}}?(?:{endings})”?)[，,：:]\s*(\S.*)$", re.S)
 
 
 def _aspect_paragraphs(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
@@ -335,7 +392,7 @@ def _counted_word() -> re.Pattern:
 @cached
 def _aspect() -> re.Pattern:
     words = "|".join(map(re.escape, LIST_WORDS["aspect"]))
-    return re.compile(rf"(?:^|(?<=[。！？!?]))\s*在?([\u4e00-\u9fff“”]{{2,14}}?(?:{words}))[，,：:]")
+    return re.compile(rf"(?:^|(?<=[。！？!?]))\s*在?([\u4e00-\u9fff“”]{{2,20}}?(?:{words}))[，,：:]")
 
 
 def _alternatives(words: tuple[str, ...]) -> re.Pattern:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from mszs.document import Row, Table
 from mszs.interpret.lists import labelled_parts
-from mszs.interpret.outline import enumerator, heading_text, seq_value
+from mszs.interpret.outline import SUB_ITEM_MARKS, enumerator, heading_text, run_in_starts, seq_value
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.normalise.text import clean_text
 from mszs.patterns import LazyPattern
@@ -27,15 +27,20 @@ TASK_FIELD_ROLES = ("lead_units", "units", "co_units", "leaders", "deadline", "p
                     "next_steps", "remarks")
 # The outline level of 1. 2. 3.: project numbers; 一、 and （一） above it number groups of them.
 _ITEM_LEVEL = 2
-# Columns the contract has no field for: unknown header words, and words known to name such a
-# column (建设地点). Their cells go to the remarks, so nothing read is lost.
+# Columns the contract has no field for: unknown header words go to the remarks (with a warning),
+# words known to name such a column (建设地点, 总投资) to the task's details; nothing read is lost.
 _NO_FIELD_ROLES = (None, "other")
 # Two prose cells of one field (一季度目标 beside 工作任务) are kept apart by ；, unless the first ends
 # a sentence or a clause itself.
 _PROSE_END = ("。", "；", ";", "！", "？", "!", "?", "，", ",")
 # `一、教育卫生类（牵头领导：周明、韩立）`: a group row naming who answers for the projects below.
 _GROUP_CLAUSE = LazyPattern(r"[（(]([^（）()]+)[)）]\s*$")
+# `8月计划进度`: what is planned by a date, not the progress made.
+_PLANNED = LazyPattern(r"计划")
 _DATED_HEADER = LazyPattern(r"\d{1,2}\s*月|季度|半年|截至|\d{4}\s*年")
+# A cell that is an amount alone (`15`, `2所`, `7699套`), and a measure a header names (`全年任务目标（个）`).
+_BARE_AMOUNT = LazyPattern(r"^\d+(?:\.\d+)?\s*([\u4e00-\u9fff%]{0,3})$")
+_HEADER_MEASURE = LazyPattern(r"[（(]\s*([\u4e00-\u9fff]{1,3})\s*[)）]\s*$")
 _LABELLED = LazyPattern(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*(.+?)\s*$")
 
 
@@ -61,7 +66,7 @@ class _Columns:
                 self.names[k] = clean_text(text) or self.names[k]
         self.roles = with_content_column(self.roles, self.names)
         # `一季度目标`, `二季度`, `6月底`: a column of what is due by a date is a milestone column.
-        self.periods = [period_header(name) if role in (None, "content", "deadline") else None
+        self.periods = [period_header(name) if role in (None, "content", "deadline") or _PLANNED.search(name) else None
                         for role, name in zip(self.roles, self.names)]
         self.roles = ["period_steps" if period else role for role, period in zip(self.roles, self.periods)]
         # every row is asked for the cells of a dozen roles: each role's columns are found once
@@ -88,8 +93,9 @@ class _Columns:
         return self.dated.get(role, False)
 
     def _dated(self, role: str | None) -> bool:
-        names = [self.names[k] for k in self.columns[role]]
-        return len(names) >= 2 and all(_DATED_HEADER.search(name) for name in names)
+        periods = [_DATED_HEADER.search(self.names[k]) for k in self.columns[role]]
+        return (len(periods) >= 2 and all(periods)
+                and len({period.group(0) for period in periods}) == len(periods))  # not `1-8月完成情况`, `1-8月完成率`
 
     def first(self, row: Row, role: str) -> str:
         return next((t for t in self.cells(row, role) if t.strip()), "")
@@ -165,8 +171,33 @@ def _read_row(row: Row, columns: _Columns, projects: list[ProjectRecord], sectio
             _inherit_spanned(task, current.tasks[-1])
         for role, text in section.fields.items():
             task.fields.setdefault(role, text)
-        current.tasks.append(task)
+        current.tasks.extend(_sub_item_tasks(task))
     return section
+
+
+def _sub_item_tasks(task: TaskRecord) -> list[TaskRecord]:
+    """A content cell made of circled sub-items (`①完成区第二幼儿园…②完成宜春十中改造…`) holds one
+    task each. A progress or other text cell numbered alike, or of one line per sub-item,
+    gives each its own part; any other cell applies to all of them."""
+    items = _sub_items(task.content)
+    if len(items) < 2:
+        return [task]
+    parts = {role: _sub_items(text) or text.split("\n") for role, text in task.fields.items() if role in TEXT_ROLES}
+    tasks = []
+    for k, item in enumerate(items):
+        fields = {role: parts[role][k] if len(parts.get(role, ())) == len(items) else text
+                  for role, text in task.fields.items()}
+        tasks.append(TaskRecord(content=item, fields=fields, origin=task.origin, details=task.details))
+    return tasks
+
+
+def _sub_items(text: str) -> list[str]:
+    """The texts of the circled sub-items a cell consists of, marks dropped; [] when
+    text stands before the first mark."""
+    starts = run_in_starts(text, marks=SUB_ITEM_MARKS)
+    if not starts or text[:starts[0]].strip():
+        return []
+    return [text[start + 1:end].strip() for start, end in zip(starts, [*starts[1:], len(text)])]
 
 
 def _section(banner: str) -> _Section:
@@ -239,7 +270,9 @@ def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
     content = _prose(columns.cells(row, "content"))
     if not columns.has("seq") and not name:
         content = _row_number(content)[1]
-    task = TaskRecord(content=content or name, origin=row.origin)
+    amount = _amount_only(content, columns) if name else None
+    task = TaskRecord(content=name if amount else content or name, origin=row.origin)
+    task.add("targets", amount or "")
     texts = _text_cells(row, columns)
     for role in TASK_FIELD_ROLES:
         if role in TEXT_ROLES:
@@ -247,9 +280,22 @@ def _task(row: Row, columns: _Columns, name: str) -> TaskRecord | None:
         else:
             for text in columns.cells(row, role):
                 task.add(role, text)
+    task.details = [(columns.names[k], row.cells[k].text.strip()) for k, role in enumerate(columns.roles)
+                    if role == "other" and k < len(row.cells) and row.cells[k].text.strip()]
     if not task.content.strip() and not task.fields:
         return None
     return task
+
+
+def _amount_only(content: str, columns: _Columns) -> str | None:
+    """A content cell holding nothing but an amount (`15` under `全年任务目标（个）`) is the project's
+    target, with the measure its header names; the name is then its text."""
+    match = _BARE_AMOUNT.match(content.strip())
+    if not match:
+        return None
+    header = next(name for name, role in zip(columns.names, columns.roles) if role == "content")
+    measure = _HEADER_MEASURE.search(header)
+    return content.strip() + (measure.group(1) if measure and not match.group(1) else "")
 
 
 def _text_cells(row: Row, columns: _Columns) -> dict[str, list[str]]:
@@ -268,11 +314,11 @@ def _text_cells(row: Row, columns: _Columns) -> dict[str, list[str]]:
 
 
 def _unfielded(row: Row, columns: _Columns) -> list[str]:
-    """The row's cells in columns no field takes, as remarks, each as `header：text`; the cells of
-    the one column whose header mszs does not know, when no other column lacks a field, as they
-    are (a status such as `进度评价`: `已完成`; the warning names the column)."""
-    unfielded = columns.without_field()
-    bare = len(unfielded) == 1 and columns.roles[unfielded[0]] is None
+    """The row's cells in columns whose header mszs does not know, as remarks, each as `header：text`;
+    the cells of the one such column as they are (a status such as `进度评价`: `已完成`; the
+    warning names the column)."""
+    unfielded = [k for k in columns.without_field() if columns.roles[k] is None]
+    bare = len(unfielded) == 1
     return [row.cells[k].text.strip() if bare else f"{columns.names[k]}：{row.cells[k].text.strip()}"
             for k in unfielded if k < len(row.cells) and row.cells[k].text.strip()]
 

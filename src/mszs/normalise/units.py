@@ -31,6 +31,7 @@ _FIRST_LEADS = LazyPattern(r"(?:列|排)在?(?:第一位|首位).{0,8}(?:牵头|
 MAX_SHARED_ITEM = 4
 # No unit's name is longer: a fragment this long takes no more pieces (which keeps joining linear).
 MAX_NAME_LENGTH = 60
+_FINAL_NOTE = LazyPattern(r"[（(][^（）()]*[)）]$")
 _SHARED_ITEM = LazyPattern(rf"[\u4e00-\u9fff]{{2,{MAX_SHARED_ITEM}}}")
 _UP_TO_PREFIX = LazyPattern(rf"^.*?({'|'.join(CARRIED_PREFIXES)})")
 # `省财政厅主办，省国税局、地税局协办`, `由县民政局负责`, `县教育局牵头，县财政局配合`: units whose
@@ -116,9 +117,10 @@ def units_by_verb(text: str | None) -> tuple[str, str] | None:
     roles = []
     for part in parts:
         match = _VERB_PART.match(part)
-        if not match or not match.group(1).rstrip("、").endswith(ORG_SUFFIXES):
+        units = match.group(1).rstrip("、").removesuffix("等") if match else ""  # `省科技厅、省发改委等负责`
+        if not units.endswith(ORG_SUFFIXES):
             return None
-        roles.append((match.group(1).rstrip("、"), match.group(2)))
+        roles.append((units, match.group(2)))
     # Beside a unit that leads (`省发展改革委牵头`), those plainly responsible work with it.
     leading = LEAD_VERBS if not any(verb in STRONG_LEAD_VERBS for _, verb in roles) else STRONG_LEAD_VERBS
     lead = [units for units, verb in roles if verb in leading]
@@ -129,13 +131,16 @@ def units_by_verb(text: str | None) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=4096)
 def is_unit_list(text: str | None) -> bool:
     """Whether a text is nothing but names of organisations (`区人社局、区财政局`), at least one of
-    them plainly an office (`局`, `中心`…, not only places such as `东城区`)."""
+    them plainly an office (`局`, `中心`…) or all of a kind (`各开发区`), not only places such
+    as `东城区`."""
     if not text or not _without_trailing_marks(text).endswith(ORG_SUFFIXES + ("等",)):
         return False  # the common case, told without splitting
-    pieces = [_tidy(piece) for piece, _ in _split_outside_parens(_full_width_parens(text))]
+    pieces = [_tidy(piece) for piece in _join_collective_lists(_split_outside_parens(_full_width_parens(text)))]
     if not pieces or not all(pieces) or any(len(piece) > MAX_UNIT_NAME for piece in pieces):
         return False
-    return all(p.endswith(ORG_SUFFIXES) for p in pieces) and any(p.endswith(OFFICE_SUFFIXES) for p in pieces)
+    # `各开发区`, `有关乡镇`: every one of a kind is an organisation, as an office is
+    return all(p.endswith(ORG_SUFFIXES) for p in pieces) and any(
+        p.endswith(OFFICE_SUFFIXES) or p.startswith(CARRIED_PREFIXES) for p in pieces)
 
 
 def says_first_leads(text: str | None) -> bool:
@@ -280,7 +285,8 @@ def _join_collective_lists(pieces: list[tuple[str, str]]) -> list[str]:
         if bare in CLOSING_NOUNS and out and not run and pieces[k - 1][1] == "、":
             out[-1] += "、" + bare  # `各乡镇党委、政府`: a noun naming no one alone closes the list before it
             continue
-        if sep == "、" and _is_collective_item(bare, run, reaches[k + 1]) and not _is_bare_township(bares[k + 1]):
+        if (sep == "、" and _is_collective_item(bare, run, reaches[k + 1]) and not _is_bare_township(bares[k + 1])
+                and not bares[k + 1].startswith(CARRIED_PREFIXES)):  # `各地、各部门`: each its own prefix, two names
             run.append(bare)
             continue
         if run:
@@ -301,8 +307,9 @@ def _is_collective_item(piece: str, run: list[str], next_reaches_a_name: bool) -
 
 @functools.lru_cache(maxsize=4096)
 def _core_length(piece: str) -> int:
-    """The length of the piece after a carried prefix (`各`, `有关`…)."""
-    return len(_UP_TO_PREFIX.sub("", piece))
+    """The length of the piece after a carried prefix (`各`, `有关`…), without a note in brackets
+    (`各市（县）` is one level, as `各市`)."""
+    return len(_UP_TO_PREFIX.sub("", _FINAL_NOTE.sub("", piece)))
 
 
 def _shares_following_noun(piece: str) -> bool:

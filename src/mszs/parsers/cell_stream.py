@@ -15,7 +15,7 @@ import re
 
 from mszs.normalise.numbers import parse_number
 from mszs.patterns import LazyPattern
-from mszs.vocabulary import ORG_SUFFIXES, PROJECT_ROLES, column_roles
+from mszs.vocabulary import CIRCLED, ORG_SUFFIXES, PROJECT_ROLES, TEXT_ROLES, column_roles
 
 # What a paragraph looks like, by the column roles that accept it.
 LIST_KINDS = {"lead_units": "unit", "units": "unit", "co_units": "unit", "leaders": "person", "deadline": "date"}
@@ -33,6 +33,7 @@ _SEQ = LazyPattern(r"^\s*(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．
 # when each of them is.
 _UNIT_LIST_SEPARATOR = LazyPattern(r"[、，,；;]")
 MAX_UNIT_NAME = 25
+_SUB_ITEM = LazyPattern(f"^[{CIRCLED}]")
 _TRAILING = LazyPattern(r"(?<![、，,；;。.\s])[、，,；;。.\s]+$|等$")  # lookbehind: linear on long runs
 
 
@@ -129,7 +130,10 @@ def _fit_group(roles, group):
         if col > 1 and _takes_more(roles[col - 1], kind) and not _better_ahead(roles, col, kind):
             row[col - 1].append((text, line))
             continue
-        target = next((c for c in range(col, width) if _accepts(roles[c], kind)), None)
+        if col > 1 and (_next_sub_item(row[col - 1], text) or _part_per_sub_item(row, roles, col - 1, kind)):
+            row[col - 1].append((text, line))
+            continue
+        target = _target_column(roles, row, col, kind)
         if target is None:
             rows.append(row)
             row = [[] for _ in roles]
@@ -138,6 +142,40 @@ def _fit_group(roles, group):
         col = target + 1
     rows.append(row)
     return [[_join(cell, group[0][1]) for cell in r] for r in rows]
+
+
+def _target_column(roles, row, col, kind) -> int | None:
+    """The first column from col on that accepts the kind; a second column of a role the row
+    has filled already (`主要任务` then `全年目标任务`, one cell printed for both) gives way
+    to a later column asking for exactly this kind (a leader's name under `分管领导`)."""
+    for c in range(col, len(roles)):
+        if not _accepts(roles[c], kind):
+            continue
+        filled_already = any(roles[k] == roles[c] and row[k] for k in range(c))
+        if filled_already and kind != "text" and _better_ahead(roles, c + 1, kind):
+            continue
+        return c
+    return None
+
+
+def _next_sub_item(cell, text) -> bool:
+    """Whether text goes on the circled sub-items of the cell (`②…` under `①…`)."""
+    return bool(cell) and bool(_SUB_ITEM.match(cell[-1][0])) and text[:1] == _next_circled(cell[-1][0])
+
+
+def _part_per_sub_item(row, roles, col, kind) -> bool:
+    """Whether a text line belongs to the text cell before it, one line for each circled sub-item
+    of the content cell (the progress of `①…②…③…` told on three lines)."""
+    if kind != "text" or roles[col] not in TEXT_ROLES or "content" not in roles:
+        return False
+    content = row[roles.index("content")]
+    sub_items = sum(1 for text, _ in content if _SUB_ITEM.match(text))
+    return len(row[col]) < sub_items
+
+
+def _next_circled(text: str) -> str:
+    at = CIRCLED.find(text[:1])
+    return CIRCLED[at + 1] if 0 <= at < len(CIRCLED) - 1 else ""
 
 
 def continuation_row(header: list[str], cells: list[tuple[str, int]]) -> list[tuple[str, int]] | None:

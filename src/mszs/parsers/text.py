@@ -30,7 +30,7 @@ from mszs.parsers.cleanup import TRADITIONAL_WARNING, simplified
 from mszs.parsers.encoding import decode_text
 from mszs import vocabulary
 from mszs.patterns import LazyPattern
-from mszs.vocabulary import PROJECT_ROLES, cached, column_roles, header_role, is_header_row
+from mszs.vocabulary import ORG_SUFFIXES, PROJECT_ROLES, cached, column_roles, header_role, is_header_row
 
 # Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
 _TABLE_END = LazyPattern(
@@ -57,6 +57,7 @@ MAX_WRAPPED_LINES = 8
 _SENTENCE_MARK = LazyPattern(r"[，,。；;：:！!？?]")
 # Cells pasted from PDF or Word apart by runs of spaces or an ideographic space; or by
 # single spaces, trusted only between header words led by 序号 and rows led by their 序号.
+_HAN = LazyPattern(r"[\u4e00-\u9fff]")
 _WIDE_GAP = LazyPattern(r"[ \u3000\u00a0]{2,}|\u3000")
 _ANY_GAP = LazyPattern(r"[ \u3000\u00a0]+")
 _ROW_NUMBER = LazyPattern(r"^(\d{1,3})[.、．]?$")
@@ -389,7 +390,7 @@ def _spaced_header(text: str):
     if " " not in text.strip() and "\u3000" not in text or "\t" in text or "|" in text:
         return None
     for gap, least in ((_WIDE_GAP, 3), (_ANY_GAP, 4)):
-        cells = gap.split(text.strip())
+        cells = _spaced_header_cells(text, gap)
         if len(cells) < least or (gap is _ANY_GAP and header_role(cells[0]) != "seq"):
             continue
         known = sum(1 for cell in cells if header_role(cell))
@@ -398,11 +399,22 @@ def _spaced_header(text: str):
     return None
 
 
+def _spaced_header_cells(text: str, gap) -> list[str]:
+    """A spaced header's cells; a piece with no word in it joins the next (`1-` + `8月实际完成情况`)."""
+    cells: list[str] = []
+    for piece in gap.split(text.strip()):
+        if cells and not _HAN.search(cells[-1]):
+            cells[-1] += piece
+        else:
+            cells.append(piece)
+    return cells
+
+
 def _read_spaced_table(lines, i, gap, index):
     """Rows are lines split at the header's gap. With a 序号 column a row starts at its
     number; a line between rows that holds one cell is a cell's wrapped text, one that
     holds more is a continuation row."""
-    header = gap.split(lines[i].text.strip())
+    header = _spaced_header_cells(lines[i].text, gap)
     roles = column_roles(header)
     numbered = roles[0] == "seq"
     rows = [[(text, lines[i].number) for text in header]]
@@ -419,7 +431,8 @@ def _read_spaced_table(lines, i, gap, index):
             starts.append(_cell_starts(lines[k].text, gap))
             k += 1
             continue
-        elif len(rows) == 1 or not _spaced_row_follows(lines, _after_wrapped(lines, k, gap), gap, expected, numbered):
+        elif len(rows) == 1 or not _spaced_row_follows(lines, _after_wrapped(lines, k, gap, expected if numbered else None),
+                                                        gap, expected, numbered):
             break
         elif len(cells) == 1:
             _attach_wrapped(rows[-1], starts[-1], lines[k], roles)
@@ -434,11 +447,15 @@ def _read_spaced_table(lines, i, gap, index):
     return _table_from_rows(rows, index), k
 
 
-def _after_wrapped(lines, k, gap) -> int:
+def _after_wrapped(lines, k, gap, expected=None) -> int:
     """The first line after the run of one-cell lines from line k on (a cell wrapped over several:
-    `区农业农村委` / `区林业局` / `区供销联社`), looking no further than a few."""
+    `区农业农村委` / `区林业局` / `区供销联社`), or of unnumbered rows of several cells in a numbered
+    table (a project's second and third task), looking no further than a few."""
     end = min(len(lines), k + MAX_WRAPPED_LINES)
-    while k < end and _spaced_line(lines[k]) and len(gap.split(lines[k].text.strip())) == 1:
+    while k < end and _spaced_line(lines[k]):
+        cells = gap.split(lines[k].text.strip())
+        if len(cells) > 1 and (expected is None or _row_number(cells, expected) is not None):
+            break
         k += 1
     return k
 
@@ -669,6 +686,8 @@ def _wrapped(first: str, second: str) -> bool:
     if first_role and second_role and first_role != second_role:
         return False
     a, b = re.sub(r"\s", "", first), re.sub(r"\s", "", second)
+    if not first_role and second_role and a.endswith(ORG_SUFFIXES) and header_role(a + b) == second_role:
+        return True  # `区政府` + `分管领导`: whose leader the column names
     if _spans_a_header_word(a, b):
         return True
     # `开工`+`时间`: neither a header word alone, together one read by its head
