@@ -34,7 +34,7 @@ def test_outline_labels_follow_levels_and_reset_deeper_counters():
                   numbered(document, "新增学位", 2), numbered(document, "医疗", 1), numbered(document, "免费体检", 2),
                   numbered(document, "保障措施", 0), numbered(document, "要点", 3)]
     plain = document.add_paragraph("正文")
-    numbering = ListNumbering(document)
+    numbering = ListNumbering(document.part.numbering_part.element, lambda: document.styles.element)
     labels = [numbering.label(p._p) for p in paragraphs + [plain]]
     assert labels == ["一、", "（一）", "1.", "2.", "（二）", "1.", "二、", "", ""]
 
@@ -42,7 +42,7 @@ def test_outline_labels_follow_levels_and_reset_deeper_counters():
 def test_paragraph_style_numbering():
     document = docx.Document()
     items = [document.add_paragraph(t, style="List Number") for t in ("甲", "乙")]
-    numbering = ListNumbering(document)
+    numbering = ListNumbering(document.part.numbering_part.element, lambda: document.styles.element)
     assert [numbering.label(p._p) for p in items] == ["1.", "2."]
 
 

@@ -12,13 +12,18 @@ from hypothesis import strategies as st
 import mszs
 from mszs.api import parse_bytes
 from mszs.normalise.dates import date_matches, find_date
-from mszs.normalise.targets import extract_targets
+from mszs.normalise.schedule import read_schedule
+from mszs.normalise.targets import MAX_TARGETS, extract_targets
+from mszs.parsers import read_bytes
 from mszs.normalise.units import SEPARATORS, split_list, split_people, split_units
 from mszs.vocabulary import header_role
 
 LONG = 100_000
 # Numbers, enumerators and separators run together, as a broken cell holds them.
 NUMBERED = ["1，", "、 ", "、1", "，1", "1、 ", "（1）", "一是", "：", "第一，", "1 "]
+# Cells made only of quantities or dates, and a run of tabs (which a text notice separates cells with).
+QUANTITIES = [("3个", 3, "个"), ("3.5万元", 35_000, "元")]
+DATES = [("3月", "2021-03-31", "month"), ("2021年", "2021-12-31", "year")]
 PIECES = ["、", "（", "）", "（县", "（一）", "一、", "1.", "1", "3个", "3.5万元", "2021年", "3月",
           "责任单位：", "局 ", " ", "\n", "\t", "“", "。", "各乡镇、", "县教体局"] + NUMBERED
 MSZS = str(Path(mszs.__file__).parent)
@@ -75,7 +80,7 @@ def test_targets_of_a_hostile_cell_are_quantities_in_it(piece):
     targets = extract_targets(text)
     assert all(target.text in text for target in targets)
     if piece == "3个":
-        assert len(targets) == LONG // 2 and all(target.value == 3 for target in targets)
+        assert len(targets) == MAX_TARGETS and all(target.value == 3 for target in targets)
 
 
 @pytest.mark.parametrize("piece", PIECES)
@@ -111,7 +116,57 @@ def test_a_cell_of_marks_is_split_in_as_many_steps_at_any_length(piece):
         assert _calls(split, _long(piece), built_in=False) <= _calls(split, _long(piece, 100), built_in=False)
 
 
-@pytest.mark.parametrize("piece", NUMBERED)
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(QUANTITIES), st.integers(min_value=1, max_value=3 * MAX_TARGETS))
+def test_a_cell_of_quantities_gives_its_first_targets(quantity, count):
+    piece, value, unit = quantity
+    targets = extract_targets(piece * count)
+    assert len(targets) == min(count, MAX_TARGETS)
+    assert all((t.text, t.value, t.unit, t.comparator, t.kind) == (piece, value, unit, "=", "amount") for t in targets)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(DATES), st.integers(min_value=1, max_value=5_000))
+def test_a_cell_of_dates_gives_every_date_and_the_last_as_its_deadline(date, count):
+    piece, iso, precision = date
+    text = piece * count
+    assert [parsed.text for _, parsed in date_matches(text, 2021)] == [piece] * count
+    assert (find_date(text, 2021).date.isoformat(), find_date(text, 2021).precision) == (iso, precision)
+    schedule = read_schedule(text, 2021)
+    assert (schedule.deadline.date, schedule.deadline.precision, schedule.milestones) == (iso, precision, [])
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(min_value=0, max_value=LONG), st.booleans())
+def test_tabs_after_a_rows_last_text_are_no_columns(tabs, in_every_cell):
+    """Blank cells past the header's width are dropped: the row is as wide as its header."""
+    cells = "\t".join(["\t" * tabs] * 3) if in_every_cell else "\t" * tabs
+    [table] = read_bytes(f"2021年民生实事项目\n序号\t项目名称\t项目内容\t责任单位\t完成时限\n1\t教育提升工程\t{cells}\n"
+                         .encode()).tables
+    assert [len(row.cells) for row in table.rows] == [5, 5]
+
+
+@pytest.mark.parametrize("piece", [piece for piece, _, _ in QUANTITIES])
+def test_whole_parse_of_a_cell_of_quantities_keeps_the_first_targets_and_says_so(piece):
+    notice = parse_bytes(_notice(_long(piece)))
+    [task] = [task for project in notice.projects for task in project.tasks]
+    assert len(task.targets) == MAX_TARGETS
+    assert sum(f"the first {MAX_TARGETS} are its targets" in warning for warning in notice.warnings) == 1
+
+
+@pytest.mark.parametrize("date", DATES)
+def test_whole_parse_of_a_cell_of_dates_has_the_last_as_its_deadline(date):
+    piece, iso, precision = date
+    [task] = [task for project in parse_bytes(_notice(_long(piece))).projects for task in project.tasks]
+    assert (task.deadline.date, task.deadline.precision, task.milestones, task.targets) == (iso, precision, [], [])
+
+
+def test_whole_parse_of_a_cell_of_tabs_is_one_task_of_the_row():
+    [project] = parse_bytes(_notice("\t" * LONG)).projects
+    assert (project.seq, project.name, [task.content for task in project.tasks]) == (1, "教育提升工程", ["教育提升工程"])
+
+
+@pytest.mark.parametrize("piece", NUMBERED + [piece for piece, _, _ in QUANTITIES + DATES] + ["\t"])
 def test_whole_parse_of_a_numbered_cell_takes_a_few_steps_a_character(piece):
     """The notice holds the cell three times; each character costs a few calls at most, and ten
     times the text ten times the calls (`1，` cost 29 a character when every piece of it was tried

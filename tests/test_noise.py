@@ -22,3 +22,12 @@ def test_spam_strings_and_character_runs():
 def test_a_glossed_label_is_read_as_its_label():
     notice = parse_bytes("2022年民生实事\n1.新建学校2所。责(zé)任(rèn)单(dān)位(wèi)：县教育局\n".encode())
     assert notice.projects[0].tasks[0].lead_units == ["县教育局"]
+
+
+def test_a_run_of_characters_between_blank_lines_is_joined_among_thousands_of_them():
+    """Blank lines between the characters of a run are skipped; 10^4 of them (a broken cell) are
+    no run, and the search for one reads them in one pass."""
+    blank = "\n" * 10_000
+    text, warnings = remove_noise(f"通知{blank}县\n\n教\n \n育\n局{blank}完成")
+    assert text == f"通知{blank}县教育局\n完成" and warnings == ["joined 1 run(s) of one character per line"]
+    assert remove_noise(blank) == (blank, [])

@@ -1,5 +1,5 @@
-"""The parser's plain notice (mszs.output) and the library's models (mszs.schemas) stay one output:
-the same fields in the same order with the same defaults, and the same JSON for real notices."""
+"""The parser's plain notice (mszs.output) and the library's models (mszs.schemas), made from it, are
+one output: the same fields in the same order with the same defaults, and the same JSON for real notices."""
 import dataclasses
 from pathlib import Path
 
@@ -37,6 +37,14 @@ def test_each_model_has_a_plain_class_with_its_fields_and_defaults(model):
     for name, info in model.model_fields.items():
         expected = dataclasses.MISSING if info.is_required() else info.get_default(call_default_factory=True)
         assert _as_data(_plain_default(fields[name])) == _as_data(expected), name
+
+
+def test_the_models_name_each_other_where_the_plain_classes_do():
+    assert schemas.Task.model_fields["targets"].annotation == list[schemas.Target]
+    assert schemas.Task.model_fields["deadline"].annotation == schemas.Deadline | None
+    assert schemas.Notice.model_fields["notice"].default_factory is schemas.NoticeInfo
+    assert issubclass(schemas.Milestone, schemas.DatedText) and issubclass(schemas.Deadline, schemas.DatedText)
+    assert schemas.TaskOrigin.__doc__ == output.TaskOrigin.__doc__ and schemas.Task.__doc__ is None
 
 
 def test_a_plain_notice_with_defaults_gives_the_json_of_its_model():

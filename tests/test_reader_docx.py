@@ -1,4 +1,5 @@
 import io
+import zipfile
 
 import pytest
 from docx import Document as WordDocument
@@ -151,3 +152,32 @@ def test_damaged_docx_is_unreadable():
     data = _bytes(word)
     with pytest.raises(UnreadableInput):
         read_bytes(data[: len(data) // 2])
+
+
+def _with_part(data: bytes, name: str, content: bytes) -> bytes:
+    """The package with one part's bytes replaced."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as package:
+        for entry in source.infolist():
+            package.writestr(entry, content if entry.filename == name else source.read(entry))
+    return out.getvalue()
+
+
+def test_the_styles_part_is_read_only_for_a_paragraph_that_has_a_style():
+    word = WordDocument()
+    word.add_paragraph("通知")
+    plain = _with_part(_bytes(word), "word/styles.xml", b"<w:styles")  # damaged: never parsed
+    assert [b.text for b in read_docx(plain).blocks] == ["通知"]
+    word.add_paragraph("甲", style="List Number")
+    with pytest.raises(UnreadableInput):
+        read_docx(_with_part(_bytes(word), "word/styles.xml", b"<w:styles"))
+
+
+def test_a_package_whose_main_part_is_no_word_document_is_unreadable():
+    word = WordDocument()
+    word.add_paragraph("通知")
+    data = _bytes(word)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        types = package.read("[Content_Types].xml").replace(b"document.main+xml", b"template.main+xml")
+    with pytest.raises(UnreadableInput):
+        read_docx(_with_part(data, "[Content_Types].xml", types))

@@ -1,11 +1,11 @@
-"""The output as mszs builds it: plain dataclasses with the fields of :mod:`mszs.schemas`' models.
+"""The output as mszs builds it: plain dataclasses, the one definition of the output's fields.
 
 Importing pydantic and building its models costs a command more than parsing a small notice
 does, so the interpreter and the normalisers build these, ``mszs parse`` writes them as JSON
 directly (:func:`mszs.emit.to_json`), and :func:`mszs.api.parse` validates them into the
-library's models (:func:`mszs.schemas.from_output`). Each class has the fields of the model of
-its name, in the same order and with the same defaults, so both give the same JSON;
-tests/test_output.py keeps them so. Meanings are documented on the models.
+library's models (:func:`mszs.schemas.from_output`). :mod:`mszs.schemas` makes each model from
+the class of its name here (fields, order, defaults, docstring), so both give the same JSON.
+A class's fields may name only the classes defined above it.
 """
 from __future__ import annotations
 
@@ -46,15 +46,15 @@ class Target:
     unit: str
     comparator: Comparator = "="
     value_max: Optional[float | int] = None
-    metric: Optional[str] = None
+    metric: Optional[str] = None  # what the number measures (新增学位3800个 → 新增学位)
     kind: Literal["amount", "change", "rate", "percent"] = "amount"
-    value_from: Optional[float | int] = None
+    value_from: Optional[float | int] = None  # 由8万元提高到16万元: value_from 80000
 
 
 @dataclass(kw_only=True, slots=True)
 class DatedText:
     text: str
-    date: Optional[str] = None
+    date: Optional[str] = None  # ISO YYYY-MM-DD
     precision: Optional[Precision] = None
 
 
@@ -65,18 +65,22 @@ class Deadline(DatedText):
 
 @dataclass(kw_only=True, slots=True)
 class Milestone(DatedText):
-    group: Optional[str] = None
-    targets: list[Target] = field(default_factory=list)
+    group: Optional[str] = None  # the sub-heading the step sits under
+    targets: list[Target] = field(default_factory=list)  # interim targets
 
 
 @dataclass(kw_only=True, slots=True)
 class Detail:
+    """A cell of a column the contract has no field for (`建设地点`, `总投资（万元）`): its header and text."""
+
     label: str
     text: str
 
 
 @dataclass(kw_only=True, slots=True)
 class TaskOrigin:
+    """Where the task's row or item sits in the source (see Origin.describe)."""
+
     line: Optional[int] = None
     page: Optional[int] = None
     table: Optional[int] = None

@@ -150,8 +150,13 @@ UNIT_ROLES = ("lead_units", "units", "co_units")
 TEXT_ROLES = ("progress", "problems", "next_steps", "remarks")
 
 
+_SQUASHED = LazyPattern(r"[\s\u3000:：*＊]+")
+_LABELLED_VALUE = LazyPattern(r"[:：]\s*\S")
+_SPACES = LazyPattern(r"\s+")
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"[\s\u3000:：*＊]+", "", text)
+    return _SQUASHED.sub("", text)
 
 
 def _header_index() -> dict[str, str]:
@@ -164,7 +169,7 @@ def _header_index() -> dict[str, str]:
 
 def _build_indexes() -> None:
     """The lookup tables derived from the word lists; built again when a user vocabulary extends them."""
-    global _HEADER_INDEX, _HEAD_INDEX, _HEADS_LONGEST_FIRST, _LABEL_WORDS, _LONGEST_LABEL
+    global _HEADER_INDEX, _HEAD_INDEX, _HEADS_LONGEST_FIRST, _LABEL_WORDS, _LONGEST_LABEL, _LABEL_LAST_CHARACTERS
     global HEADER_WORD_SET, HEADER_WORD_STARTS
     _HEADER_INDEX = _header_index()
     HEADER_WORD_SET = frozenset(re.sub(r"\s", "", word) for words in HEADER_WORDS.values() for word in words)
@@ -174,6 +179,7 @@ def _build_indexes() -> None:
     _HEADS_LONGEST_FIRST = sorted(_HEAD_INDEX, key=len, reverse=True)
     _LABEL_WORDS = frozenset(label_words())
     _LONGEST_LABEL = max(map(len, _LABEL_WORDS))
+    _LABEL_LAST_CHARACTERS = frozenset(word[-1] for word in _LABEL_WORDS)
     for clear in _CACHES:
         clear()
 
@@ -210,7 +216,7 @@ def header_role(cell_text: str) -> str | None:
     ``责任主体与协同单位``) is read by its first part; a cell such as ``责任单位（牵头）`` or
     ``2021年完成时限`` matches the longest header word it ends or starts with; then the cue words.
     """
-    if re.search(r"[:：]\s*\S", cell_text):
+    if _LABELLED_VALUE.search(cell_text):
         return None  # `牵头单位：县教育局` is a labelled value, not a header
     text = _squash(cell_text)
     text = _without_final_note(text).rstrip("%％") or text  # `总投资（万元）`, `1-8月实际完成率%`
@@ -307,7 +313,7 @@ _PERIOD_HEADER = LazyPattern(r"^((?:第?[一二三四1-4]季度|[上下]半年|�
 
 def period_header(header: str) -> str | None:
     """The period a column header names when it heads what is due by then (`一季度目标` → 一季度)."""
-    match = _PERIOD_HEADER.match(re.sub(r"\s+", "", header or ""))
+    match = _PERIOD_HEADER.match(_SPACES.sub("", header or ""))
     return match.group(1) if match else None
 
 
@@ -317,12 +323,21 @@ def is_header_row(cells: list[str], partial: bool = False) -> bool:
 
     ``partial`` accepts the lower row of a two-row header (`牵头单位 | 配合单位`), which
     may hold as few as one header word."""
-    roles = [header_role(c) or ("period_steps" if period_header(c) else None) for c in cells if c.strip()]
-    known = [r for r in roles if r]
+    filled = [c for c in cells if c.strip()]
+    known: list[str] = []
+    unknown = 0
+    for c in filled:
+        role = header_role(c) or ("period_steps" if period_header(c) else None)
+        if role:
+            known.append(role)
+            continue
+        unknown += 1
+        if partial or unknown * 3 > len(filled):  # over a third unknown: no header, whatever the other cells are
+            return False
     if partial:
-        return bool(known) and len(known) == len(roles)
+        return bool(known)
     # A header names different things; a row of project names all ending in 项目 names one.
-    if len(known) < 2 or len(known) * 3 < len(roles) * 2 or len(set(known)) < 2:
+    if len(known) < 2 or len(known) * 3 < len(filled) * 2 or len(set(known)) < 2:
         return False
     return any(r in ("content", "lead_units", "units", "name") for r in known)
 
@@ -348,7 +363,9 @@ def label_words() -> list[str]:
 
 
 def label_word_ending(text: str) -> str | None:
-    """The longest label word the text ends with."""
+    """The longest label word the text ends with (none when no label word ends as it does)."""
+    if text[-1:] not in _LABEL_LAST_CHARACTERS:
+        return None
     for size in range(min(len(text), _LONGEST_LABEL), 0, -1):
         if text[-size:] in _LABEL_WORDS:
             return text[-size:]

@@ -735,6 +735,7 @@ def _label_block_follows(paragraphs: list[Paragraph], k: int) -> bool:
     return False
 
 
+@cached  # asked of a line as itself, as the line after an item and as the line after a wrapped one
 def _is_label_line(text: str) -> bool:
     """`牵头单位：…`, or a responsibility clause standing alone under its item (`（责任单位：…）`)."""
     text = text.strip()
@@ -775,7 +776,7 @@ def _label_start(run: str) -> int | None:
 def _clause_start(text: str) -> int | None:
     """Where a trailing responsibility clause starts, or None."""
     stripped = text.rstrip("。.；; \t")
-    labels = _labels(stripped)
+    labels = _labels(text)  # the same as the stripped text's (a label ends at a colon), and asked already
     bracket = _final_bracket(stripped) if stripped.endswith(_UNIT_CLAUSE_CLOSERS) else None
     if bracket is not None and not labels and _names_units(stripped[bracket + 1:-1]):
         return bracket

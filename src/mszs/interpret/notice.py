@@ -11,7 +11,7 @@ from mszs.interpret.prose import counted_instead, read_prose_lists, split_counte
 from mszs.interpret.records import ProjectRecord, TaskRecord
 from mszs.interpret.tables import read_tables
 from mszs.normalise.schedule import read_period_steps, read_schedule
-from mszs.normalise.targets import extract_targets
+from mszs.normalise.targets import MAX_TARGETS, extract_targets
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import lead_and_co_units, says_first_leads, split_people
 from mszs.output import Detail, NoticeInfo, Project, Task, TaskOrigin
@@ -125,6 +125,9 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, first_le
     label = _task_label(project, content)
     for text in [*schedule.unresolved, *periods.unresolved]:
         warnings.append(f"{label}: no date in schedule line {text!r}")
+    targets = extract_targets(content)
+    if len(targets) == MAX_TARGETS:
+        warnings.append(f"{label}: the text states {MAX_TARGETS} amounts or more; the first {MAX_TARGETS} are its targets")
     origin = record.origin
     lead_units, co_units = lead_and_co_units(fields.get("lead_units"), fields.get("units"), fields.get("co_units"),
                                              first_leads)
@@ -135,7 +138,7 @@ def _task(record: TaskRecord, project: ProjectRecord, year: int | None, first_le
         leaders=split_people(fields.get("leaders")),
         deadline=schedule.deadline or periods.deadline,
         milestones=[*schedule.milestones, *periods.milestones],
-        targets=extract_targets(content) + extract_targets(fields.get("targets", "")),
+        targets=targets + extract_targets(fields.get("targets", "")),
         progress=clean_text(fields.get("progress")) or None,
         problems=clean_text(fields.get("problems")) or None,
         next_steps=clean_text(fields.get("next_steps")) or None,

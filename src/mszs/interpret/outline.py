@@ -52,6 +52,13 @@ MARK_STYLES: tuple[MarkStyle, ...] = (
     MarkStyle("●", 4, LazyPattern(rf"^\s*([{_BULLETS}])\s*")),
 )
 _STYLE_RANK = {style.name: style.rank for style in MARK_STYLES}
+_BUILT_IN_STYLES = MARK_STYLES
+
+
+@functools.cache
+def _any_built_in_mark() -> re.Pattern:
+    """Where any built-in mark starts a text: most texts have none, told by one pattern, not eleven."""
+    return re.compile("|".join(f"(?:{style.pattern.pattern})" for style in _BUILT_IN_STYLES))
 
 
 def add_mark_style(style: MarkStyle) -> None:
@@ -63,6 +70,7 @@ def add_mark_style(style: MarkStyle) -> None:
     MARK_STYLES = (style, *MARK_STYLES)
     _STYLE_RANK[style.name] = style.rank
     enumerator.cache_clear()
+    bare_mark.cache_clear()
 # A mark may skip this many numbers (an item dropped from a pasted page) and still continue its run.
 MAX_SKIPPED = 1
 # The highest number a top-level heading may have when it is the first of its style met.
@@ -89,6 +97,7 @@ def enumerator(text: str) -> Enumerated | None:
     return Enumerated(style.rank, enumerator_value(match.group(1)), text[match.end():], style.name)
 
 
+@functools.lru_cache(maxsize=8192)  # asked of each paragraph twice: as itself, and as the line above the next
 def bare_mark(text: str) -> bool:
     """`（一）` alone on its line: the item's text is on the next line."""
     match, _ = _match(text)
@@ -97,6 +106,8 @@ def bare_mark(text: str) -> bool:
 
 def _match(text: str) -> tuple[re.Match | None, MarkStyle | None]:
     for style in MARK_STYLES:
+        if style is _BUILT_IN_STYLES[0] and not _any_built_in_mark().match(text):
+            break  # (the user's styles, tried first, are tried one by one)
         match = style.pattern.match(text)
         if match:
             return match, style
@@ -125,8 +136,8 @@ SUB_ITEM_MARKS = RUN_IN_MARKS[-1:]
 
 def run_in_starts(text: str, first: int = 1, marks: tuple[re.Pattern, ...] = RUN_IN_MARKS) -> list[int]:
     """Where the items of the longest run numbered from ``first`` (1, 2, 3…) inside a text start."""
-    if first == 1 and not _SECOND_MARK.search(text):
-        return []  # no run without its second item: most paragraphs, told by one search
+    if first == 1 and not (("二" in text or "2" in text or "②" in text) and _SECOND_MARK.search(text)):
+        return []  # no run without its second item (most paragraphs hold none of its characters)
     best: list[int] = []
     for pattern in marks:
         starts: list[int] = []

@@ -69,6 +69,11 @@ class _Columns:
         self.periods = [period_header(name) if role in (None, "content", "deadline") or _PLANNED.search(name) else None
                         for role, name in zip(self.roles, self.names)]
         self.roles = ["period_steps" if period else role for role, period in zip(self.roles, self.periods)]
+        # every row is asked for the cells of a dozen roles: each role's columns are found once
+        self.columns: dict[str | None, list[int]] = {}
+        for k, role in enumerate(self.roles):
+            self.columns.setdefault(role, []).append(k)
+        self.dated = {role: self._dated(role) for role in self.columns}
 
     def without_field(self) -> list[int]:
         """The named columns no contract field takes."""
@@ -81,11 +86,14 @@ class _Columns:
     def cells(self, row: Row, role: str) -> list[str]:
         """The row's cells of a role; a milestone column's cells led by its date (`一季度：…`)."""
         return [f"{self.periods[k]}：{row.cells[k].text.strip()}" if self.periods[k] and row.cells[k].text.strip()
-                else row.cells[k].text for k, r in enumerate(self.roles) if r == role and k < len(row.cells)]
+                else row.cells[k].text for k in self.columns.get(role, ()) if k < len(row.cells)]
 
     def for_periods(self, role: str) -> bool:
         """Whether a role has several columns, each for a period (`1-6月完成情况`, `截至9月底进展`)."""
-        periods = [_DATED_HEADER.search(name) for name, r in zip(self.names, self.roles) if r == role]
+        return self.dated.get(role, False)
+
+    def _dated(self, role: str | None) -> bool:
+        periods = [_DATED_HEADER.search(self.names[k]) for k in self.columns[role]]
         return (len(periods) >= 2 and all(periods)
                 and len({period.group(0) for period in periods}) == len(periods))  # not `1-8月完成情况`, `1-8月完成率`
 
@@ -93,7 +101,7 @@ class _Columns:
         return next((t for t in self.cells(row, role) if t.strip()), "")
 
     def has(self, role: str) -> bool:
-        return role in self.roles
+        return role in self.columns
 
     def role(self, column: int) -> str | None:
         """The role of a column; a cell beyond the header's width has none."""

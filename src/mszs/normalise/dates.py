@@ -147,15 +147,35 @@ def _to_date(match: re.Match, year: int | None) -> tuple[datetime.date, str] | N
     return datetime.date(resolved, 12, 31), "year"
 
 
+class _Groups(dict):
+    """A date match's groups by name, and 0 for the whole match, read as from the match."""
+    group = dict.__getitem__
+
+
+@functools.lru_cache(maxsize=4096)  # a schedule repeats its dates, a hostile cell 50,000 times
+def _parsed(printed: str, matched: str, groups: tuple[str | None, ...], year: int | None) -> ParsedDate | None:
+    """The date a match of _DATE gives (``printed``: its text before digits were folded): what
+    _to_date makes of its groups, which are all it reads."""
+    named = _Groups({name: groups[index - 1] for name, index in _DATE.groupindex.items()})
+    named[0] = matched
+    resolved = _to_date(named, year)
+    return ParsedDate(printed, *resolved) if resolved else None
+
+
+def _parsed_match(match: re.Match, printed: str, year: int | None) -> ParsedDate | None:
+    return _parsed(printed, match.group(), match.groups(), year)
+
+
 def date_matches(text: str, year: int | None) -> Iterator[tuple[re.Match, ParsedDate]]:
     """Every resolvable date expression in text, in order (on digit-folded text)."""
     folded = fold_digits(text or "")
     for match in _DATE.finditer(folded):
-        if match.start() == match.end():  # the pattern's parts are all optional: nothing here
+        start, end = match.span()
+        if start == end:  # the pattern's parts are all optional: nothing here
             continue
-        resolved = _to_date(match, year)
-        if resolved:
-            yield match, ParsedDate(text[match.start():match.end()], *resolved)
+        parsed = _parsed_match(match, text[start:end], year)
+        if parsed:
+            yield match, parsed
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every piece of a schedule line, which repeat in long cells
@@ -166,8 +186,7 @@ def leading_date(text: str, year: int | None) -> ParsedDate | None:
         word = next(word for word in LEAD_INS if stripped.startswith(word))
         stripped = stripped[len(word):].lstrip()
     match = _DATE.match(fold_digits(stripped))
-    resolved = _to_date(match, year) if match else None
-    return ParsedDate(stripped[:match.end()], *resolved) if resolved else None
+    return _parsed_match(match, stripped[:match.end()], year) if match else None
 
 
 def find_date(text: str, year: int | None) -> ParsedDate | None:

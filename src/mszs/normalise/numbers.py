@@ -8,6 +8,7 @@ Values are computed with Decimal so that multipliers folded in later (16.4亿) s
 """
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 
 from mszs.normalise.text import fold_digits
@@ -27,8 +28,11 @@ _ARABIC = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _CHINESE = LazyPattern(rf"[{CHINESE_NUMERAL_START}][{CHINESE_NUMERAL_CHARS}]*")
 
 
+@functools.lru_cache(maxsize=4096)  # a notice prints the same few numbers again and again
 def to_decimal(text: str) -> Decimal | None:
     """The exact value of a printed number, or None if the text is not one number."""
+    if text.isascii() and text.isdigit():
+        return Decimal(text)  # most numbers: what the rest would make of them, told at once
     text = fold_digits(text.strip()).replace("，", ",")
     if _ARABIC.fullmatch(text):
         try:

@@ -76,12 +76,16 @@ def is_heading(line: str) -> bool:
     return bool(match and line[match.end():].strip())
 
 
-def is_bare_date(text: str, year: int | None) -> bool:
-    """True when the text says nothing but a date (or a date range)."""
-    rest = text
-    for match, _ in reversed(list(date_matches(text, year))):
-        rest = rest[:match.start()] + rest[match.end():]
-    return bool(rest != text and not _FILLER.sub("", rest))
+def bare_date(text: str, year: int | None) -> ParsedDate | None:
+    """The date a text says when it says nothing but a date (or a date range): the last one."""
+    rest: list[str] = []  # the text between the dates, joined once (cutting each out copied the text)
+    end, parsed = 0, None
+    for match, parsed in date_matches(text, year):
+        rest.append(text[end:match.start()])
+        end = match.end()
+    if parsed is None or _FILLER.sub("", "".join(rest) + text[end:]):
+        return None
+    return parsed
 
 
 def _deadline(parsed: ParsedDate, text: str) -> Deadline:
@@ -114,9 +118,11 @@ def inline_steps(line: str) -> list[str]:
 def read_schedule(text: str, year: int | None) -> Schedule:
     """A 完成时限 cell: one bare date or one step is the deadline (`9月投入使用`); several steps are
     milestones, the latest the deadline."""
+    if not text or text.isspace():
+        return Schedule(deadline=None)  # most tasks have no such cell: told before the lines are looked for
     lines = _lines(text)
-    if len(lines) == 1 and is_bare_date(lines[0], year):
-        parsed = find_date(lines[0], year)
+    parsed = bare_date(lines[0], year) if len(lines) == 1 else None
+    if parsed:
         return Schedule(deadline=_deadline(parsed, lines[0]))
     year_alone = _BARE_YEAR.match(lines[0]) if len(lines) == 1 else None
     if year_alone:
@@ -131,6 +137,8 @@ def read_schedule(text: str, year: int | None) -> Schedule:
 def read_period_steps(text: str, year: int | None) -> Schedule:
     """The cells of columns that each name a period (`一季度目标`, `二季度`): each is a milestone; the
     latest is the deadline only when it closes the year (a quarterly report's `一季度目标` is no deadline)."""
+    if not text or text.isspace():
+        return Schedule(deadline=None)
     milestones, unresolved = _dated_steps(_lines(text), year)
     latest = _latest(milestones)
     return Schedule(deadline=latest if latest and latest.date.endswith("-12-31") else None,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from functools import cached_property
 from decimal import Decimal
 
 from mszs.normalise.dates import leading_date
@@ -122,6 +121,9 @@ _QUANTITY = LazyPattern(
 )
 _PER_EACH = LazyPattern(r"每[\u4e00-\u9fff]{1,2}$")
 _METRIC_END = LazyPattern(rf"[\d{CHINESE_NUMERAL_START}的]")
+# A task states a handful of amounts (16 at most in the corpus); a cell of thousands (`3个3个…`) is
+# broken, not a list of targets, and reading every one would cost seconds: the first are kept.
+MAX_TARGETS = 100
 # How far before and after a quantity its comparator words are looked for (不低于每人每月…).
 _NEAR = 32
 # A metric names what is counted in a few words, and 由/从 opens a change close to its verb:
@@ -135,23 +137,28 @@ class _Clauses:
 
     def __init__(self, text: str):
         self.text = text
+        self._breaks: list[int] | None = None
 
-    @cached_property
     def breaks(self) -> list[int]:
-        """Found when a quantity first asks: a text with none (`1，1，…`) needs no breaks."""
-        return [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
+        """Found when a quantity first asks: a text with none (`1，1，…`) needs no breaks.
+        (Not a cached_property, whose lock cost more than finding them.)"""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
+        return self._breaks
 
     def before(self, position: int, limit: int = MAX_METRIC_CLAUSE) -> str:
         """The clause's text up to ``position`` (``_CLAUSE_BREAK.split(text[:position])[-1]``),
         its last ``limit`` characters at most."""
-        k = bisect_left(self.breaks, position)
-        return self.text[max(self.breaks[k - 1] + 1 if k else 0, position - limit):position]
+        breaks = self.breaks()
+        k = bisect_left(breaks, position)
+        return self.text[max(breaks[k - 1] + 1 if k else 0, position - limit):position]
 
     def after(self, position: int, limit: int = MAX_METRIC_CLAUSE) -> str:
         """The clause's text from ``position`` (``_CLAUSE_BREAK.split(text[position:])[0]``),
         its first ``limit`` characters at most."""
-        k = bisect_left(self.breaks, position)
-        return self.text[position:min(self.breaks[k] if k < len(self.breaks) else len(self.text), position + limit)]
+        breaks = self.breaks()
+        k = bisect_left(breaks, position)
+        return self.text[position:min(breaks[k] if k < len(breaks) else len(self.text), position + limit)]
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -194,12 +201,18 @@ def _by_length(table: dict) -> list[tuple[str, str]]:
 _BEFORE_BY_LENGTH = _by_length(COMPARATORS_BEFORE)
 _AFTER_BY_LENGTH = _by_length(COMPARATORS_AFTER)
 _LEAD_WORDS = frozenset([*COMPARATORS_BEFORE, *WEAK_BEFORE])
+_AFTER_WORDS = tuple(COMPARATORS_AFTER)
+_WEAK_WORDS = tuple(WEAK_BEFORE)
+_ADVERB = LazyPattern("|".join(ADVERB_COMPARATORS))
 _LONGEST_LEAD_WORD = max(map(len, _LEAD_WORDS))
+_LEAD_WORD_LAST_CHARACTERS = frozenset(word[-1] for word in _LEAD_WORDS)
 
 
 def _lead_word_ending(text: str, words=_LEAD_WORDS) -> str | None:
     """The longest of the words the text ends with, found by looking its last characters up
-    (a loop of endswith over every word cost more)."""
+    (a loop of endswith over every word cost more), once its last character may end one."""
+    if text[-1:] not in _LEAD_WORD_LAST_CHARACTERS:
+        return None
     for size in range(min(len(text), _LONGEST_LEAD_WORD), 0, -1):
         if text[-size:] in words:
             return text[-size:]
@@ -222,19 +235,19 @@ def _comparator(match: re.Match, text: str) -> str:
                 return sign
     elif word := _lead_word_ending(before, COMPARATORS_BEFORE):
         return COMPARATORS_BEFORE[word]
-    clause = _CLAUSE_BREAK.split(before)[-1]
-    for word, sign in ADVERB_COMPARATORS.items():
-        at = clause.rfind(word)
-        if at >= 0 and len(clause) - at - len(word) <= 4:
-            return sign
-    for word, sign in _AFTER_BY_LENGTH:
-        if after.startswith(word):
-            return sign
+    # (each group of words is looked for at once first: most quantities have none of them)
+    if _ADVERB.search(before):
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        for word, sign in ADVERB_COMPARATORS.items():
+            at = clause.rfind(word)
+            if at >= 0 and len(clause) - at - len(word) <= 4:
+                return sign
+    if after.startswith(_AFTER_WORDS):
+        return next(sign for word, sign in _AFTER_BY_LENGTH if after.startswith(word))
     if match.group("more"):
         return MORE_THAN[match.group("more")]
-    for word, sign in WEAK_BEFORE.items():
-        if before.endswith(word):
-            return sign
+    if before.endswith(_WEAK_WORDS):
+        return next(sign for word, sign in WEAK_BEFORE.items() if before.endswith(word))
     return "="
 
 
@@ -242,24 +255,30 @@ def _metric(clauses: _Clauses, start: int, end: int) -> str | None:
     """What the quantity measures: the clause words before it (新增学位3800个 →
     新增学位), joined to the words after it when only a verb precedes
     (完成65个行政村生活污水治理 → 完成行政村生活污水治理)."""
-    before = _ENUMERATOR.sub("", clauses.before(start)).rstrip(" \t\u3000")
+    before = clauses.before(start)
+    enumerated = _ENUMERATOR.match(before)
+    before = (before[enumerated.end():] if enumerated else before).rstrip(" \t\u3000")
     word = _lead_word_ending(before)
     if word:
         before = before[:-len(word)]
     date = leading_date(before, 2000)  # any year: only where the date ends matters
     if date:
         before = before[before.find(date.text) + len(date.text):]
-    for word in METRIC_FILLERS:
-        before = before.removeprefix(word)
-    for word in METRIC_TAILS:
-        before = before.removesuffix(word)
+    if before.startswith(METRIC_FILLERS):  # (one test first: most clauses open with none)
+        for word in METRIC_FILLERS:
+            before = before.removeprefix(word)
+    if before.endswith(METRIC_TAILS):
+        for word in METRIC_TAILS:
+            before = before.removesuffix(word)
     before = before.strip()
     if len(before) > 2:
         return before
     after = clauses.after(end)
-    for word in COMPARATORS_AFTER:
-        after = after.removeprefix(word)
-    after = _METRIC_END.split(after, maxsplit=1)[0].strip()
+    if after.startswith(_AFTER_WORDS):
+        for word in COMPARATORS_AFTER:
+            after = after.removeprefix(word)
+    metric_end = _METRIC_END.search(after)
+    after = (after[:metric_end.start()] if metric_end else after).strip()
     return (before + after) or None
 
 
@@ -282,7 +301,7 @@ def _target(match: re.Match, clauses: _Clauses, printed: str) -> Target | None:
     if match.group("per"):
         unit = f"{unit}/{match.group('per')}"
         kind = "rate"
-    elif _PER_EACH.search(text[max(0, match.start() - 3):match.start()]):
+    elif "每" in (lead := text[max(0, match.start() - 3):match.start()]) and _PER_EACH.search(lead):
         kind = "rate"  # 每人2元
     return Target(
         text=printed,
@@ -295,13 +314,12 @@ def _target(match: re.Match, clauses: _Clauses, printed: str) -> Target | None:
     )
 
 
-def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], clauses: _Clauses) -> Target | None:
+def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], clauses: _Clauses, text: str) -> Target | None:
     """Two amounts read as one: a change (由8万元提高到16万元) or a range
-    written with the unit twice (400名至500名)."""
+    written with the unit twice (400名至500名). ``clauses`` are of the digit-folded text, ``text`` as printed."""
     (match, target), (following, new) = first, second
     if new.unit != target.unit:
         return None
-    text = clauses.text
     between = text[match.end():following.start()].strip()
     span = text[match.start():following.end()]
     clause = clauses.before(match.start())
@@ -313,21 +331,20 @@ def _joined(first: tuple[re.Match, Target], second: tuple[re.Match, Target], cla
     return None
 
 
-def _merge_pairs(found: list[tuple[re.Match, Target]], text: str) -> list[Target]:
+def _merge_pairs(found: list[tuple[re.Match, Target]], clauses: _Clauses, text: str) -> list[Target]:
     if len(found) < 2:
-        return [target for _, target in found]  # no pair: the text's clauses need not be found
+        return [target for _, target in found]
     targets: list[Target] = []
-    clauses = _Clauses(text)
     i = 0
     while i < len(found):
-        joined = _joined(found[i], found[i + 1], clauses) if i + 1 < len(found) else None
+        joined = _joined(found[i], found[i + 1], clauses, text) if i + 1 < len(found) else None
         targets.append(joined or found[i][1])
         i += 2 if joined else 1
     return targets
 
 
 def extract_targets(text: str) -> list[Target]:
-    """Every quantity in text that states an amount to deliver."""
+    """Every quantity in text that states an amount to deliver, the first MAX_TARGETS at most."""
     text = text or ""
     folded = fold_digits(text)
     quoted = _quoted_spans(folded)
@@ -339,4 +356,6 @@ def extract_targets(text: str) -> list[Target]:
         target = _target(match, clauses, text[match.start():match.end()])
         if target:
             found.append((match, target))
-    return _merge_pairs(found, text)
+            if len(found) == 2 * MAX_TARGETS:  # as many as the first MAX_TARGETS, joined in pairs, may take
+                break
+    return _merge_pairs(found, clauses, text)[:MAX_TARGETS]

@@ -48,12 +48,10 @@ OFFICE_SUFFIXES = ("局", "委", "办", "院", "中心", "部", "公司", "集�
 MAX_UNIT_NAME = 25
 _PARENTHESISED = LazyPattern(r"（[^（）]*）")
 _FINAL_PARENTHESISED = LazyPattern(r"（[^（）]*）$")
-_SPACES = LazyPattern(r"\s+")
 _PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
 # `…、河南银保监局等相关部门`: the others alike, no unit of their own.
 _OTHERS_ALIKE = LazyPattern(r"等(?:(?:相关|有关|其他|其它)?(?:部门|单位))?$")
 _TRAILING_MARKS = "、，,；;。.：:"
-_LEADING = LazyPattern(r"^[、，,；;。.：:\s]+")
 
 
 def _without_trailing_marks(text: str) -> str:
@@ -77,7 +75,8 @@ def split_units(text: str | None) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)  # a notice names the same units row after row
 def _split_units(text: str) -> tuple[str, ...]:
-    pieces = _split_outside_parens(_UNIT_NOTE.sub("", _full_width_parens(text)))
+    text = _full_width_parens(text)
+    pieces = _split_outside_parens(_UNIT_NOTE.sub("", text) if "（" in text else text)
     names = []
     for piece in _join_collective_lists(pieces):
         name = _tidy(piece)
@@ -162,18 +161,20 @@ def split_people(text: str | None) -> list[str]:
     titles around a name (`副县长张三`, `张三（副县长）`, `张三同志`) dropped."""
     if not text:
         return []
-    people = []
-    for piece, _ in _pieces_outside_parens(_full_width_parens(text), SEPARATORS + "/\n"):
-        if piece.strip().startswith(CARRIED_PREFIXES):
-            people.append(_tidy(piece))  # 各区区长: an office many hold, kept with its title
-            continue
-        tokens = _PARENTHESISED.sub(" ", piece).split()
-        # Names are two to four characters; a one-character token is half a name padded with spaces.
-        if len(tokens) > 1 and all(len(t) >= 2 for t in tokens):
-            people.extend(_without_titles(_without_trailing_marks(t)) for t in tokens)
-        elif tokens:
-            people.append(_without_titles(_without_trailing_marks("".join(tokens))))
-    return [name for name in people if name]
+    pieces = _pieces_outside_parens(_full_width_parens(text), SEPARATORS + "/\n")
+    return [name for piece, _ in pieces for name in _people_in(piece) if name]
+
+
+@functools.lru_cache(maxsize=4096)  # leaders are named task after task, a hostile cell's pieces thousands of times
+def _people_in(piece: str) -> tuple[str, ...]:
+    """The names one piece of a list of leaders holds."""
+    if piece.strip().startswith(CARRIED_PREFIXES):
+        return (_tidy(piece),)  # 各区区长: an office many hold, kept with its title
+    tokens = _PARENTHESISED.sub(" ", piece).split()
+    # Names are two to four characters; a one-character token is half a name padded with spaces.
+    if len(tokens) > 1 and all(len(t) >= 2 for t in tokens):
+        return tuple(_without_titles(_without_trailing_marks(t)) for t in tokens)
+    return (_without_titles(_without_trailing_marks("".join(tokens))),) if tokens else ()
 
 
 def _without_titles(name: str) -> str:
@@ -195,10 +196,11 @@ def _split_outside_parens(text: str, split_on_space: bool = True) -> list[tuple[
 
 _OPENING, _CLOSING = "（【《[", "）】》]"
 _SPACE_NAMED = dict.fromkeys(" \t\u3000", "space")  # a piece's separator, other marks as themselves
+_BRACKETS = LazyPattern(f"[{re.escape(_OPENING + _CLOSING)}]")
 
 
 def _pieces_outside_parens(text: str, separators: str) -> list[tuple[str, str]]:
-    if not any(bracket in text for bracket in _OPENING + _CLOSING):
+    if not _BRACKETS.search(text):
         # Most texts have no brackets: split in one call, not mark by mark (a cell of 10^5 marks).
         parts = _marks(separators).split(text)
         return list(zip(parts[::2], [*map(_SPACE_NAMED.get, parts[1::2], parts[1::2]), ""]))
@@ -258,7 +260,8 @@ def _is_whole_name(piece: str) -> bool:
         return False
     piece = _without_trailing_marks(piece)
     piece = piece.removesuffix("等")
-    piece = _FINAL_PARENTHESISED.sub("", piece) or piece
+    if piece.endswith("）"):  # (the pattern is tried from every character of the piece)
+        piece = _FINAL_PARENTHESISED.sub("", piece) or piece
     return piece.endswith(ORG_SUFFIXES)
 
 
@@ -326,10 +329,11 @@ def _reaches_a_name(items: list[str]) -> list[bool]:
 
 @functools.lru_cache(maxsize=4096)  # a list repeats its names, a hostile cell thousands of times
 def _tidy(name: str) -> str:
-    name = _SPACES.sub("", name)
-    name = _LEADING.sub("", _without_trailing_marks(name))
-    name = _OTHERS_ALIKE.sub("", name)
-    return _without_trailing_marks(name)
+    name = "".join(name.split())  # (without spaces, the marks at either end are stripped as characters)
+    name = name.strip(_TRAILING_MARKS)
+    if "等" in name:
+        name = _OTHERS_ALIKE.sub("", name)
+    return name.rstrip(_TRAILING_MARKS)
 
 
 def _carry_prefixes(names: list[str]) -> list[str]:

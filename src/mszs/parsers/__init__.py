@@ -1,6 +1,6 @@
 """Readers: bytes in, a format-neutral :class:`~mszs.document.Document` out.
 
-One module per format. Heavy libraries (python-docx, pdfplumber, lxml) are
+One module per format. Heavy libraries (pdfplumber, lxml) are
 imported only when a file of that format is read.
 """
 from __future__ import annotations

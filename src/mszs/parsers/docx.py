@@ -1,11 +1,12 @@
-"""Word (.docx) notices, read with python-docx at the level of the body XML.
+"""Word (.docx) notices, read at the level of the body XML.
 
-python-docx inflates every part of the package whole, so the sizes in the zip
-directory are checked first and a zip bomb is refused before any of it is
-inflated; then the XML parts are inflated here a chunk at a time, never past
-the size the directory claims, and handed over (a directory that lies costs
-nothing). XML declaring a DOCTYPE is refused, and none is parsed with
-entities, DTDs or network access. Spans are cut to the table's grid and all
+The sizes in the zip directory are checked first and a zip bomb is refused
+before any part is inflated; then the three parts read (the document, its
+numbering and its styles, found by the package's relationships as Word and
+python-docx find them) are inflated a chunk at a time, never past the size the
+directory claims (a directory that lies costs nothing). The other parts
+(settings, theme, fonts, images) are never inflated. XML declaring a DOCTYPE is
+refused, and none is parsed with entities, DTDs or network access. Spans are cut to the table's grid and all
 tables together may hold at most ``MAX_TABLE_CELLS`` grid cells.
 Paragraphs and tables come in body order. In a table, a horizontally merged
 cell (``w:gridSpan``) fills every grid column it covers and a vertically
@@ -16,7 +17,9 @@ boxes are not the notice, unless the body has no text but its text boxes do.
 """
 from __future__ import annotations
 
+import functools
 import io
+import posixpath
 import zipfile
 import zlib
 
@@ -44,27 +47,76 @@ _INFLATE_CHUNK = 1024 * 1024
 
 
 def read_docx(data: bytes) -> Document:
-    word = _open(data)
-    body = _body(word.element)
+    document, numbering, styles = _open(data)
+    body = _body(document)
     check_block_count(sum(1 for _ in body.iter(_P)), "paragraphs")
-    blocks = _read_blocks(body, ListNumbering(word))
+    blocks = _read_blocks(body, ListNumbering(numbering, styles))
     if not any(isinstance(b, Table) or b.text for b in blocks):
         blocks = [Paragraph(text, Origin(line=i + 1)) for i, text in enumerate(_text_box_lines(body))]
     return Document(blocks=blocks, format="docx")
 
 
 def _open(data: bytes):
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    """The document part's XML, its numbering's (None when it has none), and a function giving its
+    styles' (None when it has none)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_package(archive)
+            package = _Package(archive)
+            main = package.related("", _OFFICE_DOCUMENT)
+            if main is None or package.content_type(main) != _WORD_DOCUMENT:
+                raise ValueError(f"not a Word document (its main part is {main} of type "
+                                 f"{package.content_type(main) if main else None})")
+            numbering, styles = (package.related(main, kind) for kind in (_NUMBERING, _STYLES))
+            return (package.xml(main), package.xml(numbering) if numbering else None,
+                    functools.partial(_xml, inflated_part(archive, styles)) if styles else lambda: None)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, NotImplementedError) as exc:
+        raise UnreadableInput(f"a damaged or incomplete Word file ({exc})") from exc
+
+
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_RELATED = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_OFFICE_DOCUMENT, _NUMBERING, _STYLES = (_RELATED + kind for kind in ("officeDocument", "numbering", "styles"))
+_WORD_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _xml(data: bytes):
+    """A part's XML, parsed as python-docx parses it: blank text between elements dropped, no entities."""
     from lxml import etree
 
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            package = _checked_package(archive)
-        return docx.Document(io.BytesIO(package))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error,
-            NotImplementedError, etree.XMLSyntaxError) as exc:
+        return etree.fromstring(data, etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:  # (the styles part is parsed only when needed, after the reading began)
         raise UnreadableInput(f"a damaged or incomplete Word file ({exc})") from exc
+
+
+class _Package:
+    """The parts of a Word package, by its relationships and content types (Open Packaging Conventions)."""
+
+    def __init__(self, archive: zipfile.ZipFile):
+        self.archive = archive
+        types = self.xml("[Content_Types].xml")
+        self.defaults = {d.get("Extension", "").lower(): d.get("ContentType") for d in types.iter(_CONTENT_TYPES + "Default")}
+        self.overrides = {o.get("PartName", "").lower(): o.get("ContentType") for o in types.iter(_CONTENT_TYPES + "Override")}
+
+    def xml(self, name: str):
+        return _xml(inflated_part(self.archive, name))
+
+    def related(self, source: str, kind: str) -> str | None:
+        """The part a relationship of ``source`` (a part's name, "" for the package) of this kind names."""
+        folder, name = posixpath.split(source)
+        rels = posixpath.join(folder, "_rels", name + ".rels")
+        if rels not in self.archive.NameToInfo:
+            return None
+        for relationship in self.xml(rels).iter(_RELATIONSHIPS + "Relationship"):
+            if relationship.get("Type") == kind and relationship.get("TargetMode") != "External":
+                target = relationship.get("Target", "")
+                return posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+        return None
+
+    def content_type(self, name: str) -> str | None:
+        return self.overrides.get("/" + name.lower()) or self.defaults.get(posixpath.splitext(name)[1][1:].lower())
 
 
 def check_package(archive: zipfile.ZipFile, label: str = "a Word file", producer: str = "Word") -> None:
@@ -87,23 +139,6 @@ def check_package(archive: zipfile.ZipFile, label: str = "a Word file", producer
             if b"<!DOCTYPE" in part.read(PROLOGUE_BYTES):
                 raise UnreadableInput(f"{label} whose {entry.filename} declares a DOCTYPE, which {producer} never "
                                       "writes (entities are not expanded)")
-
-
-def _checked_package(archive: zipfile.ZipFile) -> bytes:
-    """The package rebuilt from its XML parts (checked first, :func:`check_package`), for python-docx.
-
-    python-docx would inflate each part whole before cutting it to the size the
-    directory claims, so a directory that lies (1 MB claimed, 2 GB inflated) would
-    still cost the gigabytes: here no part is inflated past its claimed size. Parts
-    that are not XML (images, fonts) are never read by mszs and go over empty.
-    """
-    check_package(archive)
-    xml = {e.filename for e in archive.infolist() if e.filename.endswith((".xml", ".rels"))}
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
-        for entry in archive.infolist():
-            package.writestr(entry.filename, inflated_part(archive, entry) if entry.filename in xml else b"")
-    return out.getvalue()
 
 
 def inflated_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo | str) -> bytes:

@@ -54,9 +54,14 @@ NUMBER_FORMATS = {
 class ListNumbering:
     """Labels of the numbered paragraphs of one document, in reading order."""
 
-    def __init__(self, document):
-        self._levels = _level_definitions(document)
-        self._style_numbering = _style_numbering(document)
+    def __init__(self, numbering, styles):
+        """``numbering``: the root of the document's numbering part, or None; ``styles``: a function
+        giving the root of its styles part, or None, called only when a paragraph with a style and
+        no numbering of its own is met (Word's styles part is often 350 KB: parsing it cost more than
+        reading the rest of a notice)."""
+        self._levels = _level_definitions(numbering) if numbering is not None else {}
+        self._styles = styles
+        self._style_numbering: dict[str, tuple[str, int]] | None = None
         self._counters: dict[str, dict[int, int]] = {}
 
     def label(self, paragraph) -> str:
@@ -84,19 +89,20 @@ class ListNumbering:
         num_pr = paragraph.find(f"{W}pPr/{W}numPr")
         if num_pr is None:
             style = paragraph.find(f"{W}pPr/{W}pStyle")
-            return self._style_numbering.get(style.get(W + "val") if style is not None else None, (None, 0))
+            if style is None:
+                return None, 0
+            if self._style_numbering is None:
+                styles = self._styles()
+                self._style_numbering = _style_numbering(styles) if styles is not None else {}
+            return self._style_numbering.get(style.get(W + "val"), (None, 0))
         num_id = num_pr.find(W + "numId")
         level = num_pr.find(W + "ilvl")
         return (num_id.get(W + "val") if num_id is not None else None,
                 _number(level.get(W + "val") if level is not None else None, 0))
 
 
-def _level_definitions(document) -> dict[str, dict[int, dict]]:
+def _level_definitions(numbering) -> dict[str, dict[int, dict]]:
     """numId → level → {format, text, start}, bullets left out."""
-    try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return {}
     abstract = {a.get(W + "abstractNumId"): a for a in numbering.findall(W + "abstractNum")}
     definitions: dict[str, dict[int, dict]] = {}
     for num in numbering.findall(W + "num"):
@@ -120,10 +126,10 @@ def _level_definitions(document) -> dict[str, dict[int, dict]]:
     return definitions
 
 
-def _style_numbering(document) -> dict[str, tuple[str, int]]:
+def _style_numbering(styles) -> dict[str, tuple[str, int]]:
     """Paragraph styles that number their paragraphs (List Number…): styleId → (numId, level)."""
     found = {}
-    for style in document.styles.element.findall(W + "style"):
+    for style in styles.findall(W + "style"):
         num_pr = style.find(f"{W}pPr/{W}numPr")
         num_id = num_pr.find(W + "numId") if num_pr is not None else None
         if num_id is not None:

@@ -33,7 +33,9 @@ NOISE_PATTERNS: dict[str, re.Pattern] = {
 _NEEDED = {NOISE_PATTERNS["spam strings"]: LazyPattern(r"_(?<=[0-9A-Za-z\u4e00-\u9fff]{2}_)[0-9A-Za-z\u4e00-\u9fff]{2,}_")}
 # Lines of one character each, this many in a row, are one cell printed a character per line.
 MIN_CHARACTER_RUN = 3
-_TWO_CHARACTER_LINES = LazyPattern(r"\n\s*[\u4e00-\u9fff]\s*\n\s*[\u4e00-\u9fff]\s*\n")
+# (Blank lines are matched a line at a time: `\s*` across line breaks made the search quadratic in a
+# run of them, 3 s for 10^4 empty lines.)
+_TWO_CHARACTER_LINES = LazyPattern(r"\n[^\S\n]*[\u4e00-\u9fff][^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*[\u4e00-\u9fff][^\S\n]*\n")
 _ONE_CHARACTER = LazyPattern(r"^\s*[\u4e00-\u9fff]\s*$")
 # Lone numerals are more likely 序号 cells or group marks than the pieces of a name.
 _NUMERALS = set("一二三四五六七八九十")

@@ -266,7 +266,7 @@ def _read_page(page) -> dict:
     cuts = _open_table_ends(clean.edges)
     found = clean.find_tables(dict(TABLE_SETTINGS, explicit_horizontal_lines=cuts))
     boxes = [t.bbox for t in found]
-    chars = [c for c in clean.chars if c["upright"] and not any(_inside(c, box) for box in boxes)]
+    chars = [c for c in clean.chars if c["upright"] and _box_of(c, boxes) is None]
     items: list = [dict(line, page=page.page_number) for line in _lines(chars)]
     items += [_Grid(table, clean.chars, cuts) for table in found]
     items.sort(key=lambda item: item["top"] if isinstance(item, dict) else item.bbox[1])
@@ -328,19 +328,32 @@ def _read_glyph_twins_as_ideographs(chars: list[dict]) -> None:
 def _has_doubled_chars(chars: list[dict]) -> bool:
     """Whether a character is printed twice within a point of itself (fake bold): only then is
     dedupe_chars worth its cost, a fifth of the time of reading a page."""
-    seen = set()
+    seen: dict[str, set[complex]] = {}  # each text's places, as x + yj (exact: whole points)
     for char in chars:
-        x, y = round(char["x0"]), round(char["top"])
-        if any((char["text"], x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+        place = complex(round(char["x0"]), round(char["top"]))
+        places = seen.setdefault(char["text"], set())
+        if not places.isdisjoint(map(place.__add__, _NEIGHBOURS)):  # (the nine places looked up in C)
             return True
-        seen.add((char["text"], x, y))
+        places.add(place)
     return False
 
 
+_NEIGHBOURS = [complex(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+
+
 def _inside(char: dict, box) -> bool:
+    return _box_of(char, (box,)) is not None
+
+
+def _box_of(char: dict, boxes) -> tuple | None:
+    """The first of the boxes holding the character's centre (its centre reckoned once, the boxes
+    tested inline: a call for each character and box cost more than the test)."""
     x = (char["x0"] + char["x1"]) / 2
     y = (char["top"] + char["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+    for box in boxes:
+        if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+            return box
+    return None
 
 
 def _lines(chars: list[dict]) -> list[dict]:
@@ -603,7 +616,7 @@ class _Grid:
         boxes = [cell for row in table.rows for cell in row.cells if cell]
         inside: dict = {box: [] for box in boxes}
         for char in chars:
-            box = next((b for b in boxes if _inside(char, b)), None)
+            box = _box_of(char, boxes) if _box_of(char, (self.bbox,)) else None  # (most are outside a small table)
             if box is not None and char["upright"]:
                 inside[box].append(char)
         self.lines = {box: _lines(cell_chars) for box, cell_chars in inside.items()}

@@ -157,6 +157,8 @@ def _read_line_rows(lines, i, index, separator, split):
             cells = next(csv.reader(io.StringIO(text), delimiter="\t"))
         else:
             cells = split(text)
+            if len(cells) > width:  # blank cells past the header's width hold nothing: 10^5 tabs are no 10^5 columns
+                cells = cells[:max(width, len(split(text.rstrip())))]
             i += 1
         cells += [""] * (width - len(cells))
         origin = Origin(line=line.number, table=index, row=len(rows))
