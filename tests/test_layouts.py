@@ -216,3 +216,17 @@ def test_units_in_brackets_on_the_line_below_may_hold_brackets_of_their_own():
     _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
     assert [p.tasks[0].lead_units for p in projects] == [["市发改委", "农委", "人保局", "各市（县）、区政府"],
                                                         ["市人保局", "各市（县）、区政府"]]
+
+
+def test_items_written_as_forms_one_after_another_without_their_own_lines():
+    from mszs.document import Document, Paragraph
+    from mszs.interpret import interpret
+
+    # 石家庄市 2014 十件实事完成情况: `任务目标：… 进展情况：… 任务目标：… 进展情况：…` on one line.
+    paragraphs = ["省会全部完成利民惠民十件实事",
+                  "任务目标:对全市100个老旧小区的二次管网和换热站进行改造。进展情况:全部改造工作已于2014年11月14日前完工。"
+                  "任务目标:新扩建50所公办标准化幼儿园。进展情况:50所幼儿园项目已全部完工。"]
+    _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
+    assert [(p.name, p.tasks[0].content, p.tasks[0].progress) for p in projects] == [
+        (None, "对全市100个老旧小区的二次管网和换热站进行改造。", "全部改造工作已于2014年11月14日前完工"),
+        (None, "新扩建50所公办标准化幼儿园。", "50所幼儿园项目已全部完工")]

@@ -22,6 +22,8 @@ from mszs.vocabulary import (DOCUMENT_LABELS, HEADER_WORDS, LEADER_TITLES, LEADI
                              UNIT_ROLES, cached, header_role, label_role, label_word_ending)
 
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
+# The fields a form's first label names when the form is an item of its own.
+_FORM_OPENING_ROLES = ("content", "name")
 # The characters before a colon that may be a label (`牵头单位：`), or end with one (`县教育局配合单位：`).
 _LABEL_RUN = LazyPattern(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,16})\s*[:：]")
 # A line that reads `label：value` whatever the label.
@@ -88,13 +90,21 @@ MIN_BODY = 10
 
 def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     paragraphs = _join_wrapped_items(_split_run_in_items(_join_bare_marks(_join_lone_labels(paragraphs))))
+    paragraphs, forms = _split_repeated_forms(paragraphs)
     marks = number_paragraphs([p.text for p in paragraphs])
     projects: list[ProjectRecord] = []
     headings: dict[int, str] = {}
     current: TaskRecord | None = None
     for k, paragraph in enumerate(paragraphs):
         text = paragraph.text.strip()
+        if k + 1 < len(paragraphs) and id(paragraphs[k + 1]) in forms and id(paragraph) not in forms:
+            current = None  # the line above items written as forms is their heading, not an item
+            continue
         if _is_label_line(text):
+            if id(paragraph) in forms or _opens_a_form(text, current):  # `任务目标：… 进展情况：…`
+                current = TaskRecord(content="", origin=paragraph.origin)
+                section = next((headings[lvl] for lvl in sorted(headings, reverse=True)), None)
+                projects.append(ProjectRecord(section=section, tasks=[current]))
             if current is not None:
                 _add_clause(current, text)  # one line may hold several labels
             continue
@@ -118,6 +128,10 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
         clause_at = _clause_start(body)
         if clause_at is None and numbered:
             clause_at = _glued_label_start(body)
+        if clause_at is None and numbered is None and current is not None and current.fields and (
+                _PROGRESS_OPENING.match(text)):
+            current.add("progress", text)  # `截至去年12月底，…` below an item, even above the next one's labels
+            continue
         if clause_at is None and not _label_block_follows(paragraphs, k):
             if (numbered is None and current is not None and current.fields
                     and (_reports_progress(projects[-1].section) or _tells_progress(text))):
@@ -152,6 +166,36 @@ def read_list_items(paragraphs: list[Paragraph]) -> list[ProjectRecord]:
     _units_from_sections(projects)
     name_bare_items(projects)
     return projects
+
+
+def _split_repeated_forms(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], set[int]]:
+    """A paragraph of items written as forms one after another (`任务目标：… 进展情况：… 任务目标：…
+    进展情况：…`): one paragraph per item, split where the label the paragraph opens with comes
+    again; with the ids of those items."""
+    split: list[Paragraph] = []
+    forms: set[int] = set()
+    for paragraph in paragraphs:
+        labels = _labels(paragraph.text)
+        first = labels[0][2] if labels and labels[0][0] == 0 else None
+        starts = [start for start, _, label in labels if label == first]
+        if len(starts) < 2 or label_role(first) not in _FORM_OPENING_ROLES:
+            split.append(paragraph)
+            continue
+        pieces = [Paragraph(paragraph.text[a:b].strip(), paragraph.origin)
+                  for a, b in zip(starts, [*starts[1:], len(paragraph.text)])]
+        split.extend(pieces)
+        forms.update(id(piece) for piece in pieces)
+    return split, forms
+
+
+def _opens_a_form(text: str, current: TaskRecord | None) -> bool:
+    """Whether a labelled line opens an item of its own: it names an item's text or name
+    (`任务目标：…`) that the open item has already, or, with no item open, beside another label."""
+    labels = _labels(text)
+    role = label_role(labels[0][2]) if labels else None
+    if role not in _FORM_OPENING_ROLES:
+        return False
+    return role in current.fields if current is not None else len(labels) >= 2
 
 
 def _named_by_heading_above(paragraphs: list[Paragraph], marks: list[Enumerated | None], k: int) -> bool:
