@@ -358,3 +358,12 @@ def test_a_header_cell_naming_whose_leader_is_broken_over_two_lines_is_one_colum
     table = only_table(parse_lines(text))
     assert table.rows[0].texts == ["序号", "目标名称", "工 作 标 准", "区政府\n分管领导", "牵头单位", "配合单位"]
     assert table.rows[1].texts[3:] == ["王旭锋", "住建局", "新闸街道、五星街道"]
+
+
+def test_an_attachment_heading_ends_a_table_pasted_one_cell_per_line():
+    # 合肥高新区 2022: the first attachment's table, then `附件2` and the second's caption and header.
+    text = "\n".join(["序号", "2022年预期目标", "责任单位", "1", "地区生产总值增长8%左右", "区发展改革委",
+                      "2", "节能减排降碳完成年度目标任务", "区发展改革委", "附件2", "2022年区政府工作报告重点工作任务分解表",
+                      "序号", "工作任务", "牵头单位", "配合单位", "1", "推动量子通信器件国家重点实验室落地", "区科技局", "区财政局"])
+    tables = [b for b in parse_lines(text) if isinstance(b, Table)]
+    assert [len(t.rows) for t in tables] == [3, 2]

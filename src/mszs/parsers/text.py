@@ -34,7 +34,7 @@ from mszs.vocabulary import ORG_SUFFIXES, PROJECT_ROLES, cached, column_roles, h
 
 # Lines after which a flattened table cannot go on: 抄送/印发 footers and the like.
 _TABLE_END = LazyPattern(
-    r"^\s*(抄送|印发|主题词|附件[:：]|[（(]此件.{0,6}[)）]"
+    r"^\s*(抄送|印发|主题词|附件[:：]|附件\s*\d{1,2}\s*$|[（(]此件.{0,6}[)）]"
     r"|【?(打印本页|关闭窗口|打印|关闭|分享到|扫一扫|上一篇|下一篇|相关链接|相关文件)】?[:：]?(\s|$)"
     r"|扫一扫在手机)"
 )
