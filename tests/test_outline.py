@@ -228,6 +228,13 @@ def test_topics_alone_on_their_lines_over_lines_of_items():
         ("居住", "实施一批城市更新"), ("居住", "健全弹性供暖机制"), ("教育", "推进基础教育综合"), ("交通", "年底前建成8条城")]
 
 
+def test_the_last_of_items_kept_apart_by_semicolons_ends_at_its_full_stop():
+    # 旌德县 2016: `…；九是…；十是大力推进…大气污染综合治理工作。在做好以上实事的同时，支持乡镇…`.
+    projects = projects_of("今年将办好十件民生实事：一是新建城区停车场；二是完成县乡道升级改造不少于50公里；"
+                           "三是大力推进城区粉尘、油烟等大气污染综合治理工作。在做好以上实事的同时，支持乡镇办好辖区群众呼声较高的实事。")
+    assert projects[-1].tasks[0].content == "大力推进城区粉尘、油烟等大气污染综合治理工作。"
+
+
 def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
     # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
     projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"

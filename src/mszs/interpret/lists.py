@@ -274,12 +274,24 @@ def _split_run_in_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
             if continued and pieces[0].strip():
                 split[-1] = Paragraph(split[-1].text + pieces[0].strip().rstrip("；;，,"), split[-1].origin)
                 pieces = pieces[1:]
+            pieces = [*pieces[:-1], *_last_item_and_after(pieces)]
             split.extend(Paragraph(piece.strip().rstrip("；;，,"), paragraph.origin) for piece in pieces if piece.strip())
             items_so_far = items_so_far + len(starts) if continued else len(starts)
         else:
             split.append(paragraph)
             items_so_far = 0
     return split
+
+
+def _last_item_and_after(pieces: list[str]) -> list[str]:
+    """The last item of a run kept apart by `；` ends at its full stop: what follows closes the
+    paragraph (`十是大力推进…综合治理工作。在做好以上实事的同时，…`), a paragraph of its own."""
+    items = pieces[1:-1]
+    last = pieces[-1]
+    stop = last.find("。")
+    if not items or not all(item.rstrip().endswith(("；", ";")) for item in items) or not 0 < stop < len(last.rstrip()) - 1:
+        return [last]
+    return [last[:stop + 1], last[stop + 1:]]
 
 
 def _join_lone_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
