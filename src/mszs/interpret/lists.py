@@ -77,8 +77,9 @@ _PROGRESS_REPORT = LazyPattern(r"进展|进度|情况报告|情况的报告|完�
 _PROGRESS_OPENING = LazyPattern(r"^(?:截至|截止|目前|现已|现在|已经)")
 # A short first sentence that says the work is done (`此项工作已完成`, `该项目已全面完工`).
 _DONE_SENTENCE = LazyPattern(r"已(?:全面|全部|基本|顺利|提前|如期)?(?:完成|完工|建成|竣工|实现)")
-# A clause of an item that tells what is done already (`，已新建62.675公里`) starts its progress.
-_DONE = LazyPattern(r"已|目前|截至|现有")
+# A clause of an item that tells what is done already (`，已新建62.675公里`), or the share of
+# the plan done (`，为任务的116.3%`, `，占年度计划99%`), starts its progress.
+_DONE = LazyPattern(r"已|目前|截至|现有|^(?:为|占)(?:全?年度?|年)?(?:任务|计划|目标)的?\s*\d|^完成率")
 # A heading item (`1.完善医疗卫生服务`) takes the paragraphs below it as its text.
 MAX_HEADING_ITEM = 30
 MAX_LONE_LABEL = 10
