@@ -305,3 +305,8 @@ def test_a_date_names_no_plan_year_by_itself():
 ])
 def test_a_congress_presidium_signs_on_two_lines(lines, issuer):
     assert read_metadata(lines).issuer == issuer
+
+
+def test_a_signature_date_in_a_pasted_tables_cell_dates_the_notice():
+    # 沅江市 2022 人大公告: the date line keeps the cell's `|`.
+    assert read_metadata(["沅江市第十八届人民代表大会", "第二次会议主席团", "2022年12月21日 |"]).issue_date == "2022-12-21"

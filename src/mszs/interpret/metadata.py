@@ -275,7 +275,7 @@ def _signature_date(paragraphs: list[str]) -> str | None:
 
     A date whose day is left blank (`2021年3月 日`) gives None."""
     for text in paragraphs:
-        match = _DATE.match(text.strip())
+        match = _DATE.match(text.strip().strip("|｜").strip())  # `2022年12月21日 |` in a pasted table's cell
         if not match:
             continue
         year, month, day = (_date_number(g) for g in match.groups())
