@@ -235,6 +235,13 @@ def test_the_last_of_items_kept_apart_by_semicolons_ends_at_its_full_stop():
     assert projects[-1].tasks[0].content == "大力推进城区粉尘、油烟等大气污染综合治理工作。"
 
 
+def test_a_headline_of_short_phrases_names_its_item_but_a_list_of_things_done_does_not():
+    # 浙江省 2020: `1. 稳企业、防风险。扎实做好…`; 安阳市 2017: `开工建设市一中新校区、市实验幼儿园新园。确保…`.
+    projects = projects_of("2020年十方面民生实事", "1. 稳企业、防风险。扎实做好稳企业各项工作，完善风险体系。",
+                           "2. 开工建设市一中新校区、市实验幼儿园新园。确保六十九中竣工，招聘农村特岗教师。")
+    assert [p.name for p in projects] == ["稳企业、防风险", None]
+
+
 def test_the_last_of_items_numbered_in_one_paragraph_takes_no_paragraph_below():
     # 河南省 2021: `…九是…；十是扩大村(居)法律顾问服务面。` then a paragraph of the news story.
     projects = projects_of("这10件民生实事是：一是开展妇女“两癌”筛查；二是实施残疾儿童康复救助；"

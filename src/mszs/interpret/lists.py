@@ -58,7 +58,9 @@ _AMOUNT = LazyPattern(r"\d|[一二两三四五六七八九十百千万]+[个所�
 # A project name before a colon, or a quoted one before a dash (`“亮点工程”——…`): short, no sentence punctuation.
 _NAME = LazyPattern(r"^([^，,。；;：:！？]{2,30}?)[:：](?!\s*$)|^(“[^“”，,。；;：:！？]{2,28}”)\s*——")
 # A short first sentence without a pause, then the text: `提高养老金待遇。全面落实国家…` names the item.
-_HEADLINE = LazyPattern(r"^([^，,。；;：:、！？!?]{2,30})[。！!]")
+_HEADLINE = LazyPattern(r"^([^，,。；;：:！？!?]{2,30})[。！!]")
+# A headline of phrases apart by `、` names its item when they are this short (`稳企业、防风险`).
+MAX_SLOGAN_PART = 6
 _NOT_NAME_ENDINGS = ("如下", "以下", "包括", "主要有", "目标", "任务")
 # A numbered line this long that ends mid-sentence was wrapped, not a heading.
 MIN_WRAPPED_LENGTH = 15
@@ -972,6 +974,10 @@ def _add_labelled(task: TaskRecord, label: str, value: str) -> None:
         task.add(role, value)
 
 
+def _listing_sentence(sentence: str) -> bool:
+    return any(len(part) > MAX_SLOGAN_PART for part in sentence.split("、")[1:] or ())
+
+
 def _name_and_content(body: str, headline: bool = True) -> tuple[str | None, str]:
     """The item's name, when it gives one (`名称：…`, or a numbered item's short first sentence), and its text."""
     body = body.strip()
@@ -982,6 +988,8 @@ def _name_and_content(body: str, headline: bool = True) -> tuple[str | None, str
     if name and not name.endswith(_NOT_NAME_ENDINGS):
         return clean_text(name), body[match.end():].strip()
     first = _HEADLINE.match(body) if headline else None
+    if first and _listing_sentence(first.group(1)):
+        first = None  # `开工建设市一中新校区、市实验幼儿园新园。` lists what is done; `稳企业、防风险。` is a name
     if first and len(body) - first.end() >= MIN_BODY and not extract_targets(first.group(1)):
         # `提高养老金待遇。全面落实…`; a first sentence with an amount to deliver is the item's text
         # (`实施118条市政道路建设。其中…`)
