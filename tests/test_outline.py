@@ -191,8 +191,10 @@ def test_a_heading_naming_an_official_who_leads_gives_the_items_below_their_lead
     projects = projects_of("一、袁家军省长主抓重点工作", "1. 稳企业、防风险。扎实做好稳企业各项工作。",
                            "牵头单位：省发展改革委、省经信厅", "2. 全面构建“多规合一”国土空间规划体系。",
                            "牵头单位：省发展改革委、省自然资源厅", "二、高兴夫常务副省长牵头重点工作",
-                           "3. 加快推进杭州城西科创大走廊建设。", "牵头单位：杭州市政府、省科技厅")
-    assert [p.tasks[0].leaders for p in projects] == [["袁家军"], ["袁家军"], ["高兴夫"]]
+                           "3. 加快推进杭州城西科创大走廊建设。", "牵头单位：杭州市政府、省科技厅",
+                           # 海曙区 2024: an office before the title
+                           "三、张盈军区政府党组成员牵头重点工作", "4. 推动临空经济示范区建设。", "牵头单位：区发改局")
+    assert [p.tasks[0].leaders for p in projects] == [["袁家军"], ["袁家军"], ["高兴夫"], ["张盈军"]]
 
 
 def test_two_levels_with_each_items_text_on_the_line_below():

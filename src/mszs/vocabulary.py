@@ -116,7 +116,9 @@ DOCUMENT_LABELS = (
 
 # Titles of officials: a heading that names one leading what is under it (`一、袁家军省长主抓重点工作`),
 # and the verbs it says so with.
-LEADER_TITLES = ("省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "书记", "主任", "秘书长")
+LEADER_TITLES = ("省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "书记", "主任", "秘书长", "党组成员")
+# What may stand between the name and the title (`张盈军区政府党组成员牵头重点工作`).
+LEADER_TITLE_PREFIXES = ("省政府", "市政府", "县政府", "区政府", "省委", "市委", "县委", "区委")
 LEADING_VERBS = ("主抓", "牵头", "负责", "分管", "领衔", "挂帅", "主管")
 
 # Words of project lists written in running text (`共选出A、B等2个项目`, `…8件实事包括：A；B；…`).

@@ -18,8 +18,8 @@ from mszs.normalise.targets import extract_targets
 from mszs.normalise.text import clean_text
 from mszs.normalise.units import is_unit_list, says_first_leads, units_by_verb
 from mszs.patterns import LazyPattern
-from mszs.vocabulary import (DOCUMENT_LABELS, HEADER_WORDS, LEADER_TITLES, LEADING_VERBS, ORG_SUFFIXES, TEXT_ROLES,
-                             UNIT_ROLES, cached, header_role, label_role, label_word_ending)
+from mszs.vocabulary import (DOCUMENT_LABELS, HEADER_WORDS, LEADER_TITLE_PREFIXES, LEADER_TITLES, LEADING_VERBS, ORG_SUFFIXES,
+                             TEXT_ROLES, UNIT_ROLES, cached, header_role, label_role, label_word_ending)
 
 _UNIT_AND_PEOPLE_ROLES = (*UNIT_ROLES, "leaders")
 # The fields a form's first label names when the form is an item of its own.
@@ -425,8 +425,8 @@ def _leader_in_heading(heading: str) -> str | None:
 
 @functools.cache
 def _leader_heading() -> re.Pattern:
-    titles, verbs = "|".join(LEADER_TITLES), "|".join(LEADING_VERBS)
-    return re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:常务)?副?(?:{titles})(?:{verbs})")
+    titles, verbs, prefixes = "|".join(LEADER_TITLES), "|".join(LEADING_VERBS), "|".join(LEADER_TITLE_PREFIXES)
+    return re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:{prefixes})?(?:常务)?副?(?:{titles})(?:{verbs})")
 
 
 def _numbered_lists(zone: list[tuple[Paragraph, Enumerated | None]], progress: bool) -> list[list[ProjectRecord]]:
