@@ -188,12 +188,13 @@ def test_tasks_run_on_in_one_paragraph_each_closed_by_the_bracket_naming_its_uni
                   "（一）增强创新驱动发展能力。推进长株潭自主创新示范区建设，健全工作推进机制（分管副省长、协管副秘书长负责，"
                   "省科技厅牵头。明确牵头部门的，其他有关部门配合，不逐一列出，下同）。在高端装备等领域实施一批关键技术协同攻关项目，"
                   "支持企业技术改造和设备更新（分管副省长、协管副秘书长负责，省科技厅、省发改委、省财政厅等负责。列第一位的为牵头部门，"
-                  "其他部门和单位按职责分工负责，下同）。推进省级财政科技计划和资金管理改革。"]
+                  "其他部门和单位按职责分工负责，下同），建设一批众创空间（分管副省长、协管副秘书长负责，省科技厅牵头）。"
+                  "推进省级财政科技计划和资金管理改革。"]
     _, projects, _ = interpret(Document(blocks=[Paragraph(p) for p in paragraphs], format="text"))
     assert [(p.seq, p.name, p.section) for p in projects] == [(1, "增强创新驱动发展能力", "努力保持经济平稳健康发展")]
     assert [(t.content[:8], t.lead_units, t.co_units) for t in projects[0].tasks] == [
         ("推进长株潭自主创", ["省科技厅"], []), ("在高端装备等领域", ["省科技厅"], ["省发改委", "省财政厅"]),
-        ("推进省级财政科技", [], [])]
+        ("建设一批众创空间", ["省科技厅"], []), ("推进省级财政科技", [], [])]
 
 
 def test_a_bracket_inside_an_items_text_does_not_split_it():

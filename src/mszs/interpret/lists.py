@@ -34,8 +34,8 @@ _BRACKET = LazyPattern(r"[（(【\[〔）)】\]〕]")
 # `其他有关部门配合`: a note on everyone else, naming no unit.
 _OTHERS = ("其他", "其余")
 # A bracket holding no other that closes a sentence: with the full stop or semicolon right after it
-# (a bracket inside a name, `乡镇卫生院(社区卫生服务中心)提档升级`, has none).
-_INNER_BRACKET = LazyPattern(r"[（(]([^（）()]{2,300})[)）](?:[。；;]|$)")
+# (a bracket inside a name, `乡镇卫生院(社区卫生服务中心)提档升级`, has none), or a comma.
+_INNER_BRACKET = LazyPattern(r"[（(]([^（）()]{2,300})[)）](?:([。；;，,])|$)")
 # A clause naming units closes with one of these; `[了解我站]` is a web page's link.
 _UNIT_CLAUSE_CLOSERS = ("）", ")", "〕", "】")
 _OPENING_AT_END = LazyPattern(r"[（(【\[〔]\s*$")
@@ -857,6 +857,8 @@ def _unit_bracket_segments(body: str) -> list[tuple[str, str]]:
     segments, start = [], 0
     for bracket in _INNER_BRACKET.finditer(body):
         units = _bracket_units(bracket.group(1))
+        if units and bracket.group(2) in ("，", ",") and not _names_by_verb(bracket.group(1)):
+            continue  # before a comma only a bracket saying who does what ends a task (`…（…等负责…），建设…`)
         if units:
             segments.append((body[start:bracket.start()].strip("。；;，, "), units))
             start = bracket.end()
@@ -864,6 +866,10 @@ def _unit_bracket_segments(body: str) -> list[tuple[str, str]]:
         return []  # `…学校食堂(餐厅)。（责任单位：市教育局）`: one task, a bracket inside its text
     tail = body[start:].strip("。；;，, ")
     return segments + ([(tail, "")] if len(tail) >= MIN_BODY else [])
+
+
+def _names_by_verb(inside: str) -> bool:
+    return any(units_by_verb(part) for part in re.split(r"[，,；;。]", inside))
 
 
 def _bracket_units(inside: str) -> str:
