@@ -862,7 +862,7 @@ def _unit_bracket_segments(body: str) -> list[tuple[str, str]]:
         if units:
             segments.append((body[start:bracket.start()].strip("。；;，, "), units))
             start = bracket.end()
-    if len(segments) < 2 or any(len(text) < MIN_BODY for text, _ in segments):
+    if len(segments) < 2 or any(len(text) < MIN_NAMED for text, _ in segments):
         return []  # `…学校食堂(餐厅)。（责任单位：市教育局）`: one task, a bracket inside its text
     tail = body[start:].strip("。；;，, ")
     return segments + ([(tail, "")] if len(tail) >= MIN_BODY else [])
